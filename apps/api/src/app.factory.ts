@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { languageOf, mapError } from './common/error-response.js';
+import { PinoNestLogger } from './common/pino-nest-logger.js';
+import type { AppConfig } from './config/app-config.js';
+import { METRICS, type Metrics } from './modules/metrics/metrics.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP application (not yet listening). Used by main.ts, the tests and the bench. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    // Honour a caller's request id (from a proxy) when it is sane; otherwise make one.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  app.useLogger(new PinoNestLogger(fastify.log));
+  app.enableShutdownHooks();
+
+  await app.register(fastifyCookie as never);
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        // Swagger UI's own inline bootstrap needs this on /api/docs only; see below.
+      },
+    },
+  } as never);
+
+  const metrics = app.get<Metrics>(METRICS);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  if (config.swaggerEnabled) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Xiaoshi 小实事 API')
+        .setDescription('Community micro-grant competitions, stipends and performance targets')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+
+  serveWebApp(fastify, config.webDistDir);
+  return app;
+}
+
+/**
+ * Serves the built single-page app on the same port as the API. Unknown non-API paths get
+ * index.html so that client-side routes survive a reload; unknown API paths stay JSON 404s.
+ */
+function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
+  const indexFile = path.join(webDistDir, 'index.html');
+  const hasWeb = existsSync(indexFile);
+  if (hasWeb) {
+    void fastify.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (reply, filePath) => {
+        if (!filePath.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
+  fastify.get('/*', (request, reply) => {
+    const url = request.url;
+    if (!hasWeb || url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics')) {
+      const mapped = mapError(
+        { code: 'FST_ERR_NOT_FOUND', statusCode: 404 },
+        languageOf(request.headers['accept-language']),
+        String(request.id),
+      );
+      return reply.status(404).send(mapped.body);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

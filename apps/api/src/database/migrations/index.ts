@@ -1,0 +1,5 @@
+import { Init1763880000000 } from './1763880000000-Init.js';
+import { AuditChain1763880000001 } from './1763880000001-AuditChain.js';
+
+/** Every migration in order. Never edit one that has been merged: add a new one. */
+export const MIGRATIONS: Function[] = [Init1763880000000, AuditChain1763880000001];

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber } from '../../database/transformers.js';
+
+/** The result of each scheduled verification of the audit hash chain. */
+@Entity('audit_chain_check')
+export class AuditChainCheck {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @CreateDateColumn({ name: 'checked_at', type: 'timestamptz' })
+  checkedAt: Date;
+
+  @Column({ type: 'boolean' })
+  ok: boolean;
+
+  @Column({ name: 'checked_events', type: 'bigint', transformer: bigintAsNumber })
+  checkedEvents: number;
+
+  @Column({ name: 'first_broken_seq', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  firstBrokenSeq: number | null;
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '../../database/transformers.js';
+
+/**
+ * Append-only audit log. `seq`, `prev_hash` and `hash` are set by a database trigger under a lock,
+ * so the chain order is the commit order; UPDATE, DELETE and TRUNCATE are refused by triggers.
+ */
+@Entity('audit_event')
+@Index('idx_audit_event_entity', ['entityType', 'entityId', 'seq'])
+@Index('idx_audit_event_actor', ['actorUserId', 'seq'])
+export class AuditEvent {
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
+  seq: number;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+
+  @Column({ name: 'actor_user_id', type: 'int', nullable: true })
+  actorUserId: number | null;
+
+  @Column({ name: 'actor_username', type: 'varchar', length: 32, nullable: true })
+  actorUsername: string | null;
+
+  @Column({ type: 'varchar', length: 80 })
+  action: string;
+
+  @Column({ name: 'entity_type', type: 'varchar', length: 50 })
+  entityType: string;
+
+  @Column({ name: 'entity_id', type: 'varchar', length: 50, nullable: true })
+  entityId: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: unknown;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+}

@@ -1,0 +1,31 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuditListQuery } from '@xiaoshi/contracts';
+import { RequirePermission } from '../../common/route-access.decorator.js';
+import { ZodQuery } from '../../common/validation.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get('events')
+  @RequirePermission('audit.read')
+  list(@ZodQuery(AuditListQuery) query: AuditListQuery) {
+    return this.audit.list(query);
+  }
+
+  /** Verifies the whole hash chain now; read-only, so auditors may run it. */
+  @Get('verify')
+  @RequirePermission('audit.read')
+  verify() {
+    return this.audit.verifyChain();
+  }
+
+  @Get('checks')
+  @RequirePermission('audit.read')
+  checks() {
+    return this.audit.lastChecks();
+  }
+}

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditVerifyHandler } from './audit-verify.handler.js';
+import { AuditController } from './audit.controller.js';
+import { AuditService } from './audit.service.js';
+
+@Global()
+@Module({ controllers: [AuditController], providers: [AuditService, AuditVerifyHandler], exports: [AuditService] })
+export class AuditModule {}

@@ -1,0 +1,99 @@
+import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ChangePasswordRequest, LoginRequest, type LoginResponse, type SessionUser } from '@xiaoshi/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor, AuthenticatedActor } from '../../common/actor.js';
+import { CurrentActor, Public, RequirePermission, type RequestWithUser } from '../../common/route-access.decorator.js';
+import { ZodBody } from '../../common/validation.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { User } from '../users/user.entity.js';
+import { AuthService, type IssuedSession } from './auth.service.js';
+import { LocalAuthGuard } from './local.strategy.js';
+
+export const REFRESH_COOKIE = 'xs_refresh';
+const REFRESH_COOKIE_PATH = '/api/auth';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private respond(reply: FastifyReply, session: IssuedSession): LoginResponse {
+    void reply
+      .setCookie(REFRESH_COOKIE, session.refreshToken, {
+        httpOnly: true,
+        secure: this.config.auth.cookieSecure,
+        sameSite: 'strict',
+        path: REFRESH_COOKIE_PATH,
+        expires: session.refreshExpiresAt,
+      })
+      .header('cache-control', 'no-store');
+    return { accessToken: session.accessToken, expiresIn: session.expiresIn, user: session.user };
+  }
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ schema: z.toJSONSchema(LoginRequest, { target: 'openapi-3.0' }) as never })
+  async login(
+    @Req() request: RequestWithUser & { user: unknown },
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    return this.respond(reply, await this.auth.startSession(request.user as unknown as User, actor));
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @Public()
+  async refresh(
+    @Req() request: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    return this.respond(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE], actor));
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Public()
+  async logout(
+    @Req() request: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(request.cookies[REFRESH_COOKIE], actor);
+    void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+  }
+
+  @Post('auth/change-password')
+  @HttpCode(204)
+  @RequirePermission('me.update')
+  async changePassword(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodBody(ChangePasswordRequest) body: ChangePasswordRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(actor, body);
+  }
+
+  /** Who am I: answered from the verified token alone, without touching the database. */
+  @Get('me')
+  @RequirePermission('me.read')
+  me(@CurrentActor() actor: AuthenticatedActor): SessionUser {
+    const user = actor.user;
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      permissions: [...user.permissions],
+      unit: user.unit,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+}

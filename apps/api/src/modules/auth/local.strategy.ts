@@ -1,0 +1,34 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { AuthGuard, PassportStrategy } from '@nestjs/passport';
+import { LoginRequest } from '@xiaoshi/contracts';
+import { Strategy } from 'passport-local';
+import { actorOf, type RequestWithUser } from '../../common/route-access.decorator.js';
+import { parseOrThrow } from '../../common/validation.js';
+import type { User } from '../users/user.entity.js';
+import { AuthService } from './auth.service.js';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ passReqToCallback: true });
+  }
+
+  validate(request: RequestWithUser, username: string, password: string): Promise<User> {
+    return this.auth.validateLogin(username, password, actorOf(request));
+  }
+}
+
+/** Validates the body's shape first (400 for bad input), then lets passport-local check it. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override canActivate(context: ExecutionContext) {
+    const request = context.switchToHttp().getRequest<RequestWithUser>();
+    request.body = parseOrThrow(LoginRequest, request.body ?? {});
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser>(error: unknown, user: TUser): TUser {
+    if (error) throw error;
+    return user;
+  }
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { Public } from '../../common/route-access.decorator.js';
+import { REDIS_FAST } from '../../redis/redis.module.js';
+
+interface HealthReport {
+  status: 'ok' | 'degraded';
+  checkedAt: string;
+  checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
+}
+
+/** Probe results are reused for this long, so load balancers polling hard cannot load the database. */
+const PROBE_TTL_MS = 1000;
+
+async function probe(action: () => Promise<unknown>, timeoutMs: number): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      action(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    ]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  private last: { at: number; report: Promise<HealthReport> } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS_FAST) private readonly redis: Redis,
+  ) {}
+
+  private async check(): Promise<HealthReport> {
+    const [database, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1'), 2000),
+      probe(() => this.redis.ping(), 2000),
+    ]);
+    return {
+      status: database === 'up' && redis === 'up' ? 'ok' : 'degraded',
+      checkedAt: new Date().toISOString(),
+      checks: { database, redis },
+    };
+  }
+
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const now = Date.now();
+    // One probe in flight at a time; concurrent callers share its answer.
+    if (!this.last || now - this.last.at > PROBE_TTL_MS) this.last = { at: now, report: this.check() };
+    const report = await this.last.report;
+    void reply.status(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store');
+    return report;
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  fieldMessage,
+  type CreateOrgUnitRequest,
+  type OrgUnitKind,
+  type OrgUnitListQuery,
+  type OrgUnitView,
+  type Page,
+  type UpdateOrgUnitRequest,
+} from '@xiaoshi/contracts';
+import { isValidCreditCode, maskPhone } from '@xiaoshi/domain';
+import type { DataSource } from 'typeorm';
+import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrgUnit } from './org-unit.entity.js';
+
+/** Which kind of unit may sit under which. */
+const ALLOWED_PARENT: Record<OrgUnitKind, OrgUnitKind | null> = {
+  district: null,
+  street: 'district',
+  community: 'street',
+  organisation: 'district',
+};
+
+const VIEW_COLUMNS = `u.id, u.kind, u.name, u.code, u.parent_id, u.organisation_type, u.credit_code,
+  u.contact_name, u.contact_phone, u.active, u.version,
+  (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id) AS child_count`;
+
+interface OrgUnitRow {
+  id: number;
+  kind: OrgUnitKind;
+  name: string;
+  code: string | null;
+  parent_id: number | null;
+  organisation_type: OrgUnitView['organisationType'];
+  credit_code: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  active: boolean;
+  version: number;
+  child_count: number;
+}
+
+@Injectable()
+export class OrgsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private toView(row: OrgUnitRow, user: AuthUser): OrgUnitView {
+    const clear = this.access.seesPersonalData(user);
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      code: row.code,
+      parentId: row.parent_id,
+      organisationType: row.organisation_type,
+      creditCode: row.credit_code,
+      contactName: row.contact_name,
+      contactPhone: clear ? row.contact_phone : maskPhone(row.contact_phone),
+      active: row.active,
+      childCount: row.child_count,
+      version: row.version,
+    };
+  }
+
+  /** Units in the caller's subtree, by id, keyset-paginated. */
+  async list(user: AuthUser, query: OrgUnitListQuery): Promise<Page<OrgUnitView>> {
+    const params: unknown[] = [user.unit.id];
+    const conditions = [`(u.id = $1 OR u.ancestor_ids @> ARRAY[$1::int])`];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.cursor) add('u.id > ?', query.cursor);
+    if (query.parentId) add('u.parent_id = ?', query.parentId);
+    if (query.kind) add('u.kind = ?', query.kind);
+    if (query.q) add(`u.name ILIKE ?`, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
+    params.push(query.limit + 1);
+    const rows: OrgUnitRow[] = await this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM org_unit u WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, query.limit).map((row) => this.toView(row, user));
+    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  async get(user: AuthUser, id: number): Promise<OrgUnitView> {
+    await this.access.requireUnits(user, 'orgs.read', [id]);
+    const [row]: OrgUnitRow[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM org_unit u WHERE u.id = $1`, [
+      id,
+    ]);
+    return this.toView(row, user);
+  }
+
+  async create(actor: AuthenticatedActor, body: CreateOrgUnitRequest): Promise<OrgUnitView> {
+    const parentKind = ALLOWED_PARENT[body.kind];
+    if (parentKind === null) {
+      throw new DomainError('VALIDATION_FAILED', {
+        kind: fieldMessage('不能新建区级单位', 'A district cannot be created here'),
+      });
+    }
+    if (!body.parentId) {
+      throw new DomainError('VALIDATION_FAILED', { parentId: fieldMessage('请选择上级单位', 'Choose a parent unit') });
+    }
+    if (body.creditCode && !isValidCreditCode(body.creditCode)) {
+      throw new DomainError('VALIDATION_FAILED', {
+        creditCode: fieldMessage('统一社会信用代码校验位不正确', 'The unified social credit code check digit is wrong'),
+      });
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.access.requireUnits(actor.user, 'orgs.create', [body.parentId!], manager);
+      const parent = await manager.findOneByOrFail(OrgUnit, { id: body.parentId });
+      if (parent.kind !== parentKind) {
+        throw new DomainError('VALIDATION_FAILED', {
+          parentId: fieldMessage(`上级单位必须是${kindLabel(parentKind).zh}`, `The parent must be a ${parentKind}`),
+        });
+      }
+      if (body.code && (await manager.existsBy(OrgUnit, { code: body.code }))) {
+        throw new DomainError('CONFLICT', { code: fieldMessage('编码已被使用', 'This code is taken') });
+      }
+      const unit = manager.create(OrgUnit, {
+        kind: body.kind,
+        name: body.name,
+        code: body.code ?? null,
+        parentId: parent.id,
+        ancestorIds: [...parent.ancestorIds, parent.id],
+        organisationType: body.kind === 'organisation' ? (body.organisationType ?? 'other') : null,
+        creditCode: body.creditCode ?? null,
+        contactName: body.contactName ?? null,
+        contactPhone: body.contactPhone ?? null,
+      });
+      await manager.save(unit);
+      await this.audit.record(manager, actor, {
+        action: 'org_unit.create',
+        entityType: 'org_unit',
+        entityId: unit.id,
+        after: unit,
+      });
+      return unit.id;
+    });
+    return this.get(actor.user, id);
+  }
+
+  async update(actor: AuthenticatedActor, id: number, body: UpdateOrgUnitRequest): Promise<OrgUnitView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.access.requireUnits(actor.user, 'orgs.update', [id], manager);
+      const unit = await manager.findOne(OrgUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw new DomainError('NOT_FOUND');
+      if (unit.version !== body.version) throw new DomainError('CONFLICT');
+      // A street officer may correct their communities' details but not their own street's row.
+      if (unit.id === actor.user.unit.id && !actor.user.roles.includes('district_admin')) {
+        throw new DomainError('FORBIDDEN');
+      }
+      const before = { ...unit };
+      if (body.name !== undefined) unit.name = body.name;
+      if (body.contactName !== undefined) unit.contactName = body.contactName;
+      if (body.contactPhone !== undefined) unit.contactPhone = body.contactPhone;
+      if (body.active !== undefined) unit.active = body.active;
+      await manager.save(unit);
+      await this.audit.record(manager, actor, {
+        action: 'org_unit.update',
+        entityType: 'org_unit',
+        entityId: id,
+        before,
+        after: unit,
+      });
+    });
+    return this.get(actor.user, id);
+  }
+}
+
+export function kindLabel(kind: OrgUnitKind): { zh: string; en: string } {
+  return {
+    district: { zh: '区', en: 'district' },
+    street: { zh: '街道', en: 'street' },
+    community: { zh: '社区', en: 'community' },
+    organisation: { zh: '外部组织', en: 'organisation' },
+  }[kind];
+}

@@ -1,0 +1,20 @@
+/**
+ * Every background job: its name and its payload. Payloads carry ids only; a handler loads what
+ * it needs and is idempotent, because BullMQ may deliver a job more than once.
+ */
+export interface JobPayloads {
+  /** Recompute the audit hash chain and store the verdict (nightly, and on demand). */
+  'audit.verify-chain': { requestedByUserId: number | null };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Runtime list of job names, checked against the handlers at boot. */
+export const JOB_NAMES = ['audit.verify-chain'] as const satisfies readonly JobName[];
+
+// Compile-time proof that JOB_NAMES lists every key of JobPayloads.
+type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;
+const everyJobListed: Missing extends never ? true : Missing = true;
+void everyJobListed;
+
+export const QUEUE_NAME = 'xiaoshi';

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppModule } from '../app.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { METRICS, type Metrics } from '../modules/metrics/metrics.js';
+import { REDIS_QUEUE } from '../redis/redis.module.js';
+import { JOB_HANDLER, checkJobHandlers, type JobHandler } from './job-handler.js';
+import { JOB_NAMES, QUEUE_NAME, type JobName } from './jobs.js';
+import { QueueService } from './queue.service.js';
+
+export interface RunningWorker {
+  close(): Promise<void>;
+  log(message: string): void;
+}
+
+/**
+ * The worker process: the same modules as the API, no HTTP. Every job name must have exactly one
+ * handler or the worker refuses to start.
+ */
+export async function createWorker(config: AppConfig, options: { schedule?: boolean } = {}): Promise<RunningWorker> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: config.logLevel === 'silent' ? false : ['log', 'warn', 'error'],
+  });
+  const logger = new Logger('Worker');
+  const discovery = context.get(DiscoveryService);
+  const reflector = context.get(Reflector);
+  const handlers = new Map<JobName, JobHandler<JobName>>();
+  const handled: string[] = [];
+  for (const wrapper of discovery.getProviders()) {
+    if (!wrapper.metatype || !wrapper.instance) continue;
+    const name = reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype);
+    if (!name) continue;
+    handled.push(name);
+    handlers.set(name, wrapper.instance as JobHandler<JobName>);
+  }
+  checkJobHandlers(JOB_NAMES, handled);
+
+  const metrics = context.get<Metrics>(METRICS);
+  const connection = context.get<Redis>(REDIS_QUEUE);
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job) => {
+      const handler = handlers.get(job.name as JobName);
+      if (!handler) throw new Error(`No handler for job ${job.name}`);
+      try {
+        const result = await handler.handle(job.data);
+        metrics.jobsProcessed.inc({ name: job.name, outcome: 'completed' });
+        return result;
+      } catch (error) {
+        metrics.jobsProcessed.inc({ name: job.name, outcome: 'failed' });
+        throw error;
+      }
+    },
+    { connection, prefix: `${config.redis.prefix}:bull`, concurrency: 5, autorun: true },
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+
+  if (options.schedule !== false) {
+    // Nightly verification of the audit chain, 03:00 Beijing time.
+    await context
+      .get(QueueService)
+      .queue.upsertJobScheduler(
+        'audit-verify-nightly',
+        { pattern: '0 3 * * *', tz: 'Asia/Shanghai' },
+        { name: 'audit.verify-chain', data: { requestedByUserId: null } },
+      );
+  }
+
+  return {
+    log: (message) => logger.log(message),
+    close: async () => {
+      await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every route declares one of these (or that it is public). Names are `area.action`; an action
+ * that changes data never ends in `.read`, which is how the auditor's read-only rule is checked.
+ */
+export const PERMISSIONS = [
+  'me.read',
+  'me.update',
+  'orgs.read',
+  'orgs.create',
+  'orgs.update',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'queues.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isReadPermission(permission: Permission): boolean {
+  return permission.endsWith('.read');
+}
+
+/** Acting on one's own account (changing one's password) is not a change to business data. */
+export function isOwnAccountPermission(permission: Permission): boolean {
+  return permission.startsWith('me.');
+}
+
+/**
+ * The permission matrix. Scope (which rows) is a separate question answered by the access helper:
+ * district-level roles reach everything, a street officer their street's subtree, a community
+ * officer their community, a partner their organisation.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  district_admin: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'orgs.create',
+    'orgs.update',
+    'users.read',
+    'users.manage',
+    'audit.read',
+      'queues.read',
+  ],
+  finance: ['me.read', 'me.update', 'orgs.read'],
+  street_officer: ['me.read', 'me.update', 'orgs.read', 'orgs.update', 'users.read'],
+  community_officer: ['me.read', 'me.update', 'orgs.read'],
+  partner: ['me.read', 'me.update', 'orgs.read'],
+  reviewer: ['me.read', 'me.update'],
+  inspector: ['me.read', 'me.update', 'orgs.read'],
+  auditor: ['me.read', 'me.update', 'orgs.read', 'users.read', 'audit.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return [...granted].sort();
+}
+
+/**
+ * Roles whose scope is the whole district. Everyone else is confined to their own unit's subtree.
+ */
+export const DISTRICT_WIDE_ROLES: readonly Role[] = ['district_admin', 'finance', 'auditor', 'inspector'];

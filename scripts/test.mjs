@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, then lint, typecheck/build, unit, API integration and
+// browser suites against real PostgreSQL and Redis. Ends with one line: `N passed, N failed`.
+// Usage: npm test [-- unit|api|browser ...] to run only some Jest projects (checks always run).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const requested = process.argv.slice(2).filter((arg) => ['unit', 'api', 'browser'].includes(arg));
+const projects = requested.length ? requested : ['unit', 'api', 'browser'];
+const results = [];
+let passed = 0;
+let failed = 0;
+
+function run(command, args, options = {}) {
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...options.env }, cwd: root });
+  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+/** A check that is not a Jest test (lint, typecheck, build) counts as one test. */
+function check(name, command, args, options) {
+  console.log(`\n=== ${name} ===`);
+  const outcome = run(command, args, options);
+  results.push(`${outcome.ok ? 'PASS' : 'FAIL'} ${name} (${outcome.seconds} s)`);
+  if (outcome.ok) passed += 1;
+  else failed += 1;
+  return outcome.ok;
+}
+
+function newer(a, b) {
+  return existsSync(a) && (!existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs);
+}
+
+// 1. Dependencies.
+if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json', 'node_modules/.package-lock.json')) {
+  check('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+// 2. Browser prerequisites: Debian's Chromium and a CJK font (installed when missing, as root).
+const wantsBrowser = projects.includes('browser');
+if (wantsBrowser && (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'))) {
+  console.log('\n=== installing chromium and fonts-wqy-zenhei (apt) ===');
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  check('apt-get install chromium fonts-wqy-zenhei', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'], { env });
+}
+
+// 3. Static checks. Building libs and API with tsc is also their typecheck.
+check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0']);
+const built =
+  check('typecheck+build libs/domain', 'npx', ['tsc', '-p', 'libs/domain/tsconfig.build.json']) &&
+  check('typecheck+build libs/contracts', 'npx', ['tsc', '-p', 'libs/contracts/tsconfig.build.json']) &&
+  check('typecheck+build apps/api', 'npx', ['tsc', '-p', 'apps/api/tsconfig.build.json']);
+check('typecheck tests and specs', 'npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']);
+const webBuilt =
+  check('typecheck apps/web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']) &&
+  (!wantsBrowser || check('build apps/web (vite)', 'npm', ['run', 'build', '-w', '@xiaoshi/web']));
+
+// 4. A template database per run: migrated and seeded once, cloned by every test file.
+const runId = `${Date.now().toString(36)}${process.pid}`;
+const serverUrl = process.env.XIAOSHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const template = `xs_test_${runId}_tpl`;
+const templateUrl = new URL(serverUrl);
+templateUrl.pathname = `/${template}`;
+
+function psql(sql) {
+  return run('node', ['-e', `const pg=require('pg');const c=new pg.Client(${JSON.stringify(serverUrl)});c.connect().then(()=>c.query(${JSON.stringify(sql)})).then(()=>c.end(),e=>{console.error(e.message);process.exit(1)})`]).ok;
+}
+
+let templateReady = false;
+if (built) {
+  templateReady =
+    psql(`CREATE DATABASE "${template}"`) &&
+    check('migrate + seed template database', 'node', ['apps/api/dist/cli.js', 'setup'], {
+      env: { DATABASE_URL: templateUrl.toString(), LOG_LEVEL: 'warn' },
+    });
+}
+
+// 5. Jest: unit, api and browser projects in one run, results read from its JSON report.
+const selected = projects.filter((project) => project !== 'browser' || webBuilt);
+if (templateReady && selected.length) {
+  mkdirSync('.test-results', { recursive: true });
+  const report = path.join('.test-results', `jest-${runId}.json`);
+  console.log(`\n=== jest: ${selected.join(', ')} ===`);
+  run(
+    'npx',
+    ['jest', '--selectProjects', ...selected, '--json', `--outputFile=${report}`, '--maxWorkers=2', '--forceExit'],
+    {
+      env: {
+        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+        XIAOSHI_TEST_TEMPLATE_DB: template,
+        XIAOSHI_TEST_RUN_ID: runId,
+        XIAOSHI_TEST_PG_URL: serverUrl,
+        XIAOSHI_TEST_WEB_DIST: path.join(root, 'apps/web/dist'),
+      },
+    },
+  );
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    // A suite that failed to load has no tests but is a failure all the same.
+    const broken = json.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+    failed += broken.length;
+    results.push(`jest: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${broken.length} suites failed to run`);
+    for (const suite of broken) results.push(`  FAIL ${path.relative(root, suite.name)}: ${suite.message.split('\n')[0]}`);
+    rmSync(report);
+  } else {
+    failed += 1;
+    results.push('FAIL jest produced no report');
+  }
+} else if (!templateReady) {
+  failed += 1;
+  results.push('FAIL tests not run: the template database could not be prepared');
+}
+
+if (templateReady || built) psql(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+
+console.log('\n=== summary ===');
+for (const line of results) console.log(line);
+if (passed === 0) failed = Math.max(failed, 1); // a run that executed no test is a failure
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

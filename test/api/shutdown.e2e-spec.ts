@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { cloneTemplate, databaseUrl, dropDatabase } from '../support/test-env.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Starts a built entry point, waits for `ready` in its output, sends SIGTERM, times the exit. */
+async function stopAfterStart(entry: string, env: Record<string, string>, ready: RegExp) {
+  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist', entry)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 20 s: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
+  });
+  child.removeAllListeners('exit');
+  const started = Date.now();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 12_000))]);
+  if (code === 'hung') child.kill('SIGKILL');
+  return { code, seconds: (Date.now() - started) / 1000 };
+}
+
+describe('shutdown on SIGTERM with Redis unreachable', () => {
+  let database: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    database = await cloneTemplate();
+    env = {
+      DATABASE_URL: databaseUrl(database),
+      REDIS_URL: 'redis://127.0.0.1:1', // nothing listens there
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    };
+  });
+  afterAll(() => dropDatabase(database));
+
+  it('stops the API within 10 s', async () => {
+    const result = await stopAfterStart('main.js', env, /listening on/);
+    expect(result.code).not.toBe('hung');
+    expect(result.seconds).toBeLessThan(10);
+  });
+
+  it('stops the worker within 10 s, even while it is still waiting for Redis', async () => {
+    const result = await stopAfterStart('worker.js', env, /Nest application successfully started|worker starting/);
+    expect(result.code).not.toBe('hung');
+    expect(result.seconds).toBeLessThan(10);
+  });
+});
