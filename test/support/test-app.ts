@@ -59,6 +59,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   }
   const db = new pg.Pool({ connectionString: config.database.url, max: 3 });
+  // Dropping the database at the end terminates idle clients; that is expected, not an error.
+  db.on('error', () => undefined);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());

@@ -4,10 +4,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AccessModule } from './modules/access/access.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BudgetsModule } from './modules/budgets/budgets.module.js';
+import { CompetitionsModule } from './modules/competitions/competitions.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
+import { FilesModule } from './modules/files/files.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -31,6 +37,12 @@ export class AppModule {
         OrgsModule,
         UsersModule,
         AuthModule,
+        FilesModule,
+        NotificationsModule,
+        BudgetsModule,
+        CompetitionsModule,
+        ApplicationsModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -6,3 +6,8 @@ export * from './schemas/auth.js';
 export * from './schemas/orgs.js';
 export * from './schemas/users.js';
 export * from './schemas/audit.js';
+export * from './schemas/money.js';
+export * from './schemas/budgets.js';
+export * from './schemas/competitions.js';
+export * from './schemas/applications.js';
+export * from './schemas/notifications.js';

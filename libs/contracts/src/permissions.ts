@@ -14,6 +14,14 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'queues.read',
+  'budgets.read',
+  'budgets.manage',
+  'competitions.read',
+  'competitions.manage',
+  'applications.read',
+  'applications.edit',
+  'applications.submit',
+  'applications.screen',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,15 +49,40 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.manage',
     'audit.read',
-      'queues.read',
+    'queues.read',
+    'budgets.read',
+    'budgets.manage',
+    'competitions.read',
+    'competitions.manage',
+    'applications.read',
+    'applications.screen',
   ],
-  finance: ['me.read', 'me.update', 'orgs.read'],
-  street_officer: ['me.read', 'me.update', 'orgs.read', 'orgs.update', 'users.read'],
-  community_officer: ['me.read', 'me.update', 'orgs.read'],
-  partner: ['me.read', 'me.update', 'orgs.read'],
+  finance: ['me.read', 'me.update', 'orgs.read', 'budgets.read', 'competitions.read', 'applications.read'],
+  street_officer: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'orgs.update',
+    'users.read',
+    'competitions.read',
+    'applications.read',
+    'applications.edit',
+    'applications.submit',
+  ],
+  community_officer: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read', 'applications.edit'],
+  partner: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
   reviewer: ['me.read', 'me.update'],
-  inspector: ['me.read', 'me.update', 'orgs.read'],
-  auditor: ['me.read', 'me.update', 'orgs.read', 'users.read', 'audit.read'],
+  inspector: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
+  auditor: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'users.read',
+    'audit.read',
+    'budgets.read',
+    'competitions.read',
+    'applications.read',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
@@ -57,8 +90,3 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
   for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
   return [...granted].sort();
 }
-
-/**
- * Roles whose scope is the whole district. Everyone else is confined to their own unit's subtree.
- */
-export const DISTRICT_WIDE_ROLES: readonly Role[] = ['district_admin', 'finance', 'auditor', 'inspector'];

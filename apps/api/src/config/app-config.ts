@@ -34,6 +34,7 @@ export const AppConfigSchema = z
     WEB_DIST_DIR: z.string().default(path.join(repoRoot, 'apps', 'web', 'dist')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
@@ -61,6 +62,7 @@ export const AppConfigSchema = z
     webDistDir: env.WEB_DIST_DIR,
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
     swaggerEnabled: env.SWAGGER_ENABLED,
   }))
   .superRefine((config, context) => {

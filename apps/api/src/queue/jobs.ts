@@ -5,12 +5,23 @@
 export interface JobPayloads {
   /** Recompute the audit hash chain and store the verdict (nightly, and on demand). */
   'audit.verify-chain': { requestedByUserId: number | null };
+  /** Send one in-app notification on through the e-mail and SMS adapters. */
+  'notifications.deliver': { notificationId: number };
+  /** Remind streets short of their minimum submissions, N days before a window closes (daily). */
+  'competitions.remind-short-streets': { date: string | 'today' };
+  /** Produce an Excel export and mark it ready for download. */
+  'exports.run': { exportJobId: number };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** Runtime list of job names, checked against the handlers at boot. */
-export const JOB_NAMES = ['audit.verify-chain'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'audit.verify-chain',
+  'notifications.deliver',
+  'competitions.remind-short-streets',
+  'exports.run',
+] as const satisfies readonly JobName[];
 
 // Compile-time proof that JOB_NAMES lists every key of JobPayloads.
 type Missing = Exclude<JobName, (typeof JOB_NAMES)[number]>;

@@ -66,12 +66,24 @@ export async function createWorker(config: AppConfig, options: { schedule?: bool
         { pattern: '0 3 * * *', tz: 'Asia/Shanghai' },
         { name: 'audit.verify-chain', data: { requestedByUserId: null } },
       );
+    // Daily reminders to streets short of their minimum, 08:00 Beijing time.
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'street-reminders-daily',
+      { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+      { name: 'competitions.remind-short-streets', data: { date: 'today' } },
+    );
   }
 
   return {
     log: (message) => logger.log(message),
     close: async () => {
-      await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      // Let running jobs finish (they hold database connections), but never wait for long:
+      // with Redis unreachable a graceful close can hang, and then the close is forced.
+      const drained = await Promise.race([
+        worker.close().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 4000).unref()),
+      ]);
+      if (!drained) await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await context.close();
     },
   };

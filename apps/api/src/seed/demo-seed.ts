@@ -2,15 +2,21 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '@xiaoshi/contracts';
 import type { Actor } from '../common/actor.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { BudgetLine } from '../modules/budgets/budget-line.entity.js';
+import { DirectExpenditure } from '../modules/budgets/direct-expenditure.entity.js';
+import { Programme } from '../modules/budgets/programme.entity.js';
+import { CompetitionCategory } from '../modules/competitions/competition-category.entity.js';
+import { Competition } from '../modules/competitions/competition.entity.js';
 import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
 import { passwordHasher } from '../modules/users/password-hasher.js';
 import { User } from '../modules/users/user.entity.js';
 import { DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
+import { SEED_2026, seedCompetitions } from './seed-2026-budgets.js';
 
 const SYSTEM: Actor = { user: null, requestId: 'seed', ip: '127.0.0.1' };
 
 /** Seeds the demo district when the database holds no org units. Returns false if it was not empty. */
-export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
+export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<boolean> {
   const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
   const audit = new AuditService(dataSource);
   return dataSource.transaction(async (manager) => {
@@ -53,6 +59,42 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           isDemo: true,
         }),
       );
+    }
+    // The 2026 programmes, budget lines, calls and planned direct expenditures of the seeds.
+    const lineIds = new Map<string, number>();
+    for (const programmeSeed of [SEED_2026.governance, SEED_2026.stipends]) {
+      const programme = await manager.save(
+        manager.create(Programme, {
+          year: programmeSeed.year,
+          name: programmeSeed.name,
+          policyRefs: [...programmeSeed.policyRefs],
+          unitId: district.id,
+          isDemo: true,
+        }),
+      );
+      for (const [key, line] of Object.entries(programmeSeed.lines)) {
+        const saved = await manager.save(
+          manager.create(BudgetLine, { programmeId: programme.id, name: line.name, amountFen: line.amountFen, unitId: district.id, isDemo: true }),
+        );
+        lineIds.set(key, saved.id);
+      }
+    }
+    for (const expenditure of SEED_2026.directExpenditures) {
+      await manager.save(
+        manager.create(DirectExpenditure, {
+          budgetLineId: lineIds.get(expenditure.line)!,
+          title: expenditure.title,
+          amountFen: expenditure.amountFen,
+          plannedDate: expenditure.plannedDate,
+          isDemo: true,
+        }),
+      );
+    }
+    for (const { line, categories, ...competition } of seedCompetitions(now)) {
+      const saved = await manager.save(
+        manager.create(Competition, { ...competition, budgetLineId: lineIds.get(line)!, status: 'published', isDemo: true }),
+      );
+      await manager.save(categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId: saved.id })));
     }
     await audit.record(manager, SYSTEM, {
       action: 'seed.demo_data',

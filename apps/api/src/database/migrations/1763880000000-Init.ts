@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Init1763880000000 implements MigrationInterface {
-    name = 'Init1763880000000'
+  name = 'Init1763880000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "audit_chain_check" (
                 "id" SERIAL NOT NULL,
                 "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -14,7 +14,7 @@ export class Init1763880000000 implements MigrationInterface {
                 CONSTRAINT "PK_69b83a9ce613edb2437669f9378" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_event" (
                 "seq" bigint NOT NULL,
                 "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -32,13 +32,13 @@ export class Init1763880000000 implements MigrationInterface {
                 CONSTRAINT "PK_53300da00860bdf4dc3ef7daae6" PRIMARY KEY ("seq")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_audit_event_actor" ON "audit_event" ("actor_user_id", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_audit_event_entity" ON "audit_event" ("entity_type", "entity_id", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "org_unit" (
                 "id" SERIAL NOT NULL,
                 "kind" character varying(20) NOT NULL,
@@ -68,10 +68,10 @@ export class Init1763880000000 implements MigrationInterface {
                 CONSTRAINT "PK_ba1c59043dc14bb66023c1d07c7" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_org_unit_parent" ON "org_unit" ("parent_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "app_user" (
                 "id" SERIAL NOT NULL,
                 "username" character varying(32) NOT NULL,
@@ -99,10 +99,10 @@ export class Init1763880000000 implements MigrationInterface {
                 CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_app_user_unit" ON "app_user" ("unit_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "refresh_token" (
                 "id" SERIAL NOT NULL,
                 "user_id" integer NOT NULL,
@@ -117,69 +117,68 @@ export class Init1763880000000 implements MigrationInterface {
                 CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_refresh_token_user" ON "refresh_token" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_refresh_token_family" ON "refresh_token" ("family_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "org_unit"
             ADD CONSTRAINT "FK_b8e4301109a2850200ba2c7c512" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "app_user"
             ADD CONSTRAINT "FK_055c5291f4320e6e092162ae36c" FOREIGN KEY ("unit_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_token"
             ADD CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "refresh_token" DROP CONSTRAINT "FK_6bbe63d2fe75e7f0ba1710351d4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "app_user" DROP CONSTRAINT "FK_055c5291f4320e6e092162ae36c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "org_unit" DROP CONSTRAINT "FK_b8e4301109a2850200ba2c7c512"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_refresh_token_family"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_refresh_token_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "refresh_token"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_app_user_unit"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "app_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_org_unit_parent"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "org_unit"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_audit_event_entity"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_audit_event_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_event"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_chain_check"
         `);
-    }
-
+  }
 }

@@ -25,6 +25,14 @@ export class AccessService {
     return `${unitColumn} IN (SELECT scope.id FROM org_unit scope WHERE scope.id = $${parameterIndex} OR scope.ancestor_ids @> ARRAY[$${parameterIndex}::int])`;
   }
 
+  /**
+   * SQL condition for district-wide reference data (programmes' calls, competitions): rows owned by
+   * the user's unit or any unit above it, so a street officer sees their district's calls.
+   */
+  ancestorScopeCondition(unitColumn: string, parameterIndex: number): string {
+    return `(${unitColumn} = $${parameterIndex} OR ${unitColumn} IN (SELECT unnest(scope.ancestor_ids) FROM org_unit scope WHERE scope.id = $${parameterIndex}))`;
+  }
+
   /** Fails with 404 unless every unit id exists and lies in the user's scope. */
   async requireUnits(user: AuthUser, permission: Permission, unitIds: readonly number[], manager?: EntityManager) {
     this.requirePermission(user, permission);

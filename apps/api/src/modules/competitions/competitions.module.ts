@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module.js';
+import { CompetitionsController } from './competitions.controller.js';
+import { CompetitionsService } from './competitions.service.js';
+import { StreetReminderHandler } from './street-reminder.handler.js';
+
+@Module({ imports: [BudgetsModule], controllers: [CompetitionsController], providers: [CompetitionsService, StreetReminderHandler], exports: [CompetitionsService] })
+export class CompetitionsModule {}

@@ -1,0 +1,181 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, permissionsOf, type ApplicationListQuery, type Role } from '@xiaoshi/contracts';
+import { STATUS_LABELS, fenToYuanString, type ApplicationStatus } from '@xiaoshi/domain';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { QueueService } from '../../queue/queue.service.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FileStore } from '../files/file-store.js';
+import { ExportJob } from './export-job.entity.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface ExportJobView {
+  id: number;
+  kind: string;
+  status: string;
+  fileName: string | null;
+  rowCount: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+function toView(job: ExportJob): ExportJobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    fileName: job.fileName,
+    rowCount: job.rowCount,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Excel exports run in the worker: the request records what to export (with the requester's
+ * identity, so the worker applies the same row scope) and the user downloads the file when ready.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
+    private readonly applications: ApplicationsService,
+    private readonly files: FileStore,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async requestApplicationExport(actor: AuthenticatedActor, filters: Omit<ApplicationListQuery, 'cursor' | 'limit'>): Promise<ExportJobView> {
+    const job = await this.dataSource.transaction(async (manager) => {
+      const created = manager.create(ExportJob, { kind: 'applications', params: filters, requestedByUserId: actor.user.id });
+      await manager.save(created);
+      await this.audit.record(manager, actor, { action: 'export.request', entityType: 'export_job', entityId: created.id, after: { kind: 'applications', filters } });
+      return created;
+    });
+    await this.queue.enqueue('exports.run', { exportJobId: job.id }, { jobId: `export-${job.id}` });
+    return toView(job);
+  }
+
+  private async own(user: AuthUser, id: number): Promise<ExportJob> {
+    const job = await this.dataSource.manager.findOneBy(ExportJob, { id, requestedByUserId: user.id });
+    if (!job) throw new DomainError('NOT_FOUND');
+    return job;
+  }
+
+  async status(user: AuthUser, id: number): Promise<ExportJobView> {
+    return toView(await this.own(user, id));
+  }
+
+  async open(user: AuthUser, id: number) {
+    const job = await this.own(user, id);
+    if (job.status !== 'done' || !job.storageKey) throw new DomainError('NOT_FOUND');
+    const { stream, sizeBytes } = await this.files.open(job.storageKey);
+    return { job, stream, sizeBytes, mimeType: XLSX_MIME };
+  }
+
+  /** The requester as they are now: if they lost access meanwhile, the export is refused. */
+  private async requesterOf(userId: number): Promise<AuthUser> {
+    const [row]: Array<{ id: number; username: string; display_name: string; roles: Role[]; active: boolean; unit_id: number; unit_name: string; unit_kind: AuthUser['unit']['kind'] }> =
+      await this.dataSource.query(
+        `SELECT u.id, u.username, u.display_name, u.roles, u.active, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind
+         FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
+        [userId],
+      );
+    if (!row?.active) throw new DomainError('FORBIDDEN');
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      permissions: new Set(permissionsOf(row.roles)),
+      unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind },
+      mustChangePassword: false,
+    };
+  }
+
+  /** The worker's side. Idempotent: a finished job is left alone. */
+  async run(exportJobId: number): Promise<void> {
+    const job = await this.dataSource.manager.findOneBy(ExportJob, { id: exportJobId });
+    if (!job || job.status === 'done') return;
+    await this.dataSource.manager.update(ExportJob, { id: job.id }, { status: 'running' });
+    try {
+      const user = await this.requesterOf(job.requestedByUserId);
+      const { storageKey, rowCount } = await this.writeApplications(user, job);
+      await this.dataSource.manager.update(ExportJob, { id: job.id }, {
+        status: 'done',
+        storageKey,
+        rowCount,
+        fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        finishedAt: new Date(),
+      });
+    } catch (error) {
+      await this.dataSource.manager.update(ExportJob, { id: job.id }, {
+        status: 'failed',
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        finishedAt: new Date(),
+      });
+      throw error;
+    }
+  }
+
+  private async writeApplications(user: AuthUser, job: ExportJob): Promise<{ storageKey: string; rowCount: number }> {
+    const storageKey = `exports/${job.id}-applications.xlsx`;
+    const target = path.join(this.config.dataDir, storageKey);
+    await mkdir(path.dirname(target), { recursive: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true });
+    const sheet = workbook.addWorksheet('申报项目');
+    sheet.columns = [
+      { header: '编号', key: 'id', width: 8 },
+      { header: '项目名称', key: 'title', width: 36 },
+      { header: '街道', key: 'street', width: 14 },
+      { header: '社区', key: 'community', width: 14 },
+      { header: '类别', key: 'category', width: 10 },
+      { header: '状态', key: 'status', width: 10 },
+      { header: '受益人数', key: 'beneficiaries', width: 10 },
+      { header: '总投资（元）', key: 'total', width: 16, style: { numFmt: '#,##0.00' } },
+      { header: '申请补助（元）', key: 'subsidy', width: 16, style: { numFmt: '#,##0.00' } },
+      { header: '提交时间', key: 'submittedAt', width: 20 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    const filters = job.params as ApplicationListQuery;
+    let cursor: number | undefined;
+    let rowCount = 0;
+    // Keyset pages through the same scoped query the list screen uses.
+    for (;;) {
+      const page = await this.applications.list(user, { ...filters, limit: 200, cursor });
+      for (const item of page.items) {
+        sheet
+          .addRow({
+            id: item.id,
+            title: item.title,
+            street: item.street.name,
+            community: item.community.name,
+            category: item.category.name,
+            status: STATUS_LABELS[item.status as ApplicationStatus]?.zh ?? item.status,
+            beneficiaries: item.beneficiariesCount,
+            // Numbers, not text, so that sums work in the spreadsheet; two decimals exactly.
+            total: Number(fenToYuanString(item.totalCostFen)),
+            subsidy: Number(fenToYuanString(item.requestedSubsidyFen)),
+            submittedAt: item.submittedAt ? new Date(item.submittedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
+          })
+          .commit();
+        rowCount += 1;
+      }
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    sheet.commit();
+    await workbook.commit();
+    return { storageKey, rowCount };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './indicator-scoring.js';
+export * from './seed-tables.js';

@@ -1,0 +1,6 @@
+// `Violation` (./violation.ts) is deliberately not re-exported: the domain index exports the
+// shared, identical one from ../violation.ts. Calendar-date helpers stay internal.
+export * from './proration.js';
+export * from './departure-subsidy.js';
+export * from './roster-row.js';
+export * from './cell-values.js';
