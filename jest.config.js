@@ -32,6 +32,8 @@ const common = {
 };
 
 export default {
+  // Per-project testTimeout is ignored by Jest; this one applies to every project.
+  testTimeout: 60000,
   projects: [
     {
       ...common,

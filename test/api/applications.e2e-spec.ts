@@ -243,7 +243,7 @@ describe('applications from draft through screening', () => {
   it('reminds short streets once per day, however often the job runs', async () => {
     const handler = t.app.get(StreetReminderHandler);
     const closes = await t.db.query(`SELECT (submission_closes_at AT TIME ZONE 'Asia/Shanghai')::date - 3 AS day FROM competition WHERE id = $1`, [ids.livelihood]);
-    const day = (closes.rows[0].day as Date).toLocaleDateString('sv-SE');
+    const day = closes.rows[0].day as string;
     const first = await handler.handle({ date: day });
     const second = await handler.handle({ date: day });
     // Demo officers exist for two streets, each short in both calls with minimums (5 and 2).

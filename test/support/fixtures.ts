@@ -82,3 +82,67 @@ export function serviceApplication(competitionId: number, communityId: number, c
     ...overrides,
   };
 }
+
+import type { TestApp } from './test-app.js';
+
+/**
+ * Creates `count` applications through the real API as a street officer, with all required
+ * attachments, submits them and has the district screen them eligible. Returns their ids.
+ */
+export async function eligibleApplications(
+  t: TestApp,
+  options: { count: number; street: string; communityName: string; competitionKind?: string; beneficiaries?: (index: number) => number },
+): Promise<number[]> {
+  const street = await t.login(options.street);
+  const admin = await t.login('admin');
+  const competition = await t.db.query(`SELECT id FROM competition WHERE kind = $1`, [options.competitionKind ?? 'livelihood']);
+  const category = await t.db.query(`SELECT id FROM competition_category WHERE competition_id = $1 AND key = 'service'`, [competition.rows[0].id]);
+  const community = await t.db.query(`SELECT id FROM org_unit WHERE name = $1`, [options.communityName]);
+  const ids: number[] = [];
+  for (let index = 0; index < options.count; index++) {
+    const created = await t
+      .http()
+      .post('/api/applications')
+      .set('authorization', street)
+      .send(
+        serviceApplication(competition.rows[0].id, community.rows[0].id, category.rows[0].id, {
+          title: `${options.communityName}项目${index + 1}`,
+          beneficiariesCount: options.beneficiaries?.(index) ?? 100 + index,
+        }),
+      );
+    if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+    const id = created.body.id as number;
+    for (const [type, bytes, name] of [
+      ['council_resolution', pdfBytes(), 'a.pdf'],
+      ['budget_sheet', pdfBytes(), 'b.pdf'],
+      ['site_photos', pngBytes(), 'c.png'],
+    ] as const) {
+      const uploaded = await t.http().post(`/api/applications/${id}/attachments`).set('authorization', street).field('type', type).attach('file', bytes, name);
+      if (uploaded.status !== 201) throw new Error(`upload failed: ${JSON.stringify(uploaded.body)}`);
+    }
+    const submitted = await t.http().post(`/api/applications/${id}/submit`).set('authorization', street).send({ version: created.body.version });
+    if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
+    const screened = await t.http().post(`/api/applications/${id}/screen`).set('authorization', admin).send({ outcome: 'eligible', version: submitted.body.version });
+    if (screened.status !== 200) throw new Error(`screen failed: ${JSON.stringify(screened.body)}`);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Creates reviewer accounts as the admin; returns their ids and bearer tokens. */
+export async function reviewers(t: TestApp, names: string[]): Promise<Array<{ id: number; username: string; bearer: string }>> {
+  const admin = await t.login('admin');
+  const district = await t.db.query(`SELECT id FROM org_unit WHERE kind = 'district'`);
+  const out: Array<{ id: number; username: string; bearer: string }> = [];
+  for (const username of names) {
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', admin)
+      .send({ username, displayName: `专家${username}`, unitId: district.rows[0].id, roles: ['reviewer'], initialPassword: 'Reviewer2026pass' });
+    if (created.status !== 201) throw new Error(`reviewer failed: ${JSON.stringify(created.body)}`);
+    await t.db.query(`UPDATE app_user SET must_change_password = false WHERE id = $1`, [created.body.id]);
+    out.push({ id: created.body.id, username, bearer: await t.login(username, 'Reviewer2026pass') });
+  }
+  return out;
+}

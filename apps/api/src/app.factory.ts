@@ -109,7 +109,8 @@ function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
   }
   fastify.get('/*', (request, reply) => {
     const url = request.url;
-    if (!hasWeb || url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics')) {
+    // A missing hashed asset (e.g. after a redeploy) must be a 404, not index.html served as script.
+    if (!hasWeb || url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics') || url.startsWith('/assets/')) {
       const mapped = mapError(
         { code: 'FST_ERR_NOT_FOUND', statusCode: 404 },
         languageOf(request.headers['accept-language']),

@@ -3,10 +3,12 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ThrottleModule } from './common/throttle.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AwardsModule } from './modules/awards/awards.module.js';
 import { BudgetsModule } from './modules/budgets/budgets.module.js';
 import { CompetitionsModule } from './modules/competitions/competitions.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
@@ -15,6 +17,8 @@ import { HealthController } from './modules/health/health.controller.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
+import { StipendsModule } from './modules/stipends/stipends.module.js';
+import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -43,6 +47,10 @@ export class AppModule {
         CompetitionsModule,
         ApplicationsModule,
         ExportsModule,
+        StipendsModule,
+        AwardsModule,
+        ThrottleModule,
+        ReviewsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

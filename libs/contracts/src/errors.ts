@@ -20,6 +20,24 @@ export const ERROR_CATALOGUE = {
   WINDOW_CLOSED: { status: 409, zh: '不在申报时间内', en: 'The submission window is not open' },
   INVALID_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not possible in the current status' },
   RUBRIC_LOCKED: { status: 409, zh: '申报已开始，评分标准已锁定', en: 'The rubric is locked once submissions open' },
+  CONFLICT_OF_INTEREST: {
+    status: 409,
+    zh: '该评审专家与申报项目存在利益冲突',
+    en: 'The reviewer has a conflict of interest with this application',
+  },
+  SHEET_LOCKED: { status: 409, zh: '评分表已提交，不能修改', en: 'The score sheet is submitted and locked' },
+  ASSIGNMENT_INFEASIBLE: {
+    status: 409,
+    zh: '无法完成分配：部分项目没有足够的无冲突评审专家',
+    en: 'Assignment impossible: some applications lack enough conflict-free reviewers',
+  },
+  DEVIATION_REASON_REQUIRED: {
+    status: 400,
+    zh: '偏离排名顺序须填写理由',
+    en: 'Every deviation from rank order needs a written reason',
+  },
+  NOTICE_NOT_ENDED: { status: 409, zh: '公示期尚未结束', en: 'The public notice period has not ended' },
+  OBJECTIONS_PENDING: { status: 409, zh: '尚有未处理的异议', en: 'Objections are still pending' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的文件或内容类型', en: 'Unsupported file or content type' },
@@ -35,6 +53,30 @@ export const ERROR_CATALOGUE = {
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   TOO_MANY_REQUESTS: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  // --- stipends (issue 7)
+  STIPEND_IMPORT_REJECTED: {
+    status: 400,
+    zh: '名册有误，未导入任何数据；请按行号和列名更正后重新导入',
+    en: 'The roster has errors and nothing was imported; fix the rows and columns named and import again',
+  },
+  STIPEND_PERSON_EXISTS: { status: 409, zh: '该身份证号已在名册中', en: 'This ID number is already on the roster' },
+  STIPEND_REPORTS_PENDING: {
+    status: 409,
+    zh: '尚有街道的季度报送未经区级审核通过',
+    en: 'Some streets’ quarterly reports have not been approved by the district',
+  },
+  STIPEND_BATCH_EXISTS: {
+    status: 409,
+    zh: '该项目本期的发放批次已生成，不能重复生成',
+    en: 'A batch for this programme and period already exists',
+  },
+  STIPEND_BATCH_EMPTY: { status: 409, zh: '本期没有应发放的人员', en: 'Nobody is due a payment in this period' },
+  STIPEND_SELF_APPROVAL: {
+    status: 403,
+    zh: '审批人不能是该批次的制单人',
+    en: 'The batch must be approved by someone other than the person who prepared it',
+  },
+  // --- end stipends
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -11,3 +11,6 @@ export * from './schemas/budgets.js';
 export * from './schemas/competitions.js';
 export * from './schemas/applications.js';
 export * from './schemas/notifications.js';
+export * from './schemas/reviews.js';
+export * from './schemas/stipends.js';
+export * from './schemas/awards.js';

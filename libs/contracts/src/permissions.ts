@@ -22,6 +22,22 @@ export const PERMISSIONS = [
   'applications.edit',
   'applications.submit',
   'applications.screen',
+  'reviews.read',
+  'reviews.manage',
+  'reviews.score',
+  'awards.read',
+  'awards.decide',
+  // --- stipends (issue 7): rosters, street quarterly reports, batches. Finance prepares and
+  // approves batches (maker–checker by user, not by role) and alone downloads the bank payroll.
+  'stipends.read',
+  'stipends.manage',
+  'stipends.roster',
+  'stipends.report',
+  'stipends.audit',
+  'stipends.prepare',
+  'stipends.approve',
+  'stipends.pay',
+  // --- end stipends
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,8 +72,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'competitions.manage',
     'applications.read',
     'applications.screen',
+    'reviews.read',
+    'reviews.manage',
+    'awards.read',
+    'awards.decide',
+    // stipends
+    'stipends.read',
+    'stipends.manage',
+    'stipends.roster',
+    'stipends.report',
+    'stipends.audit',
   ],
-  finance: ['me.read', 'me.update', 'orgs.read', 'budgets.read', 'competitions.read', 'applications.read'],
+  finance: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'budgets.read',
+    'competitions.read',
+    'applications.read',
+    'awards.read',
+    // stipends
+    'stipends.read',
+    'stipends.prepare',
+    'stipends.approve',
+    'stipends.pay',
+  ],
   street_officer: [
     'me.read',
     'me.update',
@@ -68,10 +107,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'applications.read',
     'applications.edit',
     'applications.submit',
+    // stipends
+    'stipends.read',
+    'stipends.roster',
+    'stipends.report',
   ],
   community_officer: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read', 'applications.edit'],
   partner: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
-  reviewer: ['me.read', 'me.update'],
+  reviewer: ['me.read', 'me.update', 'reviews.score'],
   inspector: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
   auditor: [
     'me.read',
@@ -82,6 +125,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'budgets.read',
     'competitions.read',
     'applications.read',
+    'reviews.read',
+    'awards.read',
+    // stipends
+    'stipends.read',
   ],
 };
 

@@ -28,3 +28,15 @@ export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 export const ORGANISATION_TYPES = ['university', 'social_organisation', 'enterprise', 'other'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** Where each role's holder must sit in the org tree (the server enforces it; forms use it). */
+export const ROLE_UNIT_KINDS: Record<Role, readonly OrgUnitKind[]> = {
+  district_admin: ['district'],
+  finance: ['district'],
+  auditor: ['district'],
+  inspector: ['district', 'organisation'],
+  reviewer: ['district', 'organisation', 'street', 'community'],
+  street_officer: ['street'],
+  community_officer: ['community'],
+  partner: ['organisation'],
+};

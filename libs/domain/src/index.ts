@@ -13,3 +13,5 @@ export * from './tranches.js';
 export * from './scoring.js';
 export * from './stipends/index.js';
 export * from './performance/index.js';
+export * from './assignment.js';
+export * from './selection.js';

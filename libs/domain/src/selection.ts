@@ -229,8 +229,137 @@ export function optimalSelection(input: SelectionInput): SelectionResult {
     problems.push(minCountProblem(reachable, input.minCount, { zh: '在可用资金内', en: 'Within the envelope, any selection' }));
     minCount = 0;
   }
-  const chosen = branchAndBound(items, envelope, minCount, input.maxCount, maxPerStreet);
-  return result(chosen, problems, feasible);
+  const chosen =
+    dynamicProgramme(items, envelope, minCount, input.maxCount, maxPerStreet) ??
+    branchAndBound(items, envelope, minCount, input.maxCount, maxPerStreet);
+  return result(preferBetterRanked(chosen, items, envelope, maxPerStreet), problems, feasible);
+}
+
+/**
+ * Tie-break among optimal sets: while some unselected candidate ranked above a selected one has
+ * the same score (in score units) and can replace it within the envelope and the street cap,
+ * swap them. Score and count are unchanged, so the set stays optimal; each swap lowers the sum of
+ * rank positions, so this ends. The result: no chosen project could be exchanged for a
+ * better-ranked project of equal score.
+ */
+function preferBetterRanked(chosen: Item[], items: Item[], envelope: number, maxPerStreet: number): Item[] {
+  const units = (i: Item) => Math.round(i.score * SCORE_UNITS);
+  const selected = new Set(chosen);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const left = envelope - [...selected].reduce((sum, i) => sum + i.award, 0);
+    const perStreet = new Map<number, number>();
+    for (const i of selected) perStreet.set(i.streetId, (perStreet.get(i.streetId) ?? 0) + 1);
+    const worstFirst = [...selected].sort((a, b) => b.rank - a.rank);
+    search: for (const u of items) {
+      if (selected.has(u)) continue;
+      for (const s of worstFirst) {
+        if (s.rank <= u.rank) break;
+        if (units(s) !== units(u) || u.award > s.award + left) continue;
+        if (u.streetId !== s.streetId && (perStreet.get(u.streetId) ?? 0) >= maxPerStreet) continue;
+        selected.delete(s);
+        selected.add(u);
+        changed = true;
+        break search;
+      }
+    }
+  }
+  return [...selected];
+}
+
+/** Budget for the dynamic programme: table cells × candidates (≈ 1 s and ≤ 25 MB of choice bits). */
+const DP_MAX_WORK = 150_000_000;
+
+const gcd = (a: number, b: number): number => {
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+/**
+ * Exact DP when it is cheap: awards and envelope in units of g = gcd(all awards), so the budget
+ * has ⌊envelope / g⌋ + 1 states (Σ w ≤ E ⇔ Σ w/g ≤ ⌊E/g⌋ for integers). best[c][x] is the largest
+ * Σ score units of exactly c candidates weighing ≤ x units; the count dimension is kept only when
+ * the count range can bind (a minimum, or a maximum below what could fit). Street caps are not
+ * modelled: the DP solves the relaxation without them, and its answer is used only if it happens
+ * to respect them (then it is optimal for the real problem too); otherwise null, and the branch
+ * and bound decides. Returns null as well when the table would be too large. Handles the inputs
+ * branch and bound finds hardest — scores strongly tied to the amounts, round amounts.
+ */
+function dynamicProgramme(items: Item[], capacity: number, minCount: number, maxCount: number, maxPerStreet: number): Item[] | null {
+  const n = items.length;
+  if (n === 0) return [];
+  const g = items.reduce((acc, i) => gcd(acc, i.award), 0);
+  const cap = Math.floor(capacity / g);
+  const w = items.map((i) => i.award / g);
+  // How many could fit at all: the lightest ones.
+  const sortedW = [...w].sort((a, b) => a - b);
+  let fit = 0;
+  for (let total = 0; fit < n && total + sortedW[fit] <= cap; fit++) total += sortedW[fit];
+  const U = Math.min(maxCount, fit);
+  const countMatters = minCount > 0 || maxCount < fit;
+  const counts = countMatters ? U + 1 : 1;
+  const width = cap + 1;
+  if (n * counts * width > DP_MAX_WORK) return null;
+
+  const v = items.map((i) => Math.round(i.score * SCORE_UNITS));
+  const best = new Float64Array(counts * width).fill(Number.NEGATIVE_INFINITY);
+  for (let x = 0; x < width; x++) best[x] = 0; // zero candidates weigh nothing
+  const bits = new Uint8Array(Math.ceil((n * counts * width) / 8));
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    const vi = v[i];
+    const base = i * counts * width;
+    if (countMatters) {
+      for (let c = Math.min(i + 1, U); c >= 1; c--) {
+        const row = c * width;
+        const prev = (c - 1) * width;
+        for (let x = cap; x >= wi; x--) {
+          const candidate = best[prev + x - wi] + vi;
+          if (candidate > best[row + x]) {
+            best[row + x] = candidate;
+            const bit = base + row + x;
+            bits[bit >> 3] |= 1 << (bit & 7);
+          }
+        }
+      }
+    } else {
+      for (let x = cap; x >= wi; x--) {
+        const candidate = best[x - wi] + vi;
+        if (candidate > best[x]) {
+          best[x] = candidate;
+          const bit = base + x;
+          bits[bit >> 3] |= 1 << (bit & 7);
+        }
+      }
+    }
+  }
+  let c = 0;
+  if (countMatters) {
+    let top = Number.NEGATIVE_INFINITY;
+    for (let k = Math.min(minCount, U + 1); k <= U; k++) {
+      if (best[k * width + cap] > top) {
+        top = best[k * width + cap];
+        c = k;
+      }
+    }
+    if (top === Number.NEGATIVE_INFINITY) return [];
+  }
+  const chosen: Item[] = [];
+  let x = cap;
+  for (let i = n - 1; i >= 0; i--) {
+    const bit = i * counts * width + (countMatters ? c * width : 0) + x;
+    if (bits[bit >> 3] & (1 << (bit & 7))) {
+      chosen.push(items[i]);
+      x -= w[i];
+      if (countMatters) c--;
+    }
+  }
+  if (Number.isFinite(maxPerStreet)) {
+    const perStreet = new Map<number, number>();
+    for (const item of chosen) perStreet.set(item.streetId, (perStreet.get(item.streetId) ?? 0) + 1);
+    if ([...perStreet.values()].some((k) => k > maxPerStreet)) return null;
+  }
+  return chosen;
 }
 
 function lightestRespectingStreets(items: Item[], count: number, maxPerStreet: number): { count: number; weight: number } {
@@ -265,55 +394,111 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
   const U = Math.min(maxCount, n);
   if (n === 0 || U === 0) return [];
 
-  // Integer values: score units, then the rank tie-break (see above).
-  const units = items.map((i) => Math.round(i.score * SCORE_UNITS));
-  let K = n * U + 1;
-  const topSum = [...units].sort((a, b) => b - a).slice(0, U).reduce((a, b) => a + b, 0);
-  const tieBreak = topSum * K + n * U < Number.MAX_SAFE_INTEGER;
-  if (!tieBreak) K = 1;
-  const value = items.map((item, j) => units[j] * K + (tieBreak ? n - item.rank : 0));
+  // Integer values in score units: sums are exact.
+  const value = items.map((i) => Math.round(i.score * SCORE_UNITS));
   const weight = items.map((i) => i.award);
+  const streetIds = new Map<number, number>();
+  const streetOf = items.map((item) => {
+    if (!streetIds.has(item.streetId)) streetIds.set(item.streetId, streetIds.size);
+    return streetIds.get(item.streetId)!;
+  });
+  const streets = streetIds.size;
 
   const mu = cardinalityMultiplier(value, weight, capacity, U);
+  const lambda = Number.isFinite(maxPerStreet) ? budgetMultiplier(value, weight, streetOf, streets, capacity, U, maxPerStreet) : 0;
 
-  // Branching order: by (v − μ)/w descending, ties by rank.
-  const order = items.map((_, j) => j).sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a] || items[a].rank - items[b].rank);
+
+  // The λ bound costs a scan per node; it is worth it only when the street caps cut into the LP
+  // relaxation, i.e. when at the root it is below the μ bound (both relax the same LP otherwise).
+  // Then branching follows the λ order, else the ratio order of the μ bound (whose Dantzig bound
+  // is then O(log n)).
+  const streetsBind =
+    Number.isFinite(maxPerStreet) &&
+    rootLambdaBound(value, weight, streetOf, streets, capacity, U, maxPerStreet, lambda) <
+      rootMuBound(value, weight, capacity, U, mu) * (1 - 1e-9);
+  const ratio = (j: number) => (value[j] - mu) / weight[j];
+  const reduced = (j: number) => value[j] - lambda * weight[j];
+  const branchKey = streetsBind ? reduced : ratio;
+  const order = items.map((_, j) => j).sort((a, b) => branchKey(b) - branchKey(a) || items[a].rank - items[b].rank);
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   const street = new Int32Array(n);
-  const streetIndex = new Map<number, number>();
   order.forEach((j, p) => {
     v[p] = value[j];
     w[p] = weight[j];
-    if (!streetIndex.has(items[j].streetId)) streetIndex.set(items[j].streetId, streetIndex.size);
-    street[p] = streetIndex.get(items[j].streetId)!;
+    street[p] = streetOf[j];
   });
+  // Positions (in branching order) sorted for each bound, positive terms only.
+  const positions = Array.from({ length: n }, (_, p) => p);
+  const byRatio = new Int32Array(
+    positions.filter((p) => v[p] - mu > 0).sort((a, b) => (v[b] - mu) / w[b] - (v[a] - mu) / w[a] || a - b),
+  );
+  const useLambda = streetsBind;
+  const byReduced = new Int32Array(
+    useLambda ? positions.filter((p) => v[p] - lambda * w[p] > 0).sort((a, b) => v[b] - lambda * w[b] - (v[a] - lambda * w[a]) || a - b) : [],
+  );
 
-  // Prefix sums for the Lagrangian fractional knapsack over positive (v − μ).
-  let positiveEnd = 0;
-  while (positiveEnd < n && v[positiveEnd] - mu > 0) positiveEnd++;
-  const PW = new Float64Array(positiveEnd + 1);
-  const PV = new Float64Array(positiveEnd + 1);
-  for (let p = 0; p < positiveEnd; p++) {
-    PW[p + 1] = PW[p] + w[p];
-    PV[p + 1] = PV[p] + (v[p] - mu);
-  }
-  const lagrangian = (i: number, C: number): number => {
-    if (i >= positiveEnd) return 0;
-    // Largest q in [i, positiveEnd] with PW[q] − PW[i] ≤ C.
-    let lo = i;
-    let hi = positiveEnd;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (PW[mid] - PW[i] <= C) lo = mid;
-      else hi = mid - 1;
+  // Bound 1 (μ): μ·j* + fractional knapsack of (v − μ) over the free items, capacity C.
+  // When branching in ratio order the free items are a suffix of byRatio: prefix sums + bisection.
+  const PW = new Float64Array(byRatio.length + 1);
+  const PV = new Float64Array(byRatio.length + 1);
+  byRatio.forEach((p, q) => {
+    PW[q + 1] = PW[q] + w[p];
+    PV[q + 1] = PV[q] + (v[p] - mu);
+  });
+  const muBound = (i: number, C: number, jStar: number): number => {
+    let total = mu * jStar;
+    if (!streetsBind) {
+      // byRatio is positions 0 .. byRatio.length − 1 here, so the free ones start at i.
+      if (i >= byRatio.length) return total;
+      let lo = i;
+      let hi = byRatio.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (PW[mid] - PW[i] <= C) lo = mid;
+        else hi = mid - 1;
+      }
+      total += PV[lo] - PV[i];
+      if (lo < byRatio.length) total += ((C - (PW[lo] - PW[i])) * (v[byRatio[lo]] - mu)) / w[byRatio[lo]];
+      return total;
     }
-    let total = PV[lo] - PV[i];
-    if (lo < positiveEnd) total += ((C - (PW[lo] - PW[i])) * (v[lo] - mu)) / w[lo];
+    for (let q = 0; q < byRatio.length; q++) {
+      const p = byRatio[q];
+      if (p < i) continue;
+      if (w[p] <= C) {
+        C -= w[p];
+        total += v[p] - mu;
+      } else {
+        return total + ((v[p] - mu) * C) / w[p];
+      }
+    }
     return total;
   };
 
-  // Suffix tables: minW[i][j] = lightest j of items i.., topV[i][j] = j largest values of items i..
+  // Bound 2 (λ): λ·C + the best set of ≤ j* free items within the street caps by v − λ·w — a
+  // matroid, so greedy in byReduced order is exact.
+  const taken = new Int32Array(streets);
+  const touched: number[] = [];
+  const lambdaBound = (i: number, C: number, jStar: number): number => {
+    let total = lambda * C;
+    let count = 0;
+    for (let q = 0; q < byReduced.length && count < jStar; q++) {
+      const p = byReduced[q];
+      if (p < i) continue;
+      const g = street[p];
+      if (streetCount[g] + taken[g] >= maxPerStreet) continue;
+      if (taken[g] === 0) touched.push(g);
+      taken[g]++;
+      count++;
+      total += v[p] - lambda * w[p];
+    }
+    for (const g of touched) taken[g] = 0;
+    touched.length = 0;
+    return total;
+  };
+
+  // Bound 3 (cardinality) and the minimum-count check use suffix tables (any order works):
+  // minW[i][j] = weight of the lightest j items from position i on, topV[i][j] = the j largest values.
   const cols = U + 1;
   const minW = new Float64Array((n + 1) * cols).fill(Number.POSITIVE_INFINITY);
   const topV = new Float64Array((n + 1) * cols).fill(Number.NEGATIVE_INFINITY);
@@ -341,7 +526,7 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
     return lo;
   };
 
-  const streetCount = new Int32Array(streetIndex.size);
+  const streetCount = new Int32Array(streets);
   const stack = new Int32Array(U);
   let depth = 0;
   let best = -1;
@@ -356,8 +541,13 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
     const jStar = maxFit(i, C, U - count);
     const need = minCount - count;
     if (need > 0 && (need > jStar || minW[i * cols + need] > C)) return;
-    const bound = V + Math.min(topV[i * cols + jStar], mu * jStar + lagrangian(i, C));
-    if (bound * (1 + 1e-12) + 1e-6 < best + 1) return;
+    // Σv is an integer: a subtree is worth exploring only if it may reach best + 1. The slack
+    // (relative 1e-12) covers floating-point rounding in the bounds and only ever cuts less.
+    const threshold = best + 1;
+    const slack = (x: number) => x * (1 + 1e-12) + 1e-6;
+    if (slack(V + topV[i * cols + jStar]) < threshold) return;
+    if (slack(V + muBound(i, C, jStar)) < threshold) return;
+    if (useLambda && slack(V + lambdaBound(i, C, jStar)) < threshold) return;
     if (w[i] <= C && streetCount[street[i]] < maxPerStreet) {
       streetCount[street[i]]++;
       stack[depth++] = i;
@@ -376,6 +566,23 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
  * constraint (g is convex, so a ternary search converges). Any μ ≥ 0 gives a valid bound; a good
  * one only makes the search faster.
  */
+function rootMuBound(value: number[], weight: number[], capacity: number, U: number, mu: number): number {
+  const idx = value.map((_, j) => j);
+  const pos = idx.filter((j) => value[j] - mu > 0).sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a]);
+  let C = capacity;
+  let total = mu * U;
+  for (const j of pos) {
+    if (weight[j] <= C) {
+      C -= weight[j];
+      total += value[j] - mu;
+    } else {
+      total += ((value[j] - mu) * C) / weight[j];
+      break;
+    }
+  }
+  return total;
+}
+
 function cardinalityMultiplier(value: number[], weight: number[], capacity: number, U: number): number {
   const idx = value.map((_, j) => j);
   const g = (mu: number): number => {
@@ -403,6 +610,75 @@ function cardinalityMultiplier(value: number[], weight: number[], capacity: numb
   }
   const mid = (lo + hi) / 2;
   return g(0) <= g(mid) ? 0 : mid;
+}
+
+/**
+ * The λ ≥ 0 minimising L(λ) = λ·C + max over sets of ≤ U items with ≤ maxPerStreet per street of
+ * Σ (v − λ·w): the Lagrangian dual of the budget constraint, convex in λ; at its minimum it equals
+ * the LP relaxation of the whole problem (the count-and-street constraints form a matroid, whose
+ * polytope is integral).
+ */
+function rootLambdaBound(
+  value: number[],
+  weight: number[],
+  streetOf: readonly number[],
+  streets: number,
+  capacity: number,
+  U: number,
+  maxPerStreet: number,
+  lambda: number,
+): number {
+  const sorted = value
+    .map((_, j) => j)
+    .filter((j) => value[j] - lambda * weight[j] > 0)
+    .sort((a, b) => value[b] - lambda * weight[b] - (value[a] - lambda * weight[a]));
+  const perStreet = new Int32Array(streets);
+  let total = lambda * capacity;
+  let count = 0;
+  for (const j of sorted) {
+    if (count >= U) break;
+    if (perStreet[streetOf[j]] >= maxPerStreet) continue;
+    perStreet[streetOf[j]]++;
+    count++;
+    total += value[j] - lambda * weight[j];
+  }
+  return total;
+}
+
+function budgetMultiplier(
+  value: number[],
+  weight: number[],
+  streetOf: readonly number[],
+  streets: number,
+  capacity: number,
+  U: number,
+  maxPerStreet: number,
+): number {
+  const idx = value.map((_, j) => j);
+  const L = (lambda: number): number => {
+    const sorted = idx.filter((j) => value[j] - lambda * weight[j] > 0).sort((a, b) => value[b] - lambda * weight[b] - (value[a] - lambda * weight[a]));
+    const perStreet = new Int32Array(streets);
+    let total = lambda * capacity;
+    let count = 0;
+    for (const j of sorted) {
+      if (count >= U) break;
+      if (perStreet[streetOf[j]] >= maxPerStreet) continue;
+      perStreet[streetOf[j]]++;
+      count++;
+      total += value[j] - lambda * weight[j];
+    }
+    return total;
+  };
+  let lo = 0;
+  let hi = Math.max(0, ...value.map((x, j) => x / weight[j]));
+  for (let iter = 0; iter < 100 && hi - lo > 1e-12 * (hi + 1e-12); iter++) {
+    const m1 = lo + (hi - lo) / 3;
+    const m2 = hi - (hi - lo) / 3;
+    if (L(m1) <= L(m2)) hi = m2;
+    else lo = m1;
+  }
+  const mid = (lo + hi) / 2;
+  return L(0) <= L(mid) ? 0 : mid;
 }
 
 export interface SelectionComparison {

@@ -9,10 +9,28 @@ import { LedgerEntry } from '../modules/budgets/ledger-entry.entity.js';
 import { Programme } from '../modules/budgets/programme.entity.js';
 import { CompetitionCategory } from '../modules/competitions/competition-category.entity.js';
 import { Competition } from '../modules/competitions/competition.entity.js';
+import { Award, AwardDecision, CalendarDay, Objection, PublicNotice } from '../modules/awards/award.entities.js';
 import { ExportJob } from '../modules/exports/export-job.entity.js';
 import { Attachment } from '../modules/files/attachment.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
+import {
+  ApplicationRanking,
+  ReviewAssignment,
+  ReviewConflictRecord,
+  ReviewerProfile,
+  ReviewPanel,
+  ReviewPanelMember,
+  ScoreSheet,
+} from '../modules/reviews/review.entities.js';
+import { StipendBatchLine } from '../modules/stipends/stipend-batch-line.entity.js';
+import { StipendBatch } from '../modules/stipends/stipend-batch.entity.js';
+import { StipendPerson } from '../modules/stipends/stipend-person.entity.js';
+import { StipendPost } from '../modules/stipends/stipend-post.entity.js';
+import { StipendProgramme } from '../modules/stipends/stipend-programme.entity.js';
+import { StipendReportEntry } from '../modules/stipends/stipend-report-entry.entity.js';
+import { StipendRuleVersion } from '../modules/stipends/stipend-rule-version.entity.js';
+import { StipendStreetReport } from '../modules/stipends/stipend-street-report.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /** Every entity, by class reference (TypeORM 1 wants classes, not globs). */
@@ -33,4 +51,25 @@ export const ENTITIES = [
   Attachment,
   Notification,
   ExportJob,
+  ReviewerProfile,
+  ReviewPanel,
+  ReviewPanelMember,
+  ReviewConflictRecord,
+  ReviewAssignment,
+  ScoreSheet,
+  ApplicationRanking,
+  AwardDecision,
+  Award,
+  PublicNotice,
+  Objection,
+  CalendarDay,
+  // stipends
+  StipendProgramme,
+  StipendRuleVersion,
+  StipendPerson,
+  StipendPost,
+  StipendStreetReport,
+  StipendReportEntry,
+  StipendBatch,
+  StipendBatchLine,
 ];

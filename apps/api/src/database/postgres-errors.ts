@@ -10,3 +10,14 @@ export function pgErrorOf(error: unknown): { code: string; constraint?: string }
   }
   return null;
 }
+
+/**
+ * TypeORM answers `query()` with `[rows, affected]` for UPDATE and DELETE (with RETURNING) and with
+ * the rows alone for SELECT and INSERT. This returns the rows either way.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

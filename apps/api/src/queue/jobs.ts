@@ -11,6 +11,14 @@ export interface JobPayloads {
   'competitions.remind-short-streets': { date: string | 'today' };
   /** Produce an Excel export and mark it ready for download. */
   'exports.run': { exportJobId: number };
+  /** Recompute a competition's aggregated scores and ranking after sheets change. */
+  'reviews.rank': { competitionId: number };
+  /** Remind reviewers with pending sheets before a review window closes (daily). */
+  'reviews.remind-pending': { date: string | 'today' };
+  /** Close ended 公示 notices without pending objections and approve their awards (daily). */
+  'awards.close-notices': Record<string, never>;
+  /** Remind streets that have not reported their stipend roster before the quarter's end (daily). */
+  'stipends.remind-streets': { date: string | 'today' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -21,6 +29,10 @@ export const JOB_NAMES = [
   'notifications.deliver',
   'competitions.remind-short-streets',
   'exports.run',
+  'reviews.rank',
+  'reviews.remind-pending',
+  'awards.close-notices',
+  'stipends.remind-streets',
 ] as const satisfies readonly JobName[];
 
 // Compile-time proof that JOB_NAMES lists every key of JobPayloads.

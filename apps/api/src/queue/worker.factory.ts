@@ -72,6 +72,22 @@ export async function createWorker(config: AppConfig, options: { schedule?: bool
       { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
       { name: 'competitions.remind-short-streets', data: { date: 'today' } },
     );
+    // Stipends: remind streets to report their quarterly roster before the quarter ends, 08:10.
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'stipend-report-reminders-daily',
+      { pattern: '10 8 * * *', tz: 'Asia/Shanghai' },
+      { name: 'stipends.remind-streets', data: { date: 'today' } },
+    );
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'review-reminders-daily',
+      { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+      { name: 'reviews.remind-pending', data: { date: 'today' } },
+    );
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'close-notices-daily',
+      { pattern: '5 0 * * *', tz: 'Asia/Shanghai' },
+      { name: 'awards.close-notices', data: {} },
+    );
   }
 
   return {

@@ -12,6 +12,7 @@ import { passwordHasher } from '../modules/users/password-hasher.js';
 import { User } from '../modules/users/user.entity.js';
 import { DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
 import { SEED_2026, seedCompetitions } from './seed-2026-budgets.js';
+import { seedStipends } from './seed-stipends.js';
 
 const SYSTEM: Actor = { user: null, requestId: 'seed', ip: '127.0.0.1' };
 
@@ -96,6 +97,12 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
       );
       await manager.save(categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId: saved.id })));
     }
+    // Seed 002's stipend programmes and 84 demo retirees (apps/api/src/seed/seed-stipends.ts).
+    await seedStipends(manager, {
+      districtId: district.id,
+      livingSubsidyLineId: lineIds.get('livingSubsidy')!,
+      departureSubsidyLineId: lineIds.get('departureSubsidy')!,
+    });
     await audit.record(manager, SYSTEM, {
       action: 'seed.demo_data',
       entityType: 'org_unit',

@@ -1,6 +1,20 @@
 import { Init1763880000000 } from './1763880000000-Init.js';
 import { AuditChain1763880000001 } from './1763880000001-AuditChain.js';
 import { CompetitionPipeline1763880000002 } from './1763880000002-CompetitionPipeline.js';
+import { Reviews1763880000003 } from './1763880000003-Reviews.js';
+import { ReviewConflicts1763880000004 } from './1763880000004-ReviewConflicts.js';
+import { Awards1763880000005 } from './1763880000005-Awards.js';
+import { Calendar20261763880000006 } from './1763880000006-Calendar2026.js';
+import { Stipends1763880000100 } from './1763880000100-Stipends.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
-export const MIGRATIONS: Function[] = [Init1763880000000, AuditChain1763880000001, CompetitionPipeline1763880000002];
+export const MIGRATIONS: Function[] = [
+  Init1763880000000,
+  AuditChain1763880000001,
+  CompetitionPipeline1763880000002,
+  Reviews1763880000003,
+  ReviewConflicts1763880000004,
+  Awards1763880000005,
+  Calendar20261763880000006,
+  Stipends1763880000100,
+];

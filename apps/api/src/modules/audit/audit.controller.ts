@@ -1,19 +1,24 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditListQuery } from '@xiaoshi/contracts';
-import { RequirePermission } from '../../common/route-access.decorator.js';
+import type { AuthenticatedActor } from '../../common/actor.js';
+import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
+import { AccessService } from '../access/access.service.js';
 import { ZodQuery } from '../../common/validation.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
 
   @Get('events')
   @RequirePermission('audit.read')
-  list(@ZodQuery(AuditListQuery) query: AuditListQuery) {
-    return this.audit.list(query);
+  list(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(AuditListQuery) query: AuditListQuery) {
+    return this.audit.list(query, this.access.seesPersonalData(actor.user));
   }
 
   /** Verifies the whole hash chain now; read-only, so auditors may run it. */

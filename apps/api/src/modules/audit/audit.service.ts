@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditChainReport, AuditEventView, AuditListQuery, Page } from '@xiaoshi/contracts';
+import { maskBankAccount, maskEmail, maskNationalId, maskPhone } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor.js';
 
@@ -25,6 +26,28 @@ function redact(value: unknown): unknown {
       clean[key] = SECRET_FIELDS.has(key) ? '[redacted]' : redact(inner);
     }
     return clean;
+  }
+  return value;
+}
+
+/** Personal data inside snapshots is masked for viewers who see it masked everywhere else. */
+const PII_MASKS: Record<string, (value: string) => string | null> = {
+  phone: maskPhone,
+  contactPhone: maskPhone,
+  email: maskEmail,
+  nationalId: maskNationalId,
+  bankAccount: maskBankAccount,
+};
+
+export function maskSnapshot(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSnapshot);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+        key,
+        typeof inner === 'string' && PII_MASKS[key] ? PII_MASKS[key](inner) : maskSnapshot(inner),
+      ]),
+    );
   }
   return value;
 }
@@ -60,7 +83,7 @@ export class AuditService {
     await this.record(this.dataSource.manager, actor, event);
   }
 
-  async list(query: AuditListQuery): Promise<Page<AuditEventView>> {
+  async list(query: AuditListQuery, clearPersonalData = false): Promise<Page<AuditEventView>> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -86,8 +109,8 @@ export class AuditService {
       action: row.action as string,
       entityType: row.entity_type as string,
       entityId: row.entity_id as string | null,
-      before: row.before,
-      after: row.after,
+      before: clearPersonalData ? row.before : maskSnapshot(row.before),
+      after: clearPersonalData ? row.after : maskSnapshot(row.after),
       requestId: row.request_id as string | null,
       ip: row.ip as string | null,
     }));

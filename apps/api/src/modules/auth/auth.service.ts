@@ -92,7 +92,7 @@ export class AuthService {
     if (!user.active) throw new DomainError('ACCOUNT_DISABLED');
     await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
-      await this.audit.record(manager, { ...actor, user: null }, {
+      await this.audit.record(manager, { ...actor, user: { id: user.id, username: user.username } as AuthUser }, {
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,

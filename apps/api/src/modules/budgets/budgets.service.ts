@@ -257,6 +257,37 @@ export class BudgetsService {
     }));
   }
 
+  /**
+   * Commits a planned direct expenditure (活动经费, 尾款) through the same ledger movement as an
+   * award: row lock on the line, CHECK constraint behind it, one commitment per expenditure.
+   */
+  async approveDirectExpenditure(actor: AuthenticatedActor, id: number): Promise<DirectExpenditureView> {
+    await this.dataSource.transaction(async (manager) => {
+      const expenditure = await manager.findOne(DirectExpenditure, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!expenditure) throw new DomainError('NOT_FOUND');
+      await this.access.requireRows(actor.user, 'budgets.manage', 'budget_line', 'unit_id', [expenditure.budgetLineId], manager);
+      if (expenditure.status !== 'planned') throw new DomainError('INVALID_TRANSITION');
+      await this.ledger.apply(manager, actor, {
+        budgetLineId: expenditure.budgetLineId,
+        kind: 'commitment',
+        source: 'direct_expenditure',
+        sourceId: expenditure.id,
+        amountFen: expenditure.amountFen,
+        reason: expenditure.title,
+      });
+      expenditure.status = 'committed';
+      await manager.save(expenditure);
+      await this.audit.record(manager, actor, {
+        action: 'direct_expenditure.approve',
+        entityType: 'direct_expenditure',
+        entityId: id,
+        before: { status: 'planned' },
+        after: { status: 'committed', amountFen: expenditure.amountFen },
+      });
+    });
+    return (await this.listDirectExpenditures(actor.user)).find((row) => row.id === id)!;
+  }
+
   async createDirectExpenditure(actor: AuthenticatedActor, body: CreateDirectExpenditureRequest): Promise<DirectExpenditureView> {
     const id = await this.dataSource.transaction(async (manager) => {
       await this.access.requireRows(actor.user, 'budgets.manage', 'budget_line', 'unit_id', [body.budgetLineId], manager);

@@ -122,6 +122,9 @@ export class OrgsService {
           parentId: fieldMessage(`上级单位必须是${kindLabel(parentKind).zh}`, `The parent must be a ${parentKind}`),
         });
       }
+      if (await manager.existsBy(OrgUnit, { parentId: parent.id, name: body.name })) {
+        throw new DomainError('CONFLICT', { name: fieldMessage('同一上级下已有同名单位', 'A unit of this name already exists under the parent') });
+      }
       if (body.code && (await manager.existsBy(OrgUnit, { code: body.code }))) {
         throw new DomainError('CONFLICT', { code: fieldMessage('编码已被使用', 'This code is taken') });
       }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
   fieldMessage,
+  ROLE_LABELS,
+  ROLE_UNIT_KINDS,
   type CreateUserRequest,
-  type OrgUnitKind,
   type Page,
   type ResetPasswordRequest,
   type Role,
@@ -21,17 +22,6 @@ import { OrgUnit } from '../orgs/org-unit.entity.js';
 import { passwordHasher } from './password-hasher.js';
 import { User } from './user.entity.js';
 
-/** Where each role's holder must sit in the org tree. */
-const ROLE_UNIT_KINDS: Record<Role, readonly OrgUnitKind[]> = {
-  district_admin: ['district'],
-  finance: ['district'],
-  auditor: ['district'],
-  inspector: ['district', 'organisation'],
-  reviewer: ['district', 'organisation', 'street', 'community'],
-  street_officer: ['street'],
-  community_officer: ['community'],
-  partner: ['organisation'],
-};
 
 interface UserRow {
   id: number;
@@ -117,8 +107,8 @@ export class UsersService {
     if (misplaced.length) {
       throw new DomainError('VALIDATION_FAILED', {
         roles: fieldMessage(
-          `角色与所属单位类型不符：${misplaced.join('、')}`,
-          `These roles do not fit a ${unit.kind} unit: ${misplaced.join(', ')}`,
+          `角色与所属单位类型不符：${misplaced.map((role) => ROLE_LABELS[role].zh).join('、')}`,
+          `These roles do not fit a ${unit.kind} unit: ${misplaced.map((role) => ROLE_LABELS[role].en).join(', ')}`,
         ),
       });
     }

@@ -1,0 +1,187 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AutoAssignRequest,
+  DeclareConflictRequest,
+  ManualAssignRequest,
+  PanelDrawRequest,
+  PanelRequest,
+  PinConflictRequest,
+  ReopenSheetRequest,
+  ReviewerProfileRequest,
+  ScoreSheetDraftRequest,
+  SheetSubmitRequest,
+} from '@xiaoshi/contracts';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedActor } from '../../common/actor.js';
+import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
+import { IdPipe, ZodBody } from '../../common/validation.js';
+import { ReviewExportsService } from './review-exports.service.js';
+import { ReviewsService } from './reviews.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendWorkbook(reply: FastifyReply, buffer: Buffer, name: string) {
+  return reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(buffer);
+}
+
+@ApiTags('reviews')
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly exports: ReviewExportsService,
+  ) {}
+
+  @Get('reviewers')
+  @RequirePermission('reviews.read')
+  pool(@CurrentActor() actor: AuthenticatedActor) {
+    return this.reviews.pool(actor.user);
+  }
+
+  @Put('reviewers/:userId/profile')
+  @RequirePermission('reviews.manage')
+  setProfile(@CurrentActor() actor: AuthenticatedActor, @Param('userId', IdPipe) userId: number, @ZodBody(ReviewerProfileRequest) body: ReviewerProfileRequest) {
+    return this.reviews.setProfile(actor, userId, body);
+  }
+
+  @Get('competitions/:id/panel')
+  @RequirePermission('reviews.read')
+  panel(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.panel(actor.user, id);
+  }
+
+  @Put('competitions/:id/panel')
+  @RequirePermission('reviews.manage')
+  setPanel(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PanelRequest) body: PanelRequest) {
+    return this.reviews.setPanel(actor, id, body);
+  }
+
+  /** 随机抽取专家: reproducible from the recorded seed. */
+  @Post('competitions/:id/panel/draw')
+  @HttpCode(200)
+  @RequirePermission('reviews.manage')
+  draw(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PanelDrawRequest) body: PanelDrawRequest) {
+    return this.reviews.drawPanel(actor, id, body);
+  }
+
+  @Get('competitions/:id/conflicts')
+  @RequirePermission('reviews.read')
+  conflicts(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.conflicts(actor.user, id);
+  }
+
+  @Post('competitions/:id/conflicts')
+  @RequirePermission('reviews.manage')
+  pin(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PinConflictRequest) body: PinConflictRequest) {
+    return this.reviews.pinConflict(actor, id, body);
+  }
+
+  @Post('competitions/:id/assignments/preview')
+  @HttpCode(200)
+  @RequirePermission('reviews.manage')
+  preview(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(AutoAssignRequest) body: AutoAssignRequest) {
+    return this.reviews.previewAssignment(actor, id, body);
+  }
+
+  @Post('competitions/:id/assignments/auto')
+  @HttpCode(200)
+  @RequirePermission('reviews.manage')
+  auto(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(AutoAssignRequest) body: AutoAssignRequest) {
+    return this.reviews.autoAssign(actor, id, body);
+  }
+
+  @Post('competitions/:id/assignments')
+  @HttpCode(204)
+  @RequirePermission('reviews.manage')
+  async assign(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ManualAssignRequest) body: ManualAssignRequest) {
+    await this.reviews.assignManually(actor, id, body);
+  }
+
+  @Delete('review-assignments/:id')
+  @HttpCode(204)
+  @RequirePermission('reviews.manage')
+  async unassign(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    await this.reviews.unassign(actor, id);
+  }
+
+  @Get('competitions/:id/ranking')
+  @RequirePermission('reviews.read')
+  ranking(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.ranking(actor.user, id);
+  }
+
+  @Get('competitions/:id/z-scores')
+  @RequirePermission('reviews.read')
+  zScores(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.zScoreView(actor.user, id);
+  }
+
+  @Get('competitions/:id/review-progress')
+  @RequirePermission('reviews.read')
+  progress(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.progress(actor.user, id);
+  }
+
+  @Get('competitions/:id/exports/score-matrix')
+  @RequirePermission('reviews.read')
+  async scoreMatrix(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+    return sendWorkbook(reply, await this.exports.scoreMatrix(actor.user, id), '评分明细.xlsx');
+  }
+
+  @Get('competitions/:id/exports/ranking')
+  @RequirePermission('reviews.read')
+  async rankingExport(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+    return sendWorkbook(reply, await this.exports.ranking(actor.user, id), '评审排名.xlsx');
+  }
+
+  @Get('competitions/:id/exports/summary')
+  @RequirePermission('reviews.read')
+  async summary(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+    return sendWorkbook(reply, await this.exports.summary(actor.user, id), '评分汇总表.xlsx');
+  }
+
+  @Post('score-sheets/:id/reopen')
+  @HttpCode(204)
+  @RequirePermission('reviews.manage')
+  async reopen(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ReopenSheetRequest) body: ReopenSheetRequest) {
+    await this.reviews.reopenSheet(actor, id, body.reason);
+  }
+
+  // The reviewer's own workspace.
+
+  @Get('reviews/my')
+  @RequirePermission('reviews.score')
+  mine(@CurrentActor() actor: AuthenticatedActor) {
+    return this.reviews.myTasks(actor.user);
+  }
+
+  @Get('reviews/assignments/:id')
+  @RequirePermission('reviews.score')
+  sheet(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.sheet(actor.user, id);
+  }
+
+  @Put('reviews/assignments/:id/sheet')
+  @RequirePermission('reviews.score')
+  save(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ScoreSheetDraftRequest) body: ScoreSheetDraftRequest) {
+    return this.reviews.saveDraft(actor, id, body);
+  }
+
+  @Post('reviews/assignments/:id/sheet/submit')
+  @HttpCode(200)
+  @RequirePermission('reviews.score')
+  submit(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(SheetSubmitRequest) body: SheetSubmitRequest) {
+    return this.reviews.submitSheet(actor, id, body.version);
+  }
+
+  @Post('reviews/assignments/:id/declare-conflict')
+  @HttpCode(204)
+  @RequirePermission('reviews.score')
+  async declare(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(DeclareConflictRequest) body: DeclareConflictRequest) {
+    await this.reviews.declareConflict(actor, id, body);
+  }
+}

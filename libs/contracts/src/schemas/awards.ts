@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Id, Phone, Text } from './common.js';
+import { Fen } from './money.js';
+
+export const SelectionQuery = z.object({
+  envelopeFen: z.coerce.number().int().min(1).optional(),
+  maxPerStreet: z.coerce.number().int().min(1).optional(),
+});
+export type SelectionQuery = z.infer<typeof SelectionQuery>;
+
+export const DecisionRequest = z.strictObject({
+  method: z.enum(['rank_order', 'optimal', 'manual']),
+  awards: z.array(z.strictObject({ applicationId: Id, amountFen: Fen.min(1) })).min(1).max(1000),
+  /** applicationId → why this entry departs from rank order. */
+  reasons: z.record(z.string().regex(/^\d+$/), z.string().trim().min(2).max(1000)).default({}),
+  envelopeFen: Fen.min(1).optional(),
+  maxPerStreet: z.number().int().min(1).nullable().optional(),
+});
+export type DecisionRequest = z.infer<typeof DecisionRequest>;
+
+export const PublishNoticeRequest = z.strictObject({
+  title: Text(200).optional(),
+  contact: Text(200),
+  /** Defaults to today (Asia/Shanghai). */
+  publishOn: z.iso.date().optional(),
+});
+export type PublishNoticeRequest = z.infer<typeof PublishNoticeRequest>;
+
+export const ObjectionRequest = z.strictObject({
+  awardId: Id.optional(),
+  contactName: Text(50),
+  contactPhone: Phone,
+  text: Text(2000),
+});
+export type ObjectionRequest = z.infer<typeof ObjectionRequest>;
+
+export const ObjectionDecisionRequest = z.strictObject({
+  outcome: z.enum(['upheld', 'dismissed']),
+  investigation: Text(2000),
+});
+export type ObjectionDecisionRequest = z.infer<typeof ObjectionDecisionRequest>;
+
+export const CalendarDayRequest = z.strictObject({
+  day: z.iso.date(),
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().trim().max(50).optional(),
+});
+export type CalendarDayRequest = z.infer<typeof CalendarDayRequest>;
+
+export interface SelectionAnswer {
+  method: 'rank_order' | 'optimal';
+  selected: number[];
+  awards: Array<{ applicationId: number; amount: number }>;
+  total: number;
+  totalScore: number;
+  feasible: boolean;
+  problems: Array<{ field: string; code: string; message: string }>;
+}
+
+export interface SelectionView {
+  competitionId: number;
+  envelopeFen: number;
+  lineAvailableFen: number;
+  minCount: number;
+  maxCount: number;
+  maxPerStreet: number | null;
+  candidates: Array<{
+    applicationId: number;
+    rank: number;
+    title: string;
+    category: string;
+    street: string;
+    community: string;
+    score: number;
+    requestFen: number;
+    capFen: number;
+    awardFen: number;
+  }>;
+  rankOrder: SelectionAnswer;
+  optimal: SelectionAnswer;
+  comparison: { onlyInRankOrder: number[]; onlyInOptimal: number[]; explanation: string };
+}
+
+export interface DecisionView {
+  id: number;
+  competitionId: number;
+  method: string;
+  algorithmVersion: string;
+  status: string;
+  totalFen: number;
+  reasons: Record<string, string>;
+  awards: Array<{ id: number; applicationId: number; title: string; street: string; community: string; amountFen: number; score: number | null; rank: number | null; status: string }>;
+  createdAt: string;
+  reproducible?: boolean;
+}
+
+export interface PublicNoticeView {
+  id: number;
+  title: string;
+  competitionTitle: string;
+  contact: string;
+  firstDay: string;
+  lastDay: string;
+  workingDays: number;
+  status: string;
+  items: Array<{ awardId: number; title: string; community: string; street: string; category: string; amountFen: number; score: number | null; status: string }>;
+}
