@@ -36,8 +36,13 @@ function newer(a, b) {
 }
 
 // 1. Dependencies.
+// `npm ci` refuses this lockfile on machines whose registry does not serve every optional
+// platform binary (@swc/core-*, @unrs/resolver-binding-*); `npm install` then does the same job.
 if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json', 'node_modules/.package-lock.json')) {
-  check('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+  console.log('\n=== installing dependencies ===');
+  if (!run('npm', ['ci', '--no-audit', '--no-fund']).ok) {
+    check('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
+  }
 }
 
 // 2. Browser prerequisites: Debian's Chromium and a CJK font (installed when missing, as root).

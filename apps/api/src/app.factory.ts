@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { languageOf, mapError } from './common/error-response.js';
@@ -45,7 +45,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
-  await app.register(fastifyHelmet as never, {
+  // Security headers from helmet, built once: @fastify/helmet rebuilds the middleware on every
+  // request (~9 µs of CPU each), which is a fifth of a cheap route's budget.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -53,10 +55,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
-        // Swagger UI's own inline bootstrap needs this on /api/docs only; see below.
       },
     },
-  } as never);
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
 
   const metrics = app.get<Metrics>(METRICS);
   fastify.addHook('onRequest', async (request, reply) => {

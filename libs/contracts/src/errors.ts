@@ -77,6 +77,30 @@ export const ERROR_CATALOGUE = {
     en: 'The batch must be approved by someone other than the person who prepared it',
   },
   // --- end stipends
+  // --- delivery and payments (issue 6)
+  PAYMENT_OVER_RELEASED: {
+    status: 409,
+    zh: '申请拨付金额超过已释放且未拨付的余额',
+    en: 'The amount exceeds what is released and not yet requested or paid',
+  },
+  PAYMENT_SELF_APPROVAL: {
+    status: 403,
+    zh: '审批人不能是该笔拨付的申请人',
+    en: 'A payment must be approved by someone other than its requester',
+  },
+  PAYMENT_ALREADY_RECORDED: {
+    status: 409,
+    zh: '该笔拨付已登记支付，不能重复登记',
+    en: 'This payment is already recorded as paid',
+  },
+  VOUCHER_NUMBER_TAKEN: { status: 409, zh: '凭证号已被使用', en: 'This voucher number is already used' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    zh: '该幂等键已用于另一请求',
+    en: 'This idempotency key was already used for a different request',
+  },
+  INSPECTOR_NOT_ASSIGNED: { status: 403, zh: '您不是本次验收的指派人员', en: 'You are not assigned to this inspection' },
+  // --- end delivery
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -14,3 +14,4 @@ export * from './schemas/notifications.js';
 export * from './schemas/reviews.js';
 export * from './schemas/stipends.js';
 export * from './schemas/awards.js';
+export * from './schemas/delivery.js';

@@ -38,6 +38,17 @@ export const PERMISSIONS = [
   'stipends.approve',
   'stipends.pay',
   // --- end stipends
+  // --- delivery and payments (issue 6): projects, progress, acceptance, tranche payments.
+  // Payments are maker–checker by user: finance approves only what someone else requested.
+  'delivery.read',
+  'delivery.report',
+  'delivery.manage',
+  'delivery.inspect',
+  'payments.read',
+  'payments.request',
+  'payments.approve',
+  'payments.record',
+  // --- end delivery
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +93,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stipends.roster',
     'stipends.report',
     'stipends.audit',
+    // delivery
+    'delivery.read',
+    'delivery.manage',
+    'payments.read',
+    'payments.request',
   ],
   finance: [
     'me.read',
@@ -96,6 +112,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stipends.prepare',
     'stipends.approve',
     'stipends.pay',
+    // delivery
+    'delivery.read',
+    'payments.read',
+    'payments.request',
+    'payments.approve',
+    'payments.record',
   ],
   street_officer: [
     'me.read',
@@ -111,11 +133,34 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stipends.read',
     'stipends.roster',
     'stipends.report',
+    // delivery
+    'delivery.read',
+    'delivery.report',
+    'payments.read',
   ],
-  community_officer: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read', 'applications.edit'],
+  community_officer: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'competitions.read',
+    'applications.read',
+    'applications.edit',
+    // delivery
+    'delivery.read',
+    'delivery.report',
+  ],
   partner: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
   reviewer: ['me.read', 'me.update', 'reviews.score'],
-  inspector: ['me.read', 'me.update', 'orgs.read', 'competitions.read', 'applications.read'],
+  inspector: [
+    'me.read',
+    'me.update',
+    'orgs.read',
+    'competitions.read',
+    'applications.read',
+    // delivery
+    'delivery.read',
+    'delivery.inspect',
+  ],
   auditor: [
     'me.read',
     'me.update',
@@ -129,6 +174,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'awards.read',
     // stipends
     'stipends.read',
+    // delivery
+    'delivery.read',
+    'payments.read',
   ],
 };
 

@@ -15,3 +15,4 @@ export * from './stipends/index.js';
 export * from './performance/index.js';
 export * from './assignment.js';
 export * from './selection.js';
+export * from './acceptance.js';

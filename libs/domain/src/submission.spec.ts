@@ -64,6 +64,8 @@ describe('checkSubmission', () => {
       'site_photos',
       'partner_agreement',
       'other',
+      'progress_photo',
+      'inspection_photo',
     ]);
     expect(attachmentLabel('site_photos')).toEqual({ zh: '现场照片', en: 'site photos' });
   });

@@ -8,6 +8,9 @@ export const ATTACHMENT_TYPES = [
   { key: 'site_photos', zh: '现场照片', en: 'site photos' },
   { key: 'partner_agreement', zh: '合作协议', en: 'partner agreement' },
   { key: 'other', zh: '其他', en: 'other' },
+  // delivery (issue 6)
+  { key: 'progress_photo', zh: '进度照片', en: 'progress photo' },
+  { key: 'inspection_photo', zh: '验收照片', en: 'inspection photo' },
 ] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]['key'];
 

@@ -32,6 +32,17 @@ import { StipendReportEntry } from '../modules/stipends/stipend-report-entry.ent
 import { StipendRuleVersion } from '../modules/stipends/stipend-rule-version.entity.js';
 import { StipendStreetReport } from '../modules/stipends/stipend-street-report.entity.js';
 import { User } from '../modules/users/user.entity.js';
+import {
+  Inspection,
+  InspectionInspector,
+  InspectorConflict,
+  ProgressReport,
+  Project,
+  ProjectMilestone,
+  ProjectPhoto,
+  ProjectTranche,
+} from '../modules/delivery/delivery.entities.js';
+import { Payment } from '../modules/payments/payment.entity.js';
 
 /** Every entity, by class reference (TypeORM 1 wants classes, not globs). */
 export const ENTITIES = [
@@ -72,4 +83,14 @@ export const ENTITIES = [
   StipendReportEntry,
   StipendBatch,
   StipendBatchLine,
+  // delivery and payments
+  Project,
+  ProjectMilestone,
+  ProjectTranche,
+  ProgressReport,
+  Inspection,
+  InspectionInspector,
+  InspectorConflict,
+  ProjectPhoto,
+  Payment,
 ];

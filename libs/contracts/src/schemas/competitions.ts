@@ -14,7 +14,7 @@ export const FUNDING_SOURCE_KEYS = [
   'requestedSubsidy',
 ] as const;
 
-export const ATTACHMENT_TYPE_KEYS = ['council_resolution', 'budget_sheet', 'site_photos', 'partner_agreement', 'other'] as const;
+export const ATTACHMENT_TYPE_KEYS = ['council_resolution', 'budget_sheet', 'site_photos', 'partner_agreement', 'other', 'progress_photo', 'inspection_photo'] as const;
 
 export const TRANCHE_CONDITIONS = [
   'on_approval',

@@ -6,6 +6,7 @@ import { ReviewConflicts1763880000004 } from './1763880000004-ReviewConflicts.js
 import { Awards1763880000005 } from './1763880000005-Awards.js';
 import { Calendar20261763880000006 } from './1763880000006-Calendar2026.js';
 import { Stipends1763880000100 } from './1763880000100-Stipends.js';
+import { Delivery1763880000200 } from './1763880000200-Delivery.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   Awards1763880000005,
   Calendar20261763880000006,
   Stipends1763880000100,
+  Delivery1763880000200,
 ];

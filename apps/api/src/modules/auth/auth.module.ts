@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +18,7 @@ import { LocalStrategy } from './local.strategy.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.accessSecret,
+        secret: createSecretKey(Buffer.from(config.auth.accessSecret)) as unknown as string,
         signOptions: { expiresIn: config.auth.accessTtlSeconds, issuer: TOKEN_ISSUER, algorithm: 'HS256' },
       }),
     }),

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -12,7 +13,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.accessSecret,
+      // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+      // public key on every verify (~290 µs), then falls back to HMAC (~5 µs).
+      secretOrKey: createSecretKey(Buffer.from(config.auth.accessSecret)) as unknown as string,
       algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       ignoreExpiration: false,

@@ -1,0 +1,23 @@
+import { Flex, Typography } from 'antd';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Flex align="center" gap={10} className="xs-brand">
+      <span className="xs-brand-mark" aria-hidden>
+        实
+      </span>
+      <Flex vertical style={{ lineHeight: 1.2 }}>
+        <Typography.Text strong style={{ fontSize: 17 }}>
+          {t('app.name')}
+        </Typography.Text>
+        {!compact && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.fullName')}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Permission } from '@xiaoshi/contracts';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { FullPageSpinner } from '../components/FullPageSpinner';
+import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guards';
+import { AppLayout } from './layout/AppLayout';
+
+// Pages are split out of the initial bundle; the shell and the auth logic stay in it.
+const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const HomePage = lazy(() => import('../pages/home/HomePage'));
+const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
+const UsersPage = lazy(() => import('../pages/users/UsersPage'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const ChangePasswordPage = lazy(() => import('../pages/account/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
+const BudgetsPage = lazy(() => import('../pages/budgets/BudgetsPage'));
+const CompetitionsPage = lazy(() => import('../pages/competitions/CompetitionsPage'));
+const CompetitionDetailPage = lazy(() => import('../pages/competitions/CompetitionDetailPage'));
+const CompetitionWizardPage = lazy(() => import('../pages/competitions/CompetitionWizardPage'));
+const ApplicationsPage = lazy(() => import('../pages/applications/ApplicationsPage'));
+const ApplicationDetailPage = lazy(() => import('../pages/applications/ApplicationDetailPage'));
+const ApplicationFormPage = lazy(() => import('../pages/applications/ApplicationFormPage'));
+const ReviewAdminPage = lazy(() => import('../pages/review-admin/ReviewAdminPage'));
+const ReviewQueuePage = lazy(() => import('../pages/reviews/ReviewQueuePage'));
+const ReviewSheetPage = lazy(() => import('../pages/reviews/ReviewSheetPage'));
+
+/** A route behind a permission (the menu hides the same ones: see navigation.tsx). */
+function guarded(path: string, permission: Permission, element: ReactNode) {
+  return { path, element: <RequirePermission permission={permission}>{element}</RequirePermission> };
+}
+
+function Standalone({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageSpinner />}>{children}</Suspense>;
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/login',
+      element: (
+        <RedirectIfSignedIn>
+          <Standalone>
+            <LoginPage />
+          </Standalone>
+        </RedirectIfSignedIn>
+      ),
+    },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <HomePage /> },
+        {
+          path: 'orgs',
+          element: (
+            <RequirePermission permission="orgs.read">
+              <OrgsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'users',
+          element: (
+            <RequirePermission permission="users.read">
+              <UsersPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          ),
+        },
+        { path: 'notifications', element: <NotificationsPage /> },
+        guarded('budgets', 'budgets.read', <BudgetsPage />),
+        guarded('competitions', 'competitions.read', <CompetitionsPage />),
+        guarded('competitions/new', 'competitions.manage', <CompetitionWizardPage />),
+        guarded('competitions/:id', 'competitions.read', <CompetitionDetailPage />),
+        guarded('competitions/:id/edit', 'competitions.manage', <CompetitionWizardPage />),
+        guarded('applications', 'applications.read', <ApplicationsPage />),
+        guarded('applications/new', 'applications.edit', <ApplicationFormPage />),
+        guarded('applications/:id', 'applications.read', <ApplicationDetailPage />),
+        guarded('applications/:id/edit', 'applications.edit', <ApplicationFormPage />),
+        guarded('review-admin', 'reviews.read', <ReviewAdminPage />),
+        guarded('reviews', 'reviews.score', <ReviewQueuePage />),
+        guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
+        { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

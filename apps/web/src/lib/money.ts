@@ -1,0 +1,45 @@
+import { formatWan, formatYuan, yuanToFen } from '@xiaoshi/domain';
+import type { FormRule } from 'antd';
+import type { Translate } from '../i18n/I18nProvider';
+
+/** '126,300.00 元' — how amounts are shown next to each other in tables and panels. */
+export function yuan(fen: number): string {
+  return `${formatYuan(fen)} 元`;
+}
+
+/** '12.63 万元' — the unit officials use in budget documents. */
+export function wan(fen: number): string {
+  return `${formatWan(fen).replace(/万$/, '')} 万元`;
+}
+
+/** A typed 元 amount as fen: null when blank, NaN when it is not an amount (so rules can report it). */
+export function parseYuan(text: string | undefined | null): number | null {
+  if (text === undefined || text === null || text.trim() === '') return null;
+  return yuanToFen(text) ?? Number.NaN;
+}
+
+/** Treats blank as zero; NaN stays NaN so a rule can name the field. */
+export function fenOrZero(text: string | undefined | null): number {
+  return parseYuan(text) ?? 0;
+}
+
+/** Form rules for an amount typed in 元 (up to two decimals, thousands separators allowed). */
+export function yuanRules(t: Translate, options: { required?: boolean; positive?: boolean } = {}): FormRule[] {
+  return [
+    ...(options.required ? [{ required: true, whitespace: true, message: t('money.required') }] : []),
+    {
+      validator: (_, value?: string) => {
+        const fen = parseYuan(value);
+        if (fen === null) return Promise.resolve();
+        if (Number.isNaN(fen)) return Promise.reject(new Error(t('money.invalid')));
+        if (options.positive && fen <= 0) return Promise.reject(new Error(t('money.positive')));
+        return Promise.resolve();
+      },
+    },
+  ];
+}
+
+/** Basis points as a percentage with at most two decimals: 3000 → '30%'. */
+export function percentOfBp(bp: number): string {
+  return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}

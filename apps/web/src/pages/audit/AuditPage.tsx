@@ -1,0 +1,69 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { auditApi } from '../../api/endpoints';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
+import { AuditTable } from './AuditTable';
+import { ChainVerdict, ChainVerifyButton, useChainVerify } from './ChainVerify';
+import { ScheduledChecks } from './ScheduledChecks';
+
+const PAGE_SIZE = 50;
+
+export default function AuditPage() {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<AuditFilterValues>({});
+  const verify = useChainVerify();
+  // Newest first; the cursor is the last sequence number seen.
+  const events = useInfiniteQuery({
+    queryKey: ['audit', 'events', filters],
+    queryFn: ({ pageParam, signal }) =>
+      auditApi.list({ ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <>
+            <ScheduledChecks />
+            <ChainVerifyButton verify={verify} />
+          </>
+        }
+      />
+      <ChainVerdict verify={verify} />
+      <Card variant="borderless">
+        <AuditFilters value={filters} onChange={setFilters} />
+        {events.isError && !events.data ? (
+          <QueryError error={events.error} onRetry={() => void events.refetch()} />
+        ) : (
+          <>
+            <AuditTable
+              events={rows}
+              loading={events.isPending || (events.isFetching && !events.isFetchingNextPage)}
+            />
+            <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
+              <Typography.Text type="secondary">
+                {events.hasNextPage
+                  ? t('common.loadedCount', { count: rows.length })
+                  : t('common.allLoaded', { count: rows.length })}
+              </Typography.Text>
+              {events.hasNextPage && (
+                <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+                  {t('common.loadMore')}
+                </Button>
+              )}
+            </Flex>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ProgrammeView } from '@xiaoshi/contracts';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { budgetsApi } from '../../api/pipeline';
+import { useI18n } from '../../i18n/I18nProvider';
+import { reportFormError } from '../../lib/errors';
+import { parseYuan, yuanRules } from '../../lib/money';
+import { useBudgetsRefresh } from './useBudgets';
+
+interface ProgrammeValues {
+  year: number;
+  name: string;
+  policyRefs: string[];
+  description?: string;
+}
+
+export function ProgrammeModal({
+  open,
+  defaultYear,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  defaultYear: number;
+  onClose: () => void;
+  onCreated: (year: number) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProgrammeValues>();
+  const refresh = useBudgetsRefresh();
+  const create = useMutation({ mutationFn: budgetsApi.createProgramme });
+
+  useEffect(() => {
+    if (open) form.setFieldsValue({ year: defaultYear, name: '', policyRefs: [], description: '' });
+  }, [open, defaultYear, form]);
+
+  const submit = async (values: ProgrammeValues) => {
+    try {
+      const saved = await create.mutateAsync({
+        year: values.year,
+        name: values.name.trim(),
+        policyRefs: values.policyRefs.map((ref) => ref.trim()).filter(Boolean),
+        description: values.description?.trim() || undefined,
+      });
+      message.success(t('budgets.programmeCreated', { name: saved.name }));
+      await refresh();
+      onCreated(saved.year);
+      onClose();
+    } catch (error) {
+      reportFormError(form, error, ['year', 'name', 'policyRefs', 'description'], message, t);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('budgets.createProgramme')}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      forceRender
+    >
+      <Form<ProgrammeValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item name="year" label={t('budgets.field.year')} rules={[{ required: true, message: t('budgets.yearRequired') }]}>
+          <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('budgets.field.programmeName')}
+          rules={[{ required: true, whitespace: true, message: t('budgets.nameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="policyRefs" label={t('budgets.field.policyRefs')} extra={t('budgets.policyRefsHelp')}>
+          <Select mode="tags" open={false} tokenSeparators={['\n']} placeholder={t('budgets.policyRefsPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="description" label={t('budgets.field.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface LineValues {
+  name: string;
+  amount: string;
+  description?: string;
+}
+
+export function LineModal({ programme, onClose }: { programme: ProgrammeView | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<LineValues>();
+  const refresh = useBudgetsRefresh();
+  const create = useMutation({
+    mutationFn: ({ id, values }: { id: number; values: LineValues }) =>
+      budgetsApi.createLine(id, {
+        name: values.name.trim(),
+        amountFen: parseYuan(values.amount) ?? 0,
+        description: values.description?.trim() || undefined,
+      }),
+  });
+
+  useEffect(() => {
+    if (programme) form.resetFields();
+  }, [programme, form]);
+
+  const submit = async (values: LineValues) => {
+    if (!programme) return;
+    try {
+      const saved = await create.mutateAsync({ id: programme.id, values });
+      message.success(t('budgets.lineCreated', { name: saved.name }));
+      await refresh();
+      onClose();
+    } catch (error) {
+      reportFormError(form, error, ['name', 'description'], message, t);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!programme}
+      title={t('budgets.addLineTo', { name: programme?.name ?? '' })}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      forceRender
+    >
+      <Form<LineValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item
+          name="name"
+          label={t('budgets.field.lineName')}
+          rules={[{ required: true, whitespace: true, message: t('budgets.nameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('budgets.field.amount')} rules={yuanRules(t, { required: true })}>
+          <Input suffix="元" inputMode="decimal" style={{ maxWidth: 240 }} />
+        </Form.Item>
+        <Form.Item name="description" label={t('budgets.field.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { CompetitionListQuery, CompetitionView } from '@xiaoshi/contracts';
+import { Button, Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/I18nProvider';
+import { competitionKindLabel, competitionStatusLabel } from '../../i18n/pipelineLabels';
+import { beijingYear, formatDateTime } from '../../lib/time';
+import { CompetitionStatusTag } from './CompetitionStatusTag';
+import { useCompetitions } from './useCompetitions';
+
+const STATUSES: NonNullable<CompetitionListQuery['status']>[] = ['draft', 'published', 'closed', 'cancelled'];
+
+export default function CompetitionsPage() {
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const thisYear = beijingYear();
+  const [year, setYear] = useState<number | undefined>(thisYear);
+  const [status, setStatus] = useState<CompetitionListQuery['status']>();
+  const competitions = useCompetitions({ year, status });
+  const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
+
+  const columns: TableColumnsType<CompetitionView> = [
+    {
+      title: t('competitions.col.title'),
+      key: 'title',
+      render: (_, row) => (
+        <Flex vertical gap={2}>
+          <Link to={`/competitions/${row.id}`}>{row.title}</Link>
+          <Flex gap={4} wrap>
+            <Tag style={{ marginInlineEnd: 0 }}>{competitionKindLabel(row.kind, t)}</Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.budgetLineName}
+            </Typography.Text>
+          </Flex>
+        </Flex>
+      ),
+    },
+    {
+      title: t('competitions.col.envelope'),
+      dataIndex: 'envelopeFen',
+      align: 'right',
+      width: 160,
+      render: (fen: number) => <Money fen={fen} showWan stacked />,
+    },
+    {
+      title: t('competitions.col.window'),
+      key: 'window',
+      width: 200,
+      render: (_, row) => (
+        <Flex vertical style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>
+          <span>{formatDateTime(row.submissionOpensAt, lang, false)}</span>
+          <Typography.Text type="secondary">{t('competitions.until', { time: formatDateTime(row.submissionClosesAt, lang, false) })}</Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('competitions.col.quota'),
+      key: 'quota',
+      width: 150,
+      responsive: ['lg'],
+      render: (_, row) => (
+        <Flex vertical style={{ fontSize: 13 }}>
+          <span>{t('competitions.minPerStreetShort', { count: row.minPerStreet })}</span>
+          <Typography.Text type="secondary">
+            {t('competitions.awardRangeShort', { min: row.awardMin, max: row.awardMax })}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('competitions.col.status'),
+      key: 'status',
+      width: 150,
+      render: (_, row) => <CompetitionStatusTag competition={row} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('competitions.title')}
+        subtitle={t('competitions.subtitle')}
+        extra={
+          can('competitions.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/competitions/new')}>
+              {t('competitions.create')}
+            </Button>
+          )
+        }
+      />
+      <Card variant="borderless">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Select<number>
+            allowClear
+            placeholder={t('competitions.allYears')}
+            value={year}
+            onChange={(value) => setYear(value ?? undefined)}
+            options={years.map((value) => ({ value, label: t('budgets.year', { year: value }) }))}
+            style={{ width: 130 }}
+          />
+          <Select<NonNullable<CompetitionListQuery['status']>>
+            allowClear
+            placeholder={t('competitions.allStatuses')}
+            value={status}
+            onChange={(value) => setStatus(value ?? undefined)}
+            options={STATUSES.map((value) => ({ value, label: competitionStatusLabel(value, t) }))}
+            style={{ width: 140 }}
+          />
+        </Flex>
+        {competitions.isError ? (
+          <QueryError error={competitions.error} onRetry={() => void competitions.refetch()} />
+        ) : (
+          <Table<CompetitionView>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={competitions.data ?? []}
+            loading={competitions.isPending}
+            pagination={false}
+            scroll={{ x: 760 }}
+            locale={{ emptyText: t('competitions.empty') }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { CompetitionKind, ProgrammeView } from '@xiaoshi/contracts';
+import { COMPETITION_KINDS } from '../../../lib/enums';
+import { Form, Input, Radio, Select, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { competitionKindLabel } from '../../../i18n/pipelineLabels';
+import { parseYuan, wan, yuan, yuanRules } from '../../../lib/money';
+import { flattenLines } from '../../budgets/useBudgets';
+
+interface Props {
+  programmes: ProgrammeView[];
+  editing: boolean;
+  /** The competition's own envelope on its line (editing): it is part of the room it may use. */
+  ownEnvelopeFen: number;
+  ownLineId?: number;
+  onKindChange: (kind: CompetitionKind) => void;
+}
+
+/** Step 1: the budget line (with what it can still give), the kind, the title and the envelope. */
+export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onKindChange }: Props) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance();
+  const lines = useMemo(() => flattenLines(programmes), [programmes]);
+  const lineId = Form.useWatch('budgetLineId', form) as number | undefined;
+  const line = lines.find((candidate) => candidate.id === lineId);
+  const room = line ? line.ledger.unreservedFen + (line.id === ownLineId ? ownEnvelopeFen : 0) : null;
+
+  return (
+    <>
+      <Form.Item
+        name="budgetLineId"
+        label={t('competitions.field.budgetLine')}
+        rules={[{ required: true, message: t('competitions.lineRequired') }]}
+        extra={
+          line && room !== null ? (
+            <span data-testid="line-room">
+              {t('competitions.lineRoom', { yuan: yuan(room), wan: wan(room) })}
+            </span>
+          ) : (
+            t('competitions.lineHelp')
+          )
+        }
+      >
+        <Select<number>
+          disabled={editing}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('competitions.linePlaceholder')}
+          options={programmes.map((programme) => ({
+            label: `${programme.year} · ${programme.name}`,
+            title: programme.name,
+            options: programme.lines.map((candidate) => ({
+              value: candidate.id,
+              label: candidate.name,
+              unreserved: candidate.ledger.unreservedFen,
+            })),
+          }))}
+          optionRender={(option) => (
+            <div>
+              <div>{option.label}</div>
+              {typeof option.data.unreserved === 'number' && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('competitions.unreservedOption', { amount: yuan(option.data.unreserved) })}
+                </Typography.Text>
+              )}
+            </div>
+          )}
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t('competitions.field.kind')} rules={[{ required: true }]}>
+        <Radio.Group
+          disabled={editing}
+          optionType="button"
+          onChange={(event) => onKindChange(event.target.value as CompetitionKind)}
+          options={COMPETITION_KINDS.map((kind) => ({ value: kind, label: competitionKindLabel(kind, t) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t('competitions.field.title')}
+        rules={[{ required: true, whitespace: true, message: t('competitions.titleRequired') }]}
+      >
+        <Input maxLength={120} showCount />
+      </Form.Item>
+      <Form.Item name="description" label={t('competitions.field.description')}>
+        <Input.TextArea rows={4} maxLength={5000} placeholder={t('competitions.descriptionPlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="envelope"
+        label={t('competitions.field.envelope')}
+        dependencies={['budgetLineId']}
+        extra={t('competitions.envelopeHelp')}
+        rules={[
+          ...yuanRules(t, { required: true, positive: true }),
+          {
+            validator: (_, value?: string) => {
+              const fen = parseYuan(value);
+              return room !== null && fen !== null && !Number.isNaN(fen) && fen > room
+                ? Promise.reject(new Error(t('competitions.envelopeOverRoom', { amount: yuan(room) })))
+                : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <Input suffix="元" inputMode="decimal" style={{ maxWidth: 260 }} />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { parseYuan, wan, yuanRules } from '../../../lib/money';
+import { nextKey } from './presets';
+
+const KEY_PATTERN = /^[a-z][a-z0-9_]{1,29}$/;
+
+/** Step 2: categories with their per-project subsidy caps (单个项目补助上限). */
+export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: boolean }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance();
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('competitions.categoriesHelp')}</Typography.Paragraph>
+      {hasApplicationsHint && (
+        <Alert type="info" showIcon title={t('competitions.categoriesLockedHint')} style={{ marginBottom: 12 }} />
+      )}
+      <Form.List
+        name="categories"
+        rules={[
+          {
+            validator: async (_, rows?: Array<{ key?: string }>) => {
+              if (!rows || rows.length === 0) throw new Error(t('competitions.categoriesRequired'));
+              const keys = rows.map((row) => row.key);
+              if (new Set(keys).size !== keys.length) throw new Error(t('competitions.categoryKeysRepeat'));
+            },
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <Flex vertical gap={8}>
+            <Flex gap={8} className="xs-list-header">
+              <span style={{ width: 20 }} />
+              <span style={{ flex: '2 1 160px' }}>{t('competitions.field.categoryName')}</span>
+              <span style={{ flex: '1 1 110px' }}>{t('competitions.field.categoryKey')}</span>
+              <span style={{ flex: '2 1 180px' }}>{t('competitions.field.cap')}</span>
+              <span style={{ width: 32 }} />
+            </Flex>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="flex-start" wrap className="xs-list-row">
+                <Typography.Text type="secondary" style={{ lineHeight: '32px', width: 20 }}>
+                  {index + 1}
+                </Typography.Text>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  rules={[{ required: true, whitespace: true, message: t('competitions.categoryNameRequired') }]}
+                  style={{ flex: '2 1 160px', marginBottom: 0 }}
+                >
+                  <Input placeholder={t('competitions.field.categoryName')} maxLength={50} aria-label={t('competitions.field.categoryName')} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'key']}
+                  rules={[{ pattern: KEY_PATTERN, message: t('competitions.keyInvalid') }, { required: true, message: t('competitions.keyInvalid') }]}
+                  style={{ flex: '1 1 110px', marginBottom: 0 }}
+                  tooltip={t('competitions.keyHelp')}
+                >
+                  <Input placeholder={t('competitions.field.categoryKey')} maxLength={30} aria-label={t('competitions.field.categoryKey')} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'cap']}
+                  rules={yuanRules(t, { required: true, positive: true })}
+                  style={{ flex: '2 1 180px', marginBottom: 0 }}
+                  extra={<CapInWan name={field.name} />}
+                >
+                  <Input
+                    placeholder={t('competitions.field.cap')}
+                    suffix="元"
+                    inputMode="decimal"
+                    aria-label={t('competitions.field.cap')}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={fields.length === 1}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('competitions.removeRow')}
+                />
+              </Flex>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ key: nextKey('cat', form.getFieldValue('categories') ?? []), name: '', cap: '' })}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('competitions.addCategory')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </>
+  );
+}
+
+function CapInWan({ name }: { name: number }) {
+  const form = Form.useFormInstance();
+  const text = Form.useWatch(['categories', name, 'cap'], form) as string | undefined;
+  const fen = parseYuan(text);
+  return fen !== null && !Number.isNaN(fen) && fen > 0 ? <span>{wan(fen)}</span> : null;
+}

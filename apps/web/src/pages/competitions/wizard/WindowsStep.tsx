@@ -1,0 +1,132 @@
+import { Col, DatePicker, Form, InputNumber, Row, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useI18n } from '../../../i18n/I18nProvider';
+
+const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/** Step 3: submission and review windows (Beijing time), deadline and the quotas. */
+export function WindowsStep() {
+  const { t } = useI18n();
+  const number = (name: string, label: string, min: number, max: number, extra?: string, required = true) => (
+    <Col xs={24} sm={12} lg={8}>
+      <Form.Item
+        name={name}
+        label={label}
+        extra={extra}
+        rules={required ? [{ required: true, message: t('competitions.numberRequired') }] : []}
+      >
+        <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('competitions.windowsHelp')}</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Form.Item
+            name="submissionWindow"
+            label={t('competitions.field.submissionWindow')}
+            rules={[
+              { required: true, message: t('competitions.windowRequired') },
+              {
+                validator: (_, value?: [Dayjs, Dayjs]) =>
+                  !value || value[0].isBefore(value[1])
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('competitions.windowOrder'))),
+              },
+            ]}
+          >
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Form.Item
+            name="reviewWindow"
+            label={t('competitions.field.reviewWindow')}
+            dependencies={['submissionWindow']}
+            rules={[
+              { required: true, message: t('competitions.windowRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_, value?: [Dayjs, Dayjs]) => {
+                  const submission = getFieldValue('submissionWindow') as [Dayjs, Dayjs] | undefined;
+                  if (!value) return Promise.resolve();
+                  if (!value[0].isBefore(value[1])) return Promise.reject(new Error(t('competitions.windowOrder')));
+                  if (submission && value[0].isBefore(submission[1]))
+                    return Promise.reject(new Error(t('competitions.reviewAfterSubmission')));
+                  return Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="implementationDeadline"
+            label={t('competitions.field.implementationDeadline')}
+            dependencies={['reviewWindow']}
+            rules={[
+              { required: true, message: t('competitions.deadlineRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_, value?: Dayjs) => {
+                  const review = getFieldValue('reviewWindow') as [Dayjs, Dayjs] | undefined;
+                  return value && review && value.endOf('day').isBefore(review[1])
+                    ? Promise.reject(new Error(t('competitions.deadlineAfterReview')))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('competitions.quotas')}</Typography.Title>
+      <Row gutter={16}>
+        {number('minPerStreet', t('competitions.field.minPerStreet'), 0, 100, t('competitions.minPerStreetHelp'))}
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="maxPerStreet"
+            label={t('competitions.field.maxPerStreet')}
+            extra={t('competitions.maxPerStreetHelp')}
+            dependencies={['minPerStreet']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value?: number | null) =>
+                  value === null || value === undefined || value >= (getFieldValue('minPerStreet') as number)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('competitions.maxBelowMin'))),
+              }),
+            ]}
+          >
+            <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {number('awardMin', t('competitions.field.awardMin'), 0, 10000)}
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="awardMax"
+            label={t('competitions.field.awardMax')}
+            dependencies={['awardMin']}
+            rules={[
+              { required: true, message: t('competitions.numberRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_, value?: number) =>
+                  value === undefined || value >= (getFieldValue('awardMin') as number)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('competitions.awardMaxBelowMin'))),
+              }),
+            ]}
+          >
+            <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {number('noticeWorkingDays', t('competitions.field.noticeWorkingDays'), 1, 30, t('competitions.noticeHelp'))}
+        {number('reviewersPerApplication', t('competitions.field.reviewersPerApplication'), 1, 15)}
+        {number('reminderDaysBeforeClose', t('competitions.field.reminderDaysBeforeClose'), 0, 60, t('competitions.reminderHelp'))}
+      </Row>
+    </>
+  );
+}

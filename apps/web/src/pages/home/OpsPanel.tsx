@@ -1,0 +1,108 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
+import { opsApi, type QueueCounts } from '../../api/endpoints';
+import { QueryError } from '../../components/QueryError';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../lib/time';
+
+const QUEUE_STATES: ReadonlyArray<keyof QueueCounts> = [
+  'waiting',
+  'active',
+  'delayed',
+  'completed',
+  'failed',
+];
+
+/** Health and job-queue counts, for holders of queues.read (the district admins). */
+export function OpsPanel() {
+  const { t, lang } = useI18n();
+  const health = useQuery({ queryKey: ['ops', 'health'], queryFn: ({ signal }) => opsApi.health(signal) });
+  const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: ({ signal }) => opsApi.queues(signal) });
+  const refresh = () => {
+    void health.refetch();
+    void queues.refetch();
+  };
+  const up = (state: 'up' | 'down') => (
+    <Badge
+      status={state === 'up' ? 'success' : 'error'}
+      text={t(state === 'up' ? 'home.health.up' : 'home.health.down')}
+    />
+  );
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={10}>
+        <Card
+          title={t('home.health')}
+          variant="borderless"
+          style={{ height: '100%' }}
+          extra={
+            <Button
+              size="small"
+              type="text"
+              icon={<ReloadOutlined />}
+              onClick={refresh}
+              aria-label={t('common.reload')}
+            />
+          }
+        >
+          {health.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
+          {health.isError && (
+            <QueryError compact error={health.error} onRetry={() => void health.refetch()} />
+          )}
+          {health.data && (
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  key: 'status',
+                  label: t('home.ops'),
+                  children: (
+                    <Badge
+                      status={health.data.status === 'ok' ? 'success' : 'error'}
+                      text={t(health.data.status === 'ok' ? 'home.health.ok' : 'home.health.degraded')}
+                    />
+                  ),
+                },
+                { key: 'db', label: t('home.health.database'), children: up(health.data.checks.database) },
+                { key: 'redis', label: t('home.health.redis'), children: up(health.data.checks.redis) },
+                {
+                  key: 'at',
+                  label: t('home.health.checkedAt'),
+                  children: formatDateTime(health.data.checkedAt, lang),
+                },
+              ]}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={14}>
+        <Card title={t('home.queues')} variant="borderless" style={{ height: '100%' }}>
+          {queues.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
+          {queues.isError && (
+            <QueryError compact error={queues.error} onRetry={() => void queues.refetch()} />
+          )}
+          {queues.data && (
+            <Row gutter={[8, 16]}>
+              {QUEUE_STATES.map((state) => (
+                <Col xs={8} sm={8} md={4} key={state} flex="1">
+                  <Statistic
+                    title={t(`home.queue.${state}`)}
+                    value={queues.data[state] ?? 0}
+                    styles={
+                      state === 'failed' && (queues.data.failed ?? 0) > 0
+                        ? { content: { color: '#dc2626' } }
+                        : undefined
+                    }
+                  />
+                </Col>
+              ))}
+            </Row>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,94 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth/AuthContext';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useI18n } from '../../i18n/I18nProvider';
+import { applyFieldErrors, errorMessage } from '../../lib/errors';
+import { LoginBrand } from './LoginBrand';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { login, signedOutReason } = useAuth();
+  const [form] = Form.useForm<LoginForm>();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const notice =
+    signedOutReason === 'expired'
+      ? t('login.sessionExpired')
+      : signedOutReason === 'password-changed'
+        ? t('login.passwordChanged')
+        : null;
+
+  const submit = async (values: LoginForm) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      // On success the auth provider takes over and the route guard leaves this page.
+      await login(values.username.trim(), values.password);
+    } catch (caught) {
+      form.setFieldValue('password', '');
+      applyFieldErrors(form, caught, ['username', 'password']);
+      setError(errorMessage(caught, t));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="xs-login">
+      <LoginBrand />
+      <main className="xs-login-panel">
+        <div className="xs-login-lang">
+          <LanguageSwitch />
+        </div>
+        <Card
+          className="xs-login-card"
+          variant="borderless"
+          style={{ boxShadow: '0 8px 28px rgba(15,23,42,0.08)' }}
+        >
+          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+            {t('login.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          {notice && !error && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+          <Form<LoginForm>
+            name="login"
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(values) => void submit(values)}
+            size="large"
+          >
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={submitting}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+            {t('login.help')}
+          </Typography.Paragraph>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { OrgUnitKind, OrgUnitView } from '@xiaoshi/contracts';
+import { Badge, Button, Card, Descriptions, Flex, Skeleton, Tooltip, Typography } from 'antd';
+import { orgsApi } from '../../api/endpoints';
+import { useSessionUser } from '../../app/auth/AuthContext';
+import { QueryError } from '../../components/QueryError';
+import { UnitKindTag } from '../../components/UnitKindTag';
+import { useI18n } from '../../i18n/I18nProvider';
+import { organisationTypeLabel } from '../../i18n/labels';
+import { orgKeys } from './useOrgTree';
+
+/** Which kinds an admin may create below a unit of this kind (mirrors the API's tree rules). */
+export const CREATABLE_CHILDREN: Record<OrgUnitKind, OrgUnitKind[]> = {
+  district: ['street', 'organisation'],
+  street: ['community'],
+  community: [],
+  organisation: [],
+};
+
+interface Props {
+  unitId: number;
+  parentName?: string;
+  onEdit: (unit: OrgUnitView) => void;
+  onCreate: (parent: OrgUnitView, kind: OrgUnitKind) => void;
+}
+
+export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
+  const { t } = useI18n();
+  const user = useSessionUser();
+  const query = useQuery({
+    queryKey: orgKeys.one(unitId),
+    queryFn: ({ signal }) => orgsApi.get(unitId, signal),
+  });
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (query.isError) return <QueryError compact error={query.error} onRetry={() => void query.refetch()} />;
+  const unit = query.data;
+
+  const canCreate = user.permissions.includes('orgs.create');
+  // The API lets a street officer correct their communities, not their own street.
+  const ownUnitLocked = unit.id === user.unit.id && !user.roles.includes('district_admin');
+  const canEdit = user.permissions.includes('orgs.update') && !ownUnitLocked;
+  const masked = !!unit.contactPhone?.includes('*');
+  const dash = t('common.none');
+
+  const createKeys: Record<
+    OrgUnitKind,
+    'orgs.create.street' | 'orgs.create.community' | 'orgs.create.organisation' | null
+  > = {
+    district: null,
+    street: 'orgs.create.street',
+    community: 'orgs.create.community',
+    organisation: 'orgs.create.organisation',
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="flex-start" wrap gap={8}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {unit.name}
+          </Typography.Title>
+          <Flex gap={6} style={{ marginTop: 6 }}>
+            <UnitKindTag kind={unit.kind} />
+            <Badge
+              status={unit.active ? 'success' : 'default'}
+              text={t(unit.active ? 'common.active' : 'common.inactive')}
+            />
+          </Flex>
+        </div>
+        <Flex gap={8} wrap>
+          {canCreate &&
+            CREATABLE_CHILDREN[unit.kind].map((kind) => {
+              const key = createKeys[kind];
+              return key ? (
+                <Button key={kind} icon={<PlusOutlined />} onClick={() => onCreate(unit, kind)}>
+                  {t(key)}
+                </Button>
+              ) : null;
+            })}
+          {canEdit && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(unit)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {!canEdit && ownUnitLocked && user.permissions.includes('orgs.update') && (
+            <Tooltip title={t('orgs.ownUnitReadOnly')}>
+              <Button icon={<EditOutlined />} disabled>
+                {t('common.edit')}
+              </Button>
+            </Tooltip>
+          )}
+        </Flex>
+      </Flex>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={[
+          { key: 'name', label: t('orgs.field.name'), children: unit.name, span: 'filled' },
+          { key: 'code', label: t('orgs.field.code'), children: unit.code ?? dash },
+          { key: 'parent', label: t('orgs.field.parent'), children: parentName ?? dash },
+          ...(unit.kind === 'organisation'
+            ? [
+                {
+                  key: 'orgType',
+                  label: t('orgs.field.organisationType'),
+                  children: unit.organisationType ? organisationTypeLabel(unit.organisationType, t) : dash,
+                },
+                { key: 'credit', label: t('orgs.field.creditCode'), children: unit.creditCode ?? dash },
+              ]
+            : []),
+          { key: 'contact', label: t('orgs.field.contactName'), children: unit.contactName ?? dash },
+          {
+            key: 'phone',
+            label: t('orgs.field.contactPhone'),
+            children: unit.contactPhone ? (
+              <Tooltip title={masked ? t('orgs.maskedPhone') : undefined}>{unit.contactPhone}</Tooltip>
+            ) : (
+              dash
+            ),
+          },
+          { key: 'children', label: t('orgs.field.childCount'), children: unit.childCount },
+          { key: 'version', label: t('common.version'), children: unit.version },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+export function OrgDetailCard(props: Props) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('orgs.details')} variant="borderless">
+      <OrgDetail {...props} />
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+import { useMutation } from '@tanstack/react-query';
+import type { OrgUnitView, UpdateOrgUnitRequest } from '@xiaoshi/contracts';
+import { App, Form, Input, Modal, Switch } from 'antd';
+import { useEffect } from 'react';
+import { orgsApi } from '../../api/endpoints';
+import { hasCode } from '../../api/errors';
+import { useI18n } from '../../i18n/I18nProvider';
+import { reportFormError } from '../../lib/errors';
+import { PHONE_PATTERN } from '../../lib/validation';
+
+interface Values {
+  name: string;
+  contactName?: string;
+  contactPhone?: string;
+  active: boolean;
+}
+
+interface Props {
+  unit: OrgUnitView | null;
+  onClose: () => void;
+  onSaved: (unit: OrgUnitView) => void;
+  /** The record changed under us: reload it. */
+  onConflict: (unitId: number) => void;
+}
+
+const FIELDS = ['name', 'contactName', 'contactPhone', 'active'] as const;
+
+/** Sends only what changed, so a masked phone shown to the editor is never written back. */
+function changes(unit: OrgUnitView, values: Values): UpdateOrgUnitRequest {
+  const body: UpdateOrgUnitRequest = { version: unit.version };
+  const name = values.name.trim();
+  if (name !== unit.name) body.name = name;
+  const contactName = values.contactName?.trim() || null;
+  if (contactName !== unit.contactName) body.contactName = contactName;
+  const contactPhone = values.contactPhone?.trim() || null;
+  if (contactPhone !== unit.contactPhone) body.contactPhone = contactPhone;
+  if (values.active !== unit.active) body.active = values.active;
+  return body;
+}
+
+export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const mutation = useMutation({
+    mutationFn: (body: UpdateOrgUnitRequest) => orgsApi.update(unit!.id, body),
+  });
+
+  useEffect(() => {
+    if (unit) {
+      form.resetFields();
+      form.setFieldsValue({
+        name: unit.name,
+        contactName: unit.contactName ?? '',
+        contactPhone: unit.contactPhone ?? '',
+        active: unit.active,
+      });
+    }
+  }, [unit, form]);
+
+  const submit = async () => {
+    if (!unit) return;
+    const values = await form.validateFields();
+    const body = changes(unit, values);
+    if (Object.keys(body).length === 1) {
+      onClose();
+      return;
+    }
+    try {
+      const saved = await mutation.mutateAsync(body);
+      message.success(t('common.saved'));
+      onSaved(saved);
+      onClose();
+    } catch (error) {
+      if (hasCode(error, 'CONFLICT')) {
+        message.warning(t('error.conflict'));
+        onConflict(unit.id);
+        onClose();
+      } else {
+        reportFormError(form, error, FIELDS, message, t);
+      }
+    }
+  };
+
+  const masked = !!unit?.contactPhone?.includes('*');
+  return (
+    <Modal
+      open={!!unit}
+      title={unit ? `${t('orgs.edit')} · ${unit.name}` : ''}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      forceRender
+    >
+      <Form<Values> name="orgEdit" form={form} layout="vertical" requiredMark="optional">
+        <Form.Item
+          name="name"
+          label={t('orgs.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="contactName" label={t('orgs.field.contactName')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="contactPhone"
+          label={t('orgs.field.contactPhone')}
+          extra={masked ? t('orgs.maskedPhone') : undefined}
+          rules={[
+            {
+              validator: (_, value?: string) =>
+                !value || value === unit?.contactPhone || PHONE_PATTERN.test(value.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('orgs.phoneInvalid'))),
+            },
+          ]}
+        >
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="active" label={t('orgs.activeSwitch')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

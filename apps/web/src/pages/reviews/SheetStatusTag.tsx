@@ -1,0 +1,18 @@
+import type { ReviewTaskView } from '@xiaoshi/contracts';
+import { Tag } from 'antd';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const COLORS: Record<ReviewTaskView['sheetStatus'], string> = {
+  not_started: 'default',
+  draft: 'processing',
+  submitted: 'success',
+};
+
+export function SheetStatusTag({ status }: { status: ReviewTaskView['sheetStatus'] }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={COLORS[status]} style={{ marginInlineEnd: 0 }} data-sheet-status={status}>
+      {t(`sheet.status.${status}`)}
+    </Tag>
+  );
+}

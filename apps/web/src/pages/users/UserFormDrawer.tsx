@@ -1,0 +1,233 @@
+import { useMutation } from '@tanstack/react-query';
+import type { CreateUserRequest, Role, UpdateUserRequest, UserView } from '@xiaoshi/contracts';
+import { App, Button, Drawer, Flex, Form, Input, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { usersApi } from '../../api/endpoints';
+import { hasCode } from '../../api/errors';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { useI18n } from '../../i18n/I18nProvider';
+import { reportFormError } from '../../lib/errors';
+import { generatePassword, newPasswordRules } from '../../lib/password';
+import { PHONE_PATTERN, USERNAME_PATTERN } from '../../lib/validation';
+import { roleOptions } from './roleOptions';
+
+/** Closed, a new user, or an existing one being edited. */
+export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: UserView } | null;
+
+interface Values {
+  username: string;
+  displayName: string;
+  unitId: number;
+  roles: Role[];
+  phone?: string;
+  email?: string;
+  initialPassword: string;
+}
+
+interface Props {
+  target: UserFormTarget;
+  onClose: () => void;
+  onSaved: (user: UserView, created: boolean) => void;
+  onConflict: () => void;
+}
+
+const FIELDS = ['username', 'displayName', 'unitId', 'roles', 'phone', 'email', 'initialPassword'];
+
+const blankToUndefined = (value?: string) => value?.trim() || undefined;
+const blankToNull = (value?: string) => value?.trim() || null;
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => [...a].sort().join() === [...b].sort().join();
+
+/** PATCH only what changed: masked phone/email shown to a viewer are never written back. */
+function changes(user: UserView, values: Values): UpdateUserRequest {
+  const body: UpdateUserRequest = { version: user.version };
+  const displayName = values.displayName.trim();
+  if (displayName !== user.displayName) body.displayName = displayName;
+  if (values.unitId !== user.unit.id) body.unitId = values.unitId;
+  if (!sameRoles(values.roles, user.roles)) body.roles = values.roles;
+  const phone = blankToNull(values.phone);
+  if (phone !== user.phone) body.phone = phone;
+  const email = blankToNull(values.email);
+  if (email !== user.email) body.email = email;
+  return body;
+}
+
+export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const editing = target?.mode === 'edit' ? target.user : null;
+
+  const save = useMutation({
+    mutationFn: async (values: Values): Promise<{ user: UserView; created: boolean } | null> => {
+      if (editing) {
+        const body = changes(editing, values);
+        if (Object.keys(body).length === 1) return null;
+        return { user: await usersApi.update(editing.id, body), created: false };
+      }
+      const body: CreateUserRequest = {
+        username: values.username.trim().toLowerCase(),
+        displayName: values.displayName.trim(),
+        unitId: values.unitId,
+        roles: values.roles,
+        phone: blankToUndefined(values.phone),
+        email: blankToUndefined(values.email),
+        initialPassword: values.initialPassword,
+      };
+      return { user: await usersApi.create(body), created: true };
+    },
+  });
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    if (target.mode === 'edit') {
+      const { user } = target;
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        unitId: user.unit.id,
+        roles: user.roles,
+        phone: user.phone ?? '',
+        email: user.email ?? '',
+      });
+    } else {
+      form.setFieldValue('initialPassword', generatePassword());
+    }
+  }, [target, form]);
+
+  const submit = async (values: Values) => {
+    try {
+      const result = await save.mutateAsync(values);
+      if (result) {
+        const key = result.created ? 'users.created' : 'users.updated';
+        message.success(t(key, { name: result.user.displayName }));
+        onSaved(result.user, result.created);
+      }
+      onClose();
+    } catch (error) {
+      if (hasCode(error, 'CONFLICT')) {
+        message.warning(t('error.conflict'));
+        onConflict();
+        onClose();
+        return;
+      }
+      reportFormError(form, error, FIELDS, message, t);
+    }
+  };
+
+  const title = editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle');
+  return (
+    <Drawer
+      open={!!target}
+      title={title}
+      size={480}
+      onClose={onClose}
+      forceRender
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+            {editing ? t('common.save') : t('common.submit')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Form<Values>
+        name="userForm"
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        onFinish={(values) => void submit(values)}
+        data-testid="user-form"
+      >
+        <Form.Item
+          name="username"
+          label={t('users.field.username')}
+          required
+          extra={editing ? undefined : t('users.usernameHelp')}
+          rules={
+            editing
+              ? []
+              : [
+                  { required: true, whitespace: true, message: t('users.usernameRequired') },
+                  {
+                    validator: (_, value?: string) =>
+                      !value || USERNAME_PATTERN.test(value.trim().toLowerCase())
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('users.usernameInvalid'))),
+                  },
+                ]
+          }
+        >
+          <Input disabled={!!editing} maxLength={32} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.field.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
+          <Input maxLength={50} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="unitId"
+          label={t('users.field.unit')}
+          rules={[{ required: true, message: t('users.unitRequired') }]}
+        >
+          <UnitTreeSelect placeholder={t('users.unitPlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label={t('users.field.roles')}
+          extra={t('users.rolesHelp')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
+          <Select<Role[]>
+            mode="multiple"
+            options={roleOptions(lang)}
+            placeholder={t('users.rolePlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('users.field.phone')}
+          rules={[
+            {
+              validator: (_, value?: string) =>
+                !value || value === editing?.phone || PHONE_PATTERN.test(value.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('orgs.phoneInvalid'))),
+            },
+          ]}
+        >
+          <Input maxLength={20} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('users.field.email')}
+          rules={[
+            {
+              validator: (_, value?: string) =>
+                !value || value === editing?.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('users.emailInvalid'))),
+            },
+          ]}
+        >
+          <Input maxLength={100} autoComplete="off" />
+        </Form.Item>
+        {!editing && (
+          <Form.Item label={t('users.field.initialPassword')} extra={t('users.initialPasswordHelp')} required>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="initialPassword" noStyle rules={newPasswordRules(t)}>
+                <Input autoComplete="off" maxLength={128} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+              <Button onClick={() => form.setFieldValue('initialPassword', generatePassword())}>
+                {t('common.generate')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+        )}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/test-app.js';
+
+/** Shared by the pipeline journeys: one headless Chromium, pages per user, screenshots, antd pickers. */
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Jest's per-project testTimeout is not applied to projects, so each hook and test says it. */
+export const TIMEOUT_MS = 180_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export class Browsers {
+  private browser: Browser | null = null;
+  private readonly contexts: BrowserContext[] = [];
+
+  async start(): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    this.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  }
+
+  /** A fresh browser profile (own cookies) at a desktop (1366) or tablet (820) width. */
+  async page(width = 1366): Promise<Page> {
+    if (!this.browser) throw new Error('Browsers.start() first');
+    const context = await this.browser.newContext({
+      viewport: { width, height: width > 1000 ? 860 : 1180 },
+      locale: 'zh-CN',
+      // Not Beijing on purpose: the UI must show and take Asia/Shanghai times whatever the zone.
+      timezoneId: 'Europe/London',
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser?.close();
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Full-page shots of a scrolled page repeat the sticky header mid-image; start from the top.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Opens the antd select labelled `label` and clicks the option containing `option`. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
