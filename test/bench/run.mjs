@@ -680,4 +680,6 @@ try {
 } finally {
   await cleanup();
 }
+// The algorithm figures of issues 4 and 5 (assignment, rank-order pass, exact optimum).
+if (process.env.BENCH_SKIP_ALGORITHMS !== '1') await import('./algorithms.mjs');
 if (!ok && process.env.BENCH_STRICT === '1') process.exitCode = 1;

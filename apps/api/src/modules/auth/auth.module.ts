@@ -7,8 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
-import { AuthService } from './auth.service.js';
-import { JwtStrategy, TOKEN_ISSUER } from './jwt.strategy.js';
+import { AuthService, TOKEN_ISSUER } from './auth.service.js';
 import { LocalStrategy } from './local.strategy.js';
 
 @Module({
@@ -24,6 +23,6 @@ import { LocalStrategy } from './local.strategy.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

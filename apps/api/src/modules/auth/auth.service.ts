@@ -24,6 +24,8 @@ import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
+export const TOKEN_ISSUER = 'xiaoshi';
+
 /** Claims carried by the access token; enough to answer /api/me and authorise without I/O. */
 export interface AccessTokenClaims {
   sub: string;
