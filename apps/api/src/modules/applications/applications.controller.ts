@@ -15,18 +15,13 @@ import { CurrentActor, RequirePermission } from '../../common/route-access.decor
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { ApplicationsService } from './applications.service.js';
 import { AttachmentsService } from './attachments.service.js';
+import { sendDownload } from '../../common/download.js';
 
 const SCREENING_ACTIONS: Record<ScreeningRequest['outcome'], ApplicationAction> = {
   eligible: 'screen_eligible',
   returned: 'screen_return',
   ineligible: 'screen_ineligible',
 };
-
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
-function contentDisposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 @ApiTags('applications')
 @Controller('applications')
@@ -38,7 +33,10 @@ export class ApplicationsController {
 
   @Get()
   @RequirePermission('applications.read')
-  list(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(ApplicationListQuery) query: ApplicationListQuery) {
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodQuery(ApplicationListQuery) query: ApplicationListQuery,
+  ) {
     return this.applications.list(actor.user, query);
   }
 
@@ -50,7 +48,10 @@ export class ApplicationsController {
 
   @Post()
   @RequirePermission('applications.edit')
-  create(@CurrentActor() actor: AuthenticatedActor, @ZodBody(CreateApplicationRequest) body: CreateApplicationRequest) {
+  create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodBody(CreateApplicationRequest) body: CreateApplicationRequest,
+  ) {
     return this.applications.create(actor, body);
   }
 
@@ -68,14 +69,22 @@ export class ApplicationsController {
   @Post(':id/submit-to-street')
   @HttpCode(200)
   @RequirePermission('applications.edit')
-  submitToStreet(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest) {
+  submitToStreet(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
+  ) {
     return this.applications.transition(actor, id, 'submit_to_street', body);
   }
 
   @Post(':id/return-to-community')
   @HttpCode(200)
   @RequirePermission('applications.submit')
-  returnToCommunity(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest) {
+  returnToCommunity(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
+  ) {
     return this.applications.transition(actor, id, 'return_to_community', body);
   }
 
@@ -83,7 +92,11 @@ export class ApplicationsController {
   @Post(':id/submit')
   @HttpCode(200)
   @RequirePermission('applications.submit')
-  submit(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest) {
+  submit(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
+  ) {
     return this.applications.transition(actor, id, 'submit', body);
   }
 
@@ -91,14 +104,22 @@ export class ApplicationsController {
   @Post(':id/screen')
   @HttpCode(200)
   @RequirePermission('applications.screen')
-  screen(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ScreeningRequest) body: ScreeningRequest) {
+  screen(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ScreeningRequest) body: ScreeningRequest,
+  ) {
     return this.applications.transition(actor, id, SCREENING_ACTIONS[body.outcome], body);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @RequirePermission('applications.edit')
-  withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest) {
+  withdraw(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
+  ) {
     return this.applications.transition(actor, id, 'withdraw', body);
   }
 
@@ -106,12 +127,18 @@ export class ApplicationsController {
   @Post(':id/attachments')
   @ApiConsumes('multipart/form-data')
   @RequirePermission('applications.edit')
-  async upload(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Req() request: FastifyRequest) {
+  async upload(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Req() request: FastifyRequest,
+  ) {
     if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
     const file = await request.file();
-    if (!file) throw new DomainError('VALIDATION_FAILED', { file: { zh: '请选择文件', en: 'Choose a file' } });
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', { file: { zh: '请选择文件', en: 'Choose a file' } });
     const typeField = file.fields.type;
-    const type = typeField && !Array.isArray(typeField) && 'value' in typeField ? String(typeField.value) : undefined;
+    const type =
+      typeField && !Array.isArray(typeField) && 'value' in typeField ? String(typeField.value) : undefined;
     return this.attachments.upload(actor, id, { type, filename: file.filename, stream: file.file });
   }
 
@@ -124,12 +151,12 @@ export class ApplicationsController {
     @Res() reply: FastifyReply,
   ) {
     const { attachment, stream, sizeBytes } = await this.attachments.open(actor.user, id, attachmentId);
-    return reply
-      .header('content-type', attachment.mimeType)
-      .header('content-length', sizeBytes)
-      .header('content-disposition', contentDisposition(attachment.originalName))
-      .header('x-content-sha256', attachment.sha256)
-      .send(stream);
+    return sendDownload(reply, stream, {
+      name: attachment.originalName,
+      contentType: attachment.mimeType,
+      size: sizeBytes,
+      extraHeaders: { 'x-content-sha256': attachment.sha256 },
+    });
   }
 
   @Delete(':id/attachments/:attachmentId')

@@ -3,5 +3,9 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { AttachmentsService } from './attachments.service.js';
 
-@Module({ controllers: [ApplicationsController], providers: [ApplicationsService, AttachmentsService], exports: [ApplicationsService] })
+@Module({
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService, AttachmentsService],
+  exports: [ApplicationsService],
+})
 export class ApplicationsModule {}

@@ -68,7 +68,11 @@ function toSummary(row: Record<string, unknown>): ApplicationSummaryView {
     competitionId: row.competition_id as number,
     title: row.title as string,
     status: row.status as string,
-    category: { id: row.category_id as number, key: row.category_key as string, name: row.category_name as string },
+    category: {
+      id: row.category_id as number,
+      key: row.category_key as string,
+      name: row.category_name as string,
+    },
     street: { id: row.street_id as number, name: row.street_name as string },
     community: { id: row.community_id as number, name: row.community_name as string },
     requestedSubsidyFen: Number(row.requested_subsidy_fen),
@@ -95,19 +99,28 @@ export class ApplicationsService {
   scopeCondition(user: AuthUser, alias: string, parameterIndex: number): string {
     const ownUnits = this.access.unitScopeCondition(user, `${alias}.community_id`, parameterIndex);
     const partner = `${alias}.partner_org_id = $${parameterIndex}`;
-    const hidden = user.unit.kind === 'district' ? ` AND ${alias}.status NOT IN ('draft', 'awaiting_street')` : '';
+    const hidden =
+      user.unit.kind === 'district' ? ` AND ${alias}.status NOT IN ('draft', 'awaiting_street')` : '';
     return `((${ownUnits})${hidden} OR ${partner})`;
   }
 
   /** Loads an application the user may see (404 otherwise), optionally locked for update. */
-  private async reachable(user: AuthUser, id: number, manager: EntityManager, lock = false): Promise<Application> {
+  private async reachable(
+    user: AuthUser,
+    id: number,
+    manager: EntityManager,
+    lock = false,
+  ): Promise<Application> {
     this.access.requirePermission(user, 'applications.read');
     const [row]: Array<{ id: number }> = await manager.query(
       `SELECT a.id FROM application a WHERE a.id = $2 AND ${this.scopeCondition(user, 'a', 1)}`,
       [user.unit.id, id],
     );
     if (!row) throw new DomainError('NOT_FOUND');
-    const application = await manager.findOne(Application, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const application = await manager.findOne(Application, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!application) throw new DomainError('NOT_FOUND');
     return application;
   }
@@ -136,7 +149,11 @@ export class ApplicationsService {
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
-  async get(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
+  async get(
+    user: AuthUser,
+    id: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApplicationView> {
     const application = await this.reachable(user, id, manager);
     const [summary]: Array<Record<string, unknown>> = await manager.query(
       `SELECT ${SUMMARY_COLUMNS}, p.id AS partner_id, p.name AS partner_name FROM application a ${SUMMARY_JOINS}
@@ -153,10 +170,14 @@ export class ApplicationsService {
        WHERE h.application_id = $1 ORDER BY h.id`,
       [id],
     );
-    const clear = this.access.seesPersonalData(user) || user.roles.some((role) => role === 'street_officer' || role === 'community_officer');
+    const clear =
+      this.access.seesPersonalData(user) ||
+      user.roles.some((role) => role === 'street_officer' || role === 'community_officer');
     return {
       ...toSummary(summary),
-      partnerOrg: summary.partner_id ? { id: summary.partner_id as number, name: summary.partner_name as string } : null,
+      partnerOrg: summary.partner_id
+        ? { id: summary.partner_id as number, name: summary.partner_name as string }
+        : null,
       summary: application.summary,
       plan: application.plan,
       location: application.location,
@@ -166,11 +187,13 @@ export class ApplicationsService {
       costItems: application.costItems,
       funding: fundingOf(application),
       contactName: application.contactName,
-      contactPhone: clear ? application.contactPhone : application.contactPhone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2'),
+      contactPhone: clear
+        ? application.contactPhone
+        : application.contactPhone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2'),
       lastReason: application.lastReason,
       editable: this.canEdit(user, application.status),
-      availableActions: availableActions(application.status as ApplicationStatus, user.roles).filter((action) =>
-        user.permissions.has(permissionForAction(action)),
+      availableActions: availableActions(application.status as ApplicationStatus, user.roles).filter(
+        (action) => user.permissions.has(permissionForAction(action)),
       ),
       attachments: attachments.map((row) => ({
         id: row.id as number,
@@ -194,7 +217,10 @@ export class ApplicationsService {
   }
 
   canEdit(user: AuthUser, status: string): boolean {
-    return user.permissions.has('applications.edit') && (EDITABLE_BY[status] ?? []).some((role) => user.roles.includes(role as never));
+    return (
+      user.permissions.has('applications.edit') &&
+      (EDITABLE_BY[status] ?? []).some((role) => user.roles.includes(role as never))
+    );
   }
 
   /** The competition, the category and the rules for an application's figures. */
@@ -203,15 +229,26 @@ export class ApplicationsService {
     if (!competition) throw new DomainError('NOT_FOUND');
     const category = await manager.findOneBy(CompetitionCategory, { id: categoryId, competitionId });
     if (!category) {
-      throw new DomainError('VALIDATION_FAILED', { categoryId: fieldMessage('该类别不属于本次比选', 'This category is not part of the competition') });
+      throw new DomainError('VALIDATION_FAILED', {
+        categoryId: fieldMessage('该类别不属于本次比选', 'This category is not part of the competition'),
+      });
     }
     return { competition, category };
   }
 
   /** Field-level checks of an application's content; `atSubmission` adds the submission-only rules. */
-  private checkContent(application: Application, competition: Competition, category: CompetitionCategory, atSubmission: boolean): Violation[] {
+  private checkContent(
+    application: Application,
+    competition: Competition,
+    category: CompetitionCategory,
+    atSubmission: boolean,
+  ): Violation[] {
     const violations = checkFunding(
-      { totalCost: application.totalCostFen, costItems: application.costItems, funding: fundingOf(application) },
+      {
+        totalCost: application.totalCostFen,
+        costItems: application.costItems,
+        funding: fundingOf(application),
+      },
       {
         categoryCap: category.capFen,
         requiredSources: competition.requiredSources as FundingSource[],
@@ -219,7 +256,12 @@ export class ApplicationsService {
       },
     ).filter((violation) => atSubmission || !SUBMISSION_ONLY_CODES.has(violation.code));
     if (application.startDate > application.endDate) {
-      violations.push({ field: 'endDate', code: 'DATES_REVERSED', zh: '结束日期不能早于开始日期', en: 'The end date is before the start date' });
+      violations.push({
+        field: 'endDate',
+        code: 'DATES_REVERSED',
+        zh: '结束日期不能早于开始日期',
+        en: 'The end date is before the start date',
+      });
     }
     if (application.endDate > competition.implementationDeadline) {
       violations.push({
@@ -230,7 +272,12 @@ export class ApplicationsService {
       });
     }
     if (atSubmission && competition.requiresPartner && !application.partnerOrgId) {
-      violations.push({ field: 'partnerOrgId', code: 'PARTNER_REQUIRED', zh: '请填写合作高校或社会组织', en: 'Name the partner university or organisation' });
+      violations.push({
+        field: 'partnerOrgId',
+        code: 'PARTNER_REQUIRED',
+        zh: '请填写合作高校或社会组织',
+        en: 'Name the partner university or organisation',
+      });
     }
     return violations;
   }
@@ -239,7 +286,9 @@ export class ApplicationsService {
     if (!partnerOrgId) return;
     const partner = await manager.findOneBy(OrgUnit, { id: partnerOrgId });
     if (!partner || partner.kind !== 'organisation') {
-      throw new DomainError('VALIDATION_FAILED', { partnerOrgId: fieldMessage('请选择高校或社会组织', 'Choose a university or social organisation') });
+      throw new DomainError('VALIDATION_FAILED', {
+        partnerOrgId: fieldMessage('请选择高校或社会组织', 'Choose a university or social organisation'),
+      });
     }
   }
 
@@ -248,7 +297,9 @@ export class ApplicationsService {
       await this.access.requireUnits(actor.user, 'applications.edit', [body.communityId], manager);
       const community = await manager.findOneByOrFail(OrgUnit, { id: body.communityId });
       if (community.kind !== 'community') {
-        throw new DomainError('VALIDATION_FAILED', { communityId: fieldMessage('请选择社区', 'Choose a community') });
+        throw new DomainError('VALIDATION_FAILED', {
+          communityId: fieldMessage('请选择社区', 'Choose a community'),
+        });
       }
       const [visible]: Array<{ id: number }> = await manager.query(
         `SELECT c.id FROM competition c JOIN budget_line l ON l.id = c.budget_line_id
@@ -297,13 +348,22 @@ export class ApplicationsService {
           actorUserId: actor.user.id,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'application.create', entityType: 'application', entityId: application.id, after: application });
+      await this.audit.record(manager, actor, {
+        action: 'application.create',
+        entityType: 'application',
+        entityId: application.id,
+        after: application,
+      });
       return application.id;
     });
     return this.get(actor.user, id);
   }
 
-  async update(actor: AuthenticatedActor, id: number, body: UpdateApplicationRequest): Promise<ApplicationView> {
+  async update(
+    actor: AuthenticatedActor,
+    id: number,
+    body: UpdateApplicationRequest,
+  ): Promise<ApplicationView> {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.reachable(actor.user, id, manager, true);
       if (!this.canEdit(actor.user, application.status)) throw new DomainError('INVALID_TRANSITION');
@@ -320,11 +380,21 @@ export class ApplicationsService {
         application.requestedSubsidyFen = funding.requestedSubsidy;
       }
       if (fields.partnerOrgId !== undefined) await this.requirePartner(manager, fields.partnerOrgId);
-      const { competition, category } = await this.rulesFor(manager, application.competitionId, application.categoryId);
+      const { competition, category } = await this.rulesFor(
+        manager,
+        application.competitionId,
+        application.categoryId,
+      );
       const violations = this.checkContent(application, competition, category, false);
       if (violations.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(violations));
       await manager.save(application);
-      await this.audit.record(manager, actor, { action: 'application.update', entityType: 'application', entityId: id, before, after: application });
+      await this.audit.record(manager, actor, {
+        action: 'application.update',
+        entityType: 'application',
+        entityId: id,
+        before,
+        after: application,
+      });
     });
     return this.get(actor.user, id);
   }
@@ -344,7 +414,8 @@ export class ApplicationsService {
     const notificationIds = await this.dataSource.transaction(async (manager) => {
       const application = await this.reachable(actor.user, id, manager, true);
       const lookup = findTransition(application.status as ApplicationStatus, action, actor.user.roles);
-      if (!lookup.ok) throw new DomainError(lookup.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'INVALID_TRANSITION');
+      if (!lookup.ok)
+        throw new DomainError(lookup.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'INVALID_TRANSITION');
       if (application.version !== input.version) throw new DomainError('CONFLICT');
       const { transition } = lookup;
       const reason = input.reason?.trim() || null;
@@ -382,12 +453,25 @@ export class ApplicationsService {
     return this.get(actor.user, id);
   }
 
-  private async checkSubmittable(manager: EntityManager, application: Application, action: ApplicationAction, now: Date) {
-    const { competition, category } = await this.rulesFor(manager, application.competitionId, application.categoryId);
+  private async checkSubmittable(
+    manager: EntityManager,
+    application: Application,
+    action: ApplicationAction,
+    now: Date,
+  ) {
+    const { competition, category } = await this.rulesFor(
+      manager,
+      application.competitionId,
+      application.categoryId,
+    );
     if (competition.status !== 'published') throw new DomainError('WINDOW_CLOSED');
     // A returned entry may come back until review starts: the district returned it for repair.
-    const closesAt = application.status === 'returned' ? competition.reviewOpensAt : competition.submissionClosesAt;
-    const present: Array<{ type: string }> = await manager.query(`SELECT DISTINCT type FROM attachment WHERE application_id = $1`, [application.id]);
+    const closesAt =
+      application.status === 'returned' ? competition.reviewOpensAt : competition.submissionClosesAt;
+    const present: Array<{ type: string }> = await manager.query(
+      `SELECT DISTINCT type FROM attachment WHERE application_id = $1`,
+      [application.id],
+    );
     const violations = [
       ...checkSubmission({
         now,
@@ -408,18 +492,27 @@ export class ApplicationsService {
       );
       if (count >= competition.maxPerStreet) {
         throw new DomainError('CONFLICT', {
-          competitionId: fieldMessage(`本街道已达申报上限 ${competition.maxPerStreet} 个`, `The street has reached its limit of ${competition.maxPerStreet}`),
+          competitionId: fieldMessage(
+            `本街道已达申报上限 ${competition.maxPerStreet} 个`,
+            `The street has reached its limit of ${competition.maxPerStreet}`,
+          ),
         });
       }
     }
   }
 
   /** In-app notices for submitted / returned / screened moves. Returns the new notification ids. */
-  private async notifyMove(manager: EntityManager, application: Application, action: ApplicationAction, reason: string | null) {
+  private async notifyMove(
+    manager: EntityManager,
+    application: Application,
+    action: ApplicationAction,
+    reason: string | null,
+  ) {
     const label = STATUS_LABELS[application.status as ApplicationStatus]?.zh ?? application.status;
     const link = `/applications/${application.id}`;
     const reasonText = reason ? `原因：${reason}` : '';
-    const streetOfficers = () => this.notifications.usersWithRole(manager, 'street_officer', [application.streetId]);
+    const streetOfficers = () =>
+      this.notifications.usersWithRole(manager, 'street_officer', [application.streetId]);
     let recipients: number[] = [];
     if (action === 'submit_to_street') recipients = await streetOfficers();
     if (action === 'return_to_community') recipients = [application.createdByUserId];
@@ -430,7 +523,12 @@ export class ApplicationsService {
       );
       recipients = await this.notifications.usersWithRole(manager, 'district_admin', [district]);
     }
-    if (action === 'screen_eligible' || action === 'screen_return' || action === 'screen_ineligible' || action === 'withdraw') {
+    if (
+      action === 'screen_eligible' ||
+      action === 'screen_return' ||
+      action === 'screen_ineligible' ||
+      action === 'withdraw'
+    ) {
       recipients = [...(await streetOfficers()), application.createdByUserId];
     }
     return this.notifications.notify(manager, recipients, {
@@ -444,7 +542,8 @@ export class ApplicationsService {
 
 /** The permission a route needs for each workflow action (roles are checked by the table). */
 export function permissionForAction(action: ApplicationAction) {
-  if (action === 'screen_eligible' || action === 'screen_return' || action === 'screen_ineligible') return 'applications.screen' as const;
+  if (action === 'screen_eligible' || action === 'screen_return' || action === 'screen_ineligible')
+    return 'applications.screen' as const;
   if (action === 'submit' || action === 'return_to_community') return 'applications.submit' as const;
   return 'applications.edit' as const;
 }

@@ -31,7 +31,9 @@ export class AttachmentsService {
   async upload(actor: AuthenticatedActor, applicationId: number, incoming: IncomingFile) {
     if (!incoming.type || !(ATTACHMENT_TYPE_KEYS as readonly string[]).includes(incoming.type)) {
       incoming.stream.resume();
-      throw new DomainError('VALIDATION_FAILED', { type: fieldMessage('请选择附件类型', 'Choose the attachment type') });
+      throw new DomainError('VALIDATION_FAILED', {
+        type: fieldMessage('请选择附件类型', 'Choose the attachment type'),
+      });
     }
     // Check access before accepting a single byte.
     const current = await this.applications.get(actor.user, applicationId);
@@ -42,8 +44,12 @@ export class AttachmentsService {
     const stored = await this.files.store(incoming.stream, this.config.attachmentMaxBytes);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const application = await manager.findOne(Application, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
-        if (!application || !this.applications.canEdit(actor.user, application.status)) throw new DomainError('INVALID_TRANSITION');
+        const application = await manager.findOne(Application, {
+          where: { id: applicationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!application || !this.applications.canEdit(actor.user, application.status))
+          throw new DomainError('INVALID_TRANSITION');
         const attachment = manager.create(Attachment, {
           applicationId,
           type: incoming.type,
@@ -59,7 +65,13 @@ export class AttachmentsService {
           action: 'application.attachment_added',
           entityType: 'application',
           entityId: applicationId,
-          after: { attachmentId: attachment.id, type: attachment.type, name: attachment.originalName, sha256: stored.sha256, sizeBytes: stored.sizeBytes },
+          after: {
+            attachmentId: attachment.id,
+            type: attachment.type,
+            name: attachment.originalName,
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+          },
         });
         return {
           id: attachment.id,
@@ -80,7 +92,10 @@ export class AttachmentsService {
 
   async open(user: AuthUser, applicationId: number, attachmentId: number) {
     await this.applications.get(user, applicationId);
-    const attachment = await this.dataSource.manager.findOneBy(Attachment, { id: attachmentId, applicationId });
+    const attachment = await this.dataSource.manager.findOneBy(Attachment, {
+      id: attachmentId,
+      applicationId,
+    });
     if (!attachment) throw new DomainError('NOT_FOUND');
     const { stream, sizeBytes } = await this.files.open(attachment.storageKey);
     return { attachment, stream, sizeBytes };
@@ -97,7 +112,12 @@ export class AttachmentsService {
         action: 'application.attachment_removed',
         entityType: 'application',
         entityId: applicationId,
-        before: { attachmentId, type: attachment.type, name: attachment.originalName, sha256: attachment.sha256 },
+        before: {
+          attachmentId,
+          type: attachment.type,
+          name: attachment.originalName,
+          sha256: attachment.sha256,
+        },
       });
       return attachment.storageKey;
     });

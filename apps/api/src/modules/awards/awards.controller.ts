@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DecisionRequest, ObjectionDecisionRequest, ObjectionRequest, PublishNoticeRequest, SelectionQuery } from '@xiaoshi/contracts';
+import {
+  DecisionRequest,
+  ObjectionDecisionRequest,
+  ObjectionRequest,
+  PublishNoticeRequest,
+  SelectionQuery,
+} from '@xiaoshi/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor, AuthenticatedActor } from '../../common/actor.js';
@@ -9,6 +15,7 @@ import { Throttle } from '../../common/throttle.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { AwardExportsService } from './award-exports.service.js';
 import { AwardsService } from './awards.service.js';
+import { XLSX_MIME, sendDownload } from '../../common/download.js';
 
 const RegisterQuery = z.object({ cursor: z.coerce.number().int().positive().optional() });
 
@@ -23,7 +30,11 @@ export class AwardsController {
 
   @Get('competitions/:id/selection')
   @RequirePermission('awards.read')
-  selection(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodQuery(SelectionQuery) query: SelectionQuery) {
+  selection(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodQuery(SelectionQuery) query: SelectionQuery,
+  ) {
     return this.awards.selection(actor.user, id, query);
   }
 
@@ -35,7 +46,11 @@ export class AwardsController {
 
   @Post('competitions/:id/decisions')
   @RequirePermission('awards.decide')
-  decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(DecisionRequest) body: DecisionRequest) {
+  decide(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(DecisionRequest) body: DecisionRequest,
+  ) {
     return this.awards.decide(actor, id, body);
   }
 
@@ -55,7 +70,11 @@ export class AwardsController {
   @Post('decisions/:id/publish')
   @HttpCode(200)
   @RequirePermission('awards.decide')
-  publish(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PublishNoticeRequest) body: PublishNoticeRequest) {
+  publish(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(PublishNoticeRequest) body: PublishNoticeRequest,
+  ) {
     return this.awards.publish(actor, id, body);
   }
 
@@ -74,7 +93,11 @@ export class AwardsController {
   @Post('objections/:id/decide')
   @HttpCode(200)
   @RequirePermission('awards.decide')
-  decideObjection(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ObjectionDecisionRequest) body: ObjectionDecisionRequest) {
+  decideObjection(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ObjectionDecisionRequest) body: ObjectionDecisionRequest,
+  ) {
     return this.awards.decideObjection(actor, id, body);
   }
 
@@ -90,10 +113,7 @@ export class AwardsController {
   @RequirePermission('awards.read')
   async export(@Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
     const { buffer, name } = await this.exports.notice(id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="notice-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(buffer);
+    return sendDownload(reply, buffer, { name, contentType: XLSX_MIME });
   }
 }
 
@@ -119,7 +139,11 @@ export class PublicAwardsController {
   @Post('notices/:id/objections')
   @Public()
   @Throttle({ bucket: 'public-objection', points: 5, durationSeconds: 3600 })
-  objection(@Param('id', IdPipe) id: number, @ZodBody(ObjectionRequest) body: ObjectionRequest, @CurrentActor() actor: Actor) {
+  objection(
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ObjectionRequest) body: ObjectionRequest,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.awards.fileObjection(id, body, actor);
   }
 

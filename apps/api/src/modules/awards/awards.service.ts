@@ -21,6 +21,7 @@ import {
   noticePeriod,
   optimalSelection,
   rankOrderPass,
+  shanghaiDate,
   type Candidate,
   type HolidayCalendar,
   type SelectionInput,
@@ -40,7 +41,7 @@ import { Award, AwardDecision, Objection, PublicNotice } from './award.entities.
 /** Bumped whenever the selection rules change, so a stored decision says which rules made it. */
 export const ALGORITHM_VERSION = 'selection-v1';
 
-const shanghaiToday = (now = new Date()) => now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const shanghaiToday = (now = new Date()) => shanghaiDate(now);
 
 interface CandidateRow extends Candidate {
   rank: number;
@@ -59,7 +60,11 @@ function answer(method: 'rank_order' | 'optimal', result: SelectionResult): Sele
     total: result.total,
     totalScore: result.totalScore,
     feasible: result.feasible,
-    problems: result.problems.map((problem) => ({ field: problem.field, code: problem.code, message: problem.zh })),
+    problems: result.problems.map((problem) => ({
+      field: problem.field,
+      code: problem.code,
+      message: problem.zh,
+    })),
   };
 }
 
@@ -76,7 +81,9 @@ export class AwardsService {
   ) {}
 
   async calendar(manager: EntityManager = this.dataSource.manager): Promise<HolidayCalendar> {
-    const rows: Array<{ day: string; kind: string }> = await manager.query(`SELECT day::text AS day, kind FROM calendar_day ORDER BY day`);
+    const rows: Array<{ day: string; kind: string }> = await manager.query(
+      `SELECT day::text AS day, kind FROM calendar_day ORDER BY day`,
+    );
     return {
       holidays: rows.filter((row) => row.kind === 'holiday').map((row) => row.day),
       makeUpWorkdays: rows.filter((row) => row.kind === 'workday').map((row) => row.day),
@@ -114,7 +121,12 @@ export class AwardsService {
     });
   }
 
-  private async selectionInput(manager: EntityManager, user: AuthUser, competitionId: number, query: SelectionQuery) {
+  private async selectionInput(
+    manager: EntityManager,
+    user: AuthUser,
+    competitionId: number,
+    query: SelectionQuery,
+  ) {
     const competition = await this.competitions.get(user, competitionId, manager);
     const line = await this.budgets.getLine(user, competition.budgetLineId, manager);
     // The competition's own envelope is reserved on the line; what is available is the line's
@@ -122,12 +134,22 @@ export class AwardsService {
     const envelope = query.envelopeFen ?? competition.envelopeFen;
     if (envelope > line.ledger.availableFen) {
       throw new DomainError('BUDGET_EXCEEDED', {
-        envelopeFen: fieldMessage(`超出预算线可用额度 ${formatYuan(line.ledger.availableFen)} 元`, `Above the line's available ${formatYuan(line.ledger.availableFen)} yuan`),
+        envelopeFen: fieldMessage(
+          `超出预算线可用额度 ${formatYuan(line.ledger.availableFen)} 元`,
+          `Above the line's available ${formatYuan(line.ledger.availableFen)} yuan`,
+        ),
       });
     }
     const candidates = await this.candidates(manager, competitionId);
     const input: SelectionInput = {
-      candidates: candidates.map(({ applicationId, score, request, cap, category, streetId }) => ({ applicationId, score, request, cap, category, streetId })),
+      candidates: candidates.map(({ applicationId, score, request, cap, category, streetId }) => ({
+        applicationId,
+        score,
+        request,
+        cap,
+        category,
+        streetId,
+      })),
       envelope,
       minCount: competition.awardMin,
       maxCount: competition.awardMax,
@@ -138,7 +160,12 @@ export class AwardsService {
 
   async selection(user: AuthUser, competitionId: number, query: SelectionQuery): Promise<SelectionView> {
     this.access.requirePermission(user, 'awards.read');
-    const { line, candidates, input } = await this.selectionInput(this.dataSource.manager, user, competitionId, query);
+    const { line, candidates, input } = await this.selectionInput(
+      this.dataSource.manager,
+      user,
+      competitionId,
+      query,
+    );
     const rankOrder = rankOrderPass(input);
     const optimal = optimalSelection(input);
     const comparison = compareSelections(rankOrder, optimal);
@@ -163,7 +190,11 @@ export class AwardsService {
       })),
       rankOrder: answer('rank_order', rankOrder),
       optimal: answer('optimal', optimal),
-      comparison: { onlyInRankOrder: comparison.onlyInA, onlyInOptimal: comparison.onlyInB, explanation: comparison.explanation.zh },
+      comparison: {
+        onlyInRankOrder: comparison.onlyInA,
+        onlyInOptimal: comparison.onlyInB,
+        explanation: comparison.explanation.zh,
+      },
     };
   }
 
@@ -172,19 +203,38 @@ export class AwardsService {
    * envelope; the count stays in range; every entry that passes over a higher-ranked one, and
    * every reduced amount, carries a written reason.
    */
-  async decide(actor: AuthenticatedActor, competitionId: number, body: DecisionRequest): Promise<DecisionView> {
+  async decide(
+    actor: AuthenticatedActor,
+    competitionId: number,
+    body: DecisionRequest,
+  ): Promise<DecisionView> {
     const id = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT id FROM competition WHERE id = $1 FOR UPDATE`, [competitionId]);
-      const { competition, candidates, input } = await this.selectionInput(manager, actor.user, competitionId, {
-        envelopeFen: body.envelopeFen,
-        maxPerStreet: body.maxPerStreet ?? undefined,
-      });
-      await this.access.requireRows(actor.user, 'awards.decide', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+      const { competition, candidates, input } = await this.selectionInput(
+        manager,
+        actor.user,
+        competitionId,
+        {
+          envelopeFen: body.envelopeFen,
+          maxPerStreet: body.maxPerStreet ?? undefined,
+        },
+      );
+      await this.access.requireRows(
+        actor.user,
+        'awards.decide',
+        'budget_line',
+        'unit_id',
+        [competition.budgetLineId],
+        manager,
+      );
       const live: Array<{ id: number; status: string }> = await manager.query(
         `SELECT id, status FROM award_decision WHERE competition_id = $1 AND status IN ('in_notice', 'approved')`,
         [competitionId],
       );
-      if (live.length) throw new DomainError('INVALID_TRANSITION', { decision: fieldMessage('已有公示或立项的决定', 'A decision is already in notice or approved') });
+      if (live.length)
+        throw new DomainError('INVALID_TRANSITION', {
+          decision: fieldMessage('已有公示或立项的决定', 'A decision is already in notice or approved'),
+        });
 
       const byId = new Map(candidates.map((row) => [row.applicationId, row]));
       const fields: FieldErrors = {};
@@ -192,7 +242,10 @@ export class AwardsService {
       for (const award of chosen) {
         const candidate = byId.get(award.applicationId);
         if (!candidate) {
-          fields[`awards.${award.applicationId}`] = fieldMessage('该项目不在可资助名单中', 'This application is not a fundable candidate');
+          fields[`awards.${award.applicationId}`] = fieldMessage(
+            '该项目不在可资助名单中',
+            'This application is not a fundable candidate',
+          );
         } else if (award.amountFen > candidate.awardFen) {
           fields[`awards.${award.applicationId}.amountFen`] = fieldMessage(
             `补助不得超过申请额和类别上限（${formatYuan(candidate.awardFen)} 元）`,
@@ -202,10 +255,16 @@ export class AwardsService {
       }
       const total = chosen.reduce((sum, award) => sum + award.amountFen, 0);
       if (total > input.envelope) {
-        fields.awards = fieldMessage(`合计 ${formatYuan(total)} 元超过资金盘子 ${formatYuan(input.envelope)} 元`, `Total ${formatYuan(total)} exceeds the envelope ${formatYuan(input.envelope)}`);
+        fields.awards = fieldMessage(
+          `合计 ${formatYuan(total)} 元超过资金盘子 ${formatYuan(input.envelope)} 元`,
+          `Total ${formatYuan(total)} exceeds the envelope ${formatYuan(input.envelope)}`,
+        );
       }
       if (chosen.length < input.minCount || chosen.length > input.maxCount) {
-        fields.count = fieldMessage(`立项数须在 ${input.minCount}–${input.maxCount} 个之间`, `The number of awards must be ${input.minCount}–${input.maxCount}`);
+        fields.count = fieldMessage(
+          `立项数须在 ${input.minCount}–${input.maxCount} 个之间`,
+          `The number of awards must be ${input.minCount}–${input.maxCount}`,
+        );
       }
       if (input.maxPerStreet) {
         const perStreet = new Map<number, number>();
@@ -214,7 +273,10 @@ export class AwardsService {
           if (street !== undefined) perStreet.set(street, (perStreet.get(street) ?? 0) + 1);
         }
         if ([...perStreet.values()].some((count) => count > input.maxPerStreet!)) {
-          fields.maxPerStreet = fieldMessage(`每个街道最多 ${input.maxPerStreet} 个`, `At most ${input.maxPerStreet} per street`);
+          fields.maxPerStreet = fieldMessage(
+            `每个街道最多 ${input.maxPerStreet} 个`,
+            `At most ${input.maxPerStreet} per street`,
+          );
         }
       }
       if (Object.keys(fields).length) throw new DomainError('VALIDATION_FAILED', fields);
@@ -225,20 +287,33 @@ export class AwardsService {
       const rankOrderIds = new Set(rankOrderPass(input).selected);
       const missing: FieldErrors = {};
       const requireReason = (applicationId: number, zh: string, en: string) => {
-        if (!body.reasons[String(applicationId)]?.trim()) missing[`reasons.${applicationId}`] = fieldMessage(zh, en);
+        if (!body.reasons[String(applicationId)]?.trim())
+          missing[`reasons.${applicationId}`] = fieldMessage(zh, en);
       };
       for (const candidate of candidates) {
         const title = candidate.title;
         if (chosenIds.has(candidate.applicationId) && !rankOrderIds.has(candidate.applicationId)) {
-          requireReason(candidate.applicationId, `「${title}」不在按排名顺序的方案中却入选，请说明理由`, `"${title}" is added to the rank-order answer: give a reason`);
+          requireReason(
+            candidate.applicationId,
+            `「${title}」不在按排名顺序的方案中却入选，请说明理由`,
+            `"${title}" is added to the rank-order answer: give a reason`,
+          );
         } else if (!chosenIds.has(candidate.applicationId) && rankOrderIds.has(candidate.applicationId)) {
-          requireReason(candidate.applicationId, `「${title}」按排名应入选却未入选，请说明理由`, `"${title}" is dropped from the rank-order answer: give a reason`);
+          requireReason(
+            candidate.applicationId,
+            `「${title}」按排名应入选却未入选，请说明理由`,
+            `"${title}" is dropped from the rank-order answer: give a reason`,
+          );
         }
       }
       for (const award of chosen) {
         const candidate = byId.get(award.applicationId)!;
         if (award.amountFen < candidate.awardFen) {
-          requireReason(award.applicationId, `「${candidate.title}」核减补助，请说明理由`, `"${candidate.title}" is reduced: give a reason`);
+          requireReason(
+            award.applicationId,
+            `「${candidate.title}」核减补助，请说明理由`,
+            `"${candidate.title}" is reduced: give a reason`,
+          );
         }
       }
       if (Object.keys(missing).length) throw new DomainError('DEVIATION_REASON_REQUIRED', missing);
@@ -251,10 +326,21 @@ export class AwardsService {
         ),
       );
       if (superseded.length) {
-        await manager.query(`UPDATE award SET status = 'withdrawn', withdrawn_reason = '被新的拟立项决定取代', version = version + 1 WHERE decision_id = ANY($1::int[]) AND status = 'proposed'`, [
-          superseded.map((row) => row.id),
-        ]);
-        await this.moveApplications(manager, actor, await this.applicationsOf(manager, superseded.map((row) => row.id)), 'proposed', 'scored', 'decision_superseded');
+        await manager.query(
+          `UPDATE award SET status = 'withdrawn', withdrawn_reason = '被新的拟立项决定取代', version = version + 1 WHERE decision_id = ANY($1::int[]) AND status = 'proposed'`,
+          [superseded.map((row) => row.id)],
+        );
+        await this.moveApplications(
+          manager,
+          actor,
+          await this.applicationsOf(
+            manager,
+            superseded.map((row) => row.id),
+          ),
+          'proposed',
+          'scored',
+          'decision_superseded',
+        );
       }
       const rankOrder = rankOrderPass(input);
       const optimal = optimalSelection(input);
@@ -281,12 +367,26 @@ export class AwardsService {
           rank: byId.get(award.applicationId)!.rank,
         })),
       );
-      await this.moveApplications(manager, actor, chosen.map((award) => award.applicationId), 'scored', 'proposed', 'propose_award');
+      await this.moveApplications(
+        manager,
+        actor,
+        chosen.map((award) => award.applicationId),
+        'scored',
+        'proposed',
+        'propose_award',
+      );
       await this.audit.record(manager, actor, {
         action: 'award_decision.propose',
         entityType: 'competition',
         entityId: competitionId,
-        after: { decisionId: decision.id, method: body.method, total, awards: chosen, reasons: body.reasons, algorithmVersion: ALGORITHM_VERSION },
+        after: {
+          decisionId: decision.id,
+          method: body.method,
+          total,
+          awards: chosen,
+          reasons: body.reasons,
+          algorithmVersion: ALGORITHM_VERSION,
+        },
       });
       return decision.id;
     });
@@ -294,12 +394,23 @@ export class AwardsService {
   }
 
   private async applicationsOf(manager: EntityManager, decisionIds: number[]): Promise<number[]> {
-    const rows: Array<{ application_id: number }> = await manager.query(`SELECT application_id FROM award WHERE decision_id = ANY($1::int[])`, [decisionIds]);
+    const rows: Array<{ application_id: number }> = await manager.query(
+      `SELECT application_id FROM award WHERE decision_id = ANY($1::int[])`,
+      [decisionIds],
+    );
     return rows.map((row) => row.application_id);
   }
 
   /** Moves applications between two statuses with history and audit (set-wise). */
-  private async moveApplications(manager: EntityManager, actor: Actor, ids: number[], from: string | string[], to: string, action: string, reason: string | null = null) {
+  private async moveApplications(
+    manager: EntityManager,
+    actor: Actor,
+    ids: number[],
+    from: string | string[],
+    to: string,
+    action: string,
+    reason: string | null = null,
+  ) {
     if (!ids.length) return [];
     const moved = returnedRows<{ id: number; status: string }>(
       await manager.query(
@@ -314,7 +425,13 @@ export class AwardsService {
         `INSERT INTO application_status_change (application_id, from_status, to_status, action, reason, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
         [row.id, row.status, to, action, reason, actor.user?.id ?? null],
       );
-      await this.audit.record(manager, actor, { action: `application.${action}`, entityType: 'application', entityId: row.id, before: { status: row.status }, after: { status: to, reason } });
+      await this.audit.record(manager, actor, {
+        action: `application.${action}`,
+        entityType: 'application',
+        entityId: row.id,
+        before: { status: row.status },
+        after: { status: to, reason },
+      });
     }
     return moved.map((row) => row.id);
   }
@@ -356,7 +473,10 @@ export class AwardsService {
   async decisions(user: AuthUser, competitionId: number): Promise<DecisionView[]> {
     this.access.requirePermission(user, 'awards.read');
     await this.competitions.get(user, competitionId);
-    const rows: Array<{ id: number }> = await this.dataSource.query(`SELECT id FROM award_decision WHERE competition_id = $1 ORDER BY id DESC`, [competitionId]);
+    const rows: Array<{ id: number }> = await this.dataSource.query(
+      `SELECT id FROM award_decision WHERE competition_id = $1 ORDER BY id DESC`,
+      [competitionId],
+    );
     return Promise.all(rows.map((row) => this.decision(user, row.id)));
   }
 
@@ -366,26 +486,47 @@ export class AwardsService {
     const decision = await this.dataSource.manager.findOneByOrFail(AwardDecision, { id });
     const input = decision.inputs as unknown as SelectionInput;
     const stored = decision.result as { rankOrder: SelectionAnswer; optimal: SelectionAnswer };
-    const again = { rankOrder: answer('rank_order', rankOrderPass(input)), optimal: answer('optimal', optimalSelection(input)) };
+    const again = {
+      rankOrder: answer('rank_order', rankOrderPass(input)),
+      optimal: answer('optimal', optimalSelection(input)),
+    };
     // Compared field by field: jsonb does not keep the key order of the stored objects.
     const same = (a: SelectionAnswer, b: SelectionAnswer) =>
       a.total === b.total &&
       a.feasible === b.feasible &&
       a.selected.join() === b.selected.join() &&
-      a.awards.map((x) => `${x.applicationId}:${x.amount}`).join() === b.awards.map((x) => `${x.applicationId}:${x.amount}`).join();
-    return { ...view, reproducible: same(again.rankOrder, stored.rankOrder) && same(again.optimal, stored.optimal) };
+      a.awards.map((x) => `${x.applicationId}:${x.amount}`).join() ===
+        b.awards.map((x) => `${x.applicationId}:${x.amount}`).join();
+    return {
+      ...view,
+      reproducible: same(again.rankOrder, stored.rankOrder) && same(again.optimal, stored.optimal),
+    };
   }
 
   // ── 公示 ───────────────────────────────────────────────────────────────────
 
   async publish(actor: AuthenticatedActor, decisionId: number, body: PublishNoticeRequest, now = new Date()) {
     const noticeId = await this.dataSource.transaction(async (manager) => {
-      const decision = await manager.findOne(AwardDecision, { where: { id: decisionId }, lock: { mode: 'pessimistic_write' } });
+      const decision = await manager.findOne(AwardDecision, {
+        where: { id: decisionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!decision) throw new DomainError('NOT_FOUND');
       const competition = await this.competitions.get(actor.user, decision.competitionId, manager);
-      await this.access.requireRows(actor.user, 'awards.decide', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'awards.decide',
+        'budget_line',
+        'unit_id',
+        [competition.budgetLineId],
+        manager,
+      );
       if (decision.status !== 'proposed') throw new DomainError('INVALID_TRANSITION');
-      const period = noticePeriod(body.publishOn ?? shanghaiToday(now), competition.noticeWorkingDays, await this.calendar(manager));
+      const period = noticePeriod(
+        body.publishOn ?? shanghaiToday(now),
+        competition.noticeWorkingDays,
+        await this.calendar(manager),
+      );
       const notice = manager.create(PublicNotice, {
         competitionId: competition.id,
         decisionId,
@@ -400,9 +541,24 @@ export class AwardsService {
       await manager.save(notice);
       decision.status = 'in_notice';
       await manager.save(decision);
-      await manager.query(`UPDATE award SET status = 'in_notice', version = version + 1 WHERE decision_id = $1 AND status = 'proposed'`, [decisionId]);
-      await this.moveApplications(manager, actor, await this.applicationsOf(manager, [decisionId]), 'proposed', 'in_notice', 'publish_notice');
-      await this.audit.record(manager, actor, { action: 'public_notice.publish', entityType: 'public_notice', entityId: notice.id, after: notice });
+      await manager.query(
+        `UPDATE award SET status = 'in_notice', version = version + 1 WHERE decision_id = $1 AND status = 'proposed'`,
+        [decisionId],
+      );
+      await this.moveApplications(
+        manager,
+        actor,
+        await this.applicationsOf(manager, [decisionId]),
+        'proposed',
+        'in_notice',
+        'publish_notice',
+      );
+      await this.audit.record(manager, actor, {
+        action: 'public_notice.publish',
+        entityType: 'public_notice',
+        entityId: notice.id,
+        after: notice,
+      });
       return notice.id;
     });
     return this.notice(noticeId);
@@ -451,20 +607,44 @@ export class AwardsService {
     return views.map(({ items: _items, ...rest }) => rest);
   }
 
-  async fileObjection(noticeId: number, body: ObjectionRequest, actor: Actor, now = new Date()): Promise<{ id: number; status: string }> {
+  async fileObjection(
+    noticeId: number,
+    body: ObjectionRequest,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ id: number; status: string }> {
     const id = await this.dataSource.transaction(async (manager) => {
       const notice = await manager.findOneBy(PublicNotice, { id: noticeId });
       if (!notice) throw new DomainError('NOT_FOUND');
       if (notice.status !== 'open' || shanghaiToday(now) > notice.lastDay) {
-        throw new DomainError('INVALID_TRANSITION', { notice: fieldMessage('公示期已结束，不再受理异议', 'The notice period is over') });
+        throw new DomainError('INVALID_TRANSITION', {
+          notice: fieldMessage('公示期已结束，不再受理异议', 'The notice period is over'),
+        });
       }
       if (body.awardId) {
-        const [award]: Array<{ id: number }> = await manager.query(`SELECT id FROM award WHERE id = $1 AND decision_id = $2`, [body.awardId, notice.decisionId]);
-        if (!award) throw new DomainError('VALIDATION_FAILED', { awardId: fieldMessage('该项目不在本次公示中', 'Not part of this notice') });
+        const [award]: Array<{ id: number }> = await manager.query(
+          `SELECT id FROM award WHERE id = $1 AND decision_id = $2`,
+          [body.awardId, notice.decisionId],
+        );
+        if (!award)
+          throw new DomainError('VALIDATION_FAILED', {
+            awardId: fieldMessage('该项目不在本次公示中', 'Not part of this notice'),
+          });
       }
-      const objection = manager.create(Objection, { noticeId, awardId: body.awardId ?? null, contactName: body.contactName, contactPhone: body.contactPhone, text: body.text });
+      const objection = manager.create(Objection, {
+        noticeId,
+        awardId: body.awardId ?? null,
+        contactName: body.contactName,
+        contactPhone: body.contactPhone,
+        text: body.text,
+      });
       await manager.save(objection);
-      await this.audit.record(manager, actor, { action: 'objection.file', entityType: 'public_notice', entityId: noticeId, after: { objectionId: objection.id, awardId: objection.awardId } });
+      await this.audit.record(manager, actor, {
+        action: 'objection.file',
+        entityType: 'public_notice',
+        entityId: noticeId,
+        after: { objectionId: objection.id, awardId: objection.awardId },
+      });
       const [{ district }]: [{ district: number }] = await manager.query(
         `SELECT l.unit_id AS district FROM competition c JOIN budget_line l ON l.id = c.budget_line_id WHERE c.id = $1`,
         [notice.competitionId],
@@ -510,14 +690,29 @@ export class AwardsService {
   async decideObjection(actor: AuthenticatedActor, objectionId: number, body: ObjectionDecisionRequest) {
     const notificationIds: number[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const objection = await manager.findOne(Objection, { where: { id: objectionId }, lock: { mode: 'pessimistic_write' } });
+      const objection = await manager.findOne(Objection, {
+        where: { id: objectionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!objection) throw new DomainError('NOT_FOUND');
       const notice = await manager.findOneByOrFail(PublicNotice, { id: objection.noticeId });
       const competition = await this.competitions.get(actor.user, notice.competitionId, manager);
-      await this.access.requireRows(actor.user, 'awards.decide', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'awards.decide',
+        'budget_line',
+        'unit_id',
+        [competition.budgetLineId],
+        manager,
+      );
       if (objection.status !== 'pending') throw new DomainError('INVALID_TRANSITION');
       if (body.outcome === 'upheld' && !objection.awardId) {
-        throw new DomainError('VALIDATION_FAILED', { outcome: fieldMessage('该异议未指向具体项目，不能据此撤销', 'The objection names no award to withdraw') });
+        throw new DomainError('VALIDATION_FAILED', {
+          outcome: fieldMessage(
+            '该异议未指向具体项目，不能据此撤销',
+            'The objection names no award to withdraw',
+          ),
+        });
       }
       objection.status = body.outcome;
       objection.investigation = body.investigation;
@@ -526,17 +721,32 @@ export class AwardsService {
       await manager.save(objection);
       let suggestion: { applicationId: number; title: string; awardFen: number } | null = null;
       if (body.outcome === 'upheld') {
-        const award = await manager.findOne(Award, { where: { id: objection.awardId! }, lock: { mode: 'pessimistic_write' } });
+        const award = await manager.findOne(Award, {
+          where: { id: objection.awardId! },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (award && award.status !== 'withdrawn') {
           award.status = 'withdrawn';
           award.withdrawnReason = `异议成立：${body.investigation}`;
           await manager.save(award);
-          await this.moveApplications(manager, actor, [award.applicationId], ['in_notice', 'proposed'], 'not_funded', 'objection_upheld', award.withdrawnReason);
-          const [app]: Array<{ title: string; street_id: number; created_by_user_id: number }> = await manager.query(
-            `SELECT title, street_id, created_by_user_id FROM application WHERE id = $1`,
+          await this.moveApplications(
+            manager,
+            actor,
             [award.applicationId],
+            ['in_notice', 'proposed'],
+            'not_funded',
+            'objection_upheld',
+            award.withdrawnReason,
           );
-          const recipients = [...(await this.notifications.usersWithRole(manager, 'street_officer', [app.street_id])), app.created_by_user_id];
+          const [app]: Array<{ title: string; street_id: number; created_by_user_id: number }> =
+            await manager.query(
+              `SELECT title, street_id, created_by_user_id FROM application WHERE id = $1`,
+              [award.applicationId],
+            );
+          const recipients = [
+            ...(await this.notifications.usersWithRole(manager, 'street_officer', [app.street_id])),
+            app.created_by_user_id,
+          ];
           notificationIds.push(
             ...(await this.notifications.notify(manager, recipients, {
               kind: 'award.not_funded',
@@ -545,12 +755,21 @@ export class AwardsService {
               link: `/applications/${award.applicationId}`,
             })),
           );
-          const remaining: Array<{ total: string }> = await manager.query(`SELECT coalesce(sum(amount_fen), 0) AS total FROM award WHERE decision_id = $1 AND status <> 'withdrawn'`, [notice.decisionId]);
+          const remaining: Array<{ total: string }> = await manager.query(
+            `SELECT coalesce(sum(amount_fen), 0) AS total FROM award WHERE decision_id = $1 AND status <> 'withdrawn'`,
+            [notice.decisionId],
+          );
           const room = competition.envelopeFen - Number(remaining[0].total);
-          const awarded: Array<{ application_id: number }> = await manager.query(`SELECT application_id FROM award WHERE decision_id = $1`, [notice.decisionId]);
+          const awarded: Array<{ application_id: number }> = await manager.query(
+            `SELECT application_id FROM award WHERE decision_id = $1`,
+            [notice.decisionId],
+          );
           const taken = new Set(awarded.map((row) => row.application_id));
-          const next = (await this.candidates(manager, competition.id)).find((row) => !taken.has(row.applicationId) && row.awardFen <= room);
-          if (next) suggestion = { applicationId: next.applicationId, title: next.title, awardFen: next.awardFen };
+          const next = (await this.candidates(manager, competition.id)).find(
+            (row) => !taken.has(row.applicationId) && row.awardFen <= room,
+          );
+          if (next)
+            suggestion = { applicationId: next.applicationId, title: next.title, awardFen: next.awardFen };
         }
       }
       await this.audit.record(manager, actor, {
@@ -572,18 +791,37 @@ export class AwardsService {
    */
   async close(actor: Actor, noticeId: number, now = new Date()): Promise<PublicNoticeView> {
     const notificationIds = await this.dataSource.transaction(async (manager) => {
-      const notice = await manager.findOne(PublicNotice, { where: { id: noticeId }, lock: { mode: 'pessimistic_write' } });
+      const notice = await manager.findOne(PublicNotice, {
+        where: { id: noticeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!notice) throw new DomainError('NOT_FOUND');
       if (actor.user) {
         const competition = await this.competitions.get(actor.user, notice.competitionId, manager);
-        await this.access.requireRows(actor.user, 'awards.decide', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+        await this.access.requireRows(
+          actor.user,
+          'awards.decide',
+          'budget_line',
+          'unit_id',
+          [competition.budgetLineId],
+          manager,
+        );
       }
       if (notice.status !== 'open') throw new DomainError('INVALID_TRANSITION');
       if (shanghaiToday(now) <= notice.lastDay) throw new DomainError('NOTICE_NOT_ENDED');
-      const [{ pending }]: [{ pending: number }] = await manager.query(`SELECT count(*)::int AS pending FROM objection WHERE notice_id = $1 AND status = 'pending'`, [noticeId]);
+      const [{ pending }]: [{ pending: number }] = await manager.query(
+        `SELECT count(*)::int AS pending FROM objection WHERE notice_id = $1 AND status = 'pending'`,
+        [noticeId],
+      );
       if (pending > 0) throw new DomainError('OBJECTIONS_PENDING');
-      const competition = await manager.query(`SELECT c.budget_line_id, c.title FROM competition c WHERE c.id = $1`, [notice.competitionId]).then((rows: Array<{ budget_line_id: number; title: string }>) => rows[0]);
-      const awards = await manager.find(Award, { where: { decisionId: notice.decisionId, status: 'in_notice' }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const competition = await manager
+        .query(`SELECT c.budget_line_id, c.title FROM competition c WHERE c.id = $1`, [notice.competitionId])
+        .then((rows: Array<{ budget_line_id: number; title: string }>) => rows[0]);
+      const awards = await manager.find(Award, {
+        where: { decisionId: notice.decisionId, status: 'in_notice' },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       for (const award of awards) {
         await this.ledger.apply(manager, actor, {
           budgetLineId: competition.budget_line_id,
@@ -596,13 +834,31 @@ export class AwardsService {
         award.status = 'approved';
         await manager.save(award);
       }
-      const approvedIds = await this.moveApplications(manager, actor, awards.map((award) => award.applicationId), 'in_notice', 'approved', 'approve_award');
+      const approvedIds = await this.moveApplications(
+        manager,
+        actor,
+        awards.map((award) => award.applicationId),
+        'in_notice',
+        'approved',
+        'approve_award',
+      );
       const losers: Array<{ id: number }> = await manager.query(
         `SELECT id FROM application WHERE competition_id = $1 AND status IN ('eligible', 'in_review', 'scored') AND id <> ALL($2::int[])`,
         [notice.competitionId, approvedIds],
       );
-      const notFunded = await this.moveApplications(manager, actor, losers.map((row) => row.id), ['eligible', 'in_review', 'scored'], 'not_funded', 'not_funded', '未入选本次立项');
-      await manager.query(`UPDATE award_decision SET status = 'approved', version = version + 1 WHERE id = $1`, [notice.decisionId]);
+      const notFunded = await this.moveApplications(
+        manager,
+        actor,
+        losers.map((row) => row.id),
+        ['eligible', 'in_review', 'scored'],
+        'not_funded',
+        'not_funded',
+        '未入选本次立项',
+      );
+      await manager.query(
+        `UPDATE award_decision SET status = 'approved', version = version + 1 WHERE id = $1`,
+        [notice.decisionId],
+      );
       notice.status = 'closed';
       notice.closedAt = now;
       await manager.save(notice);
@@ -610,7 +866,11 @@ export class AwardsService {
         action: 'public_notice.close',
         entityType: 'public_notice',
         entityId: noticeId,
-        after: { approved: approvedIds, notFunded, committedFen: awards.reduce((sum, award) => sum + award.amountFen, 0) },
+        after: {
+          approved: approvedIds,
+          notFunded,
+          committedFen: awards.reduce((sum, award) => sum + award.amountFen, 0),
+        },
       });
       const ids: number[] = [];
       for (const [list, kind, title] of [
@@ -618,12 +878,23 @@ export class AwardsService {
         [notFunded, 'award.not_funded', '项目未获资助'],
       ] as const) {
         for (const applicationId of list) {
-          const [app]: Array<{ title: string; street_id: number; created_by_user_id: number }> = await manager.query(
-            `SELECT title, street_id, created_by_user_id FROM application WHERE id = $1`,
-            [applicationId],
+          const [app]: Array<{ title: string; street_id: number; created_by_user_id: number }> =
+            await manager.query(
+              `SELECT title, street_id, created_by_user_id FROM application WHERE id = $1`,
+              [applicationId],
+            );
+          const recipients = [
+            ...(await this.notifications.usersWithRole(manager, 'street_officer', [app.street_id])),
+            app.created_by_user_id,
+          ];
+          ids.push(
+            ...(await this.notifications.notify(manager, recipients, {
+              kind,
+              title: `${title}：「${app.title}」`,
+              body: `${competition.title}：「${app.title}」${title}。`,
+              link: `/applications/${applicationId}`,
+            })),
           );
-          const recipients = [...(await this.notifications.usersWithRole(manager, 'street_officer', [app.street_id])), app.created_by_user_id];
-          ids.push(...(await this.notifications.notify(manager, recipients, { kind, title: `${title}：「${app.title}」`, body: `${competition.title}：「${app.title}」${title}。`, link: `/applications/${applicationId}` })));
         }
       }
       return ids;

@@ -15,6 +15,7 @@ import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { BudgetsService } from './budgets.service.js';
+import { XLSX_MIME, sendDownload } from '../../common/download.js';
 
 const DirectExpenditureQuery = z.object({ budgetLineId: z.coerce.number().int().positive().optional() });
 
@@ -25,13 +26,19 @@ export class BudgetsController {
 
   @Get('programmes')
   @RequirePermission('budgets.read')
-  programmes(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(ProgrammeListQuery) query: ProgrammeListQuery) {
+  programmes(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodQuery(ProgrammeListQuery) query: ProgrammeListQuery,
+  ) {
     return this.budgets.listProgrammes(actor.user, query);
   }
 
   @Post('programmes')
   @RequirePermission('budgets.manage')
-  createProgramme(@CurrentActor() actor: AuthenticatedActor, @ZodBody(CreateProgrammeRequest) body: CreateProgrammeRequest) {
+  createProgramme(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodBody(CreateProgrammeRequest) body: CreateProgrammeRequest,
+  ) {
     return this.budgets.createProgramme(actor, body);
   }
 
@@ -87,7 +94,11 @@ export class BudgetsController {
   /** The ledger of one line as Excel: the summary and every movement. */
   @Get('budget-lines/:id/export')
   @RequirePermission('budgets.read')
-  async exportLedger(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+  async exportLedger(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ) {
     const line = await this.budgets.getLine(actor.user, id);
     const entries = await this.budgets.ledgerEntries(actor.user, id);
     const workbook = new ExcelJS.Workbook();
@@ -105,8 +116,19 @@ export class BudgetsController {
     for (const row of summary) sheet.addRow(row).getCell(2).numFmt = '#,##0.00';
     sheet.addRow([]);
     sheet.addRow(['序号', '时间', '类型', '来源', '金额（元）', '说明']).font = { bold: true };
-    const kinds: Record<string, string> = { adjustment: '预算调整', commitment: '承诺', decommitment: '撤销承诺', payment: '支付', payment_reversal: '支付冲销' };
-    const sources: Record<string, string> = { adjustment: '调整', award: '立项项目', direct_expenditure: '直接支出', stipend: '补助发放' };
+    const kinds: Record<string, string> = {
+      adjustment: '预算调整',
+      commitment: '承诺',
+      decommitment: '撤销承诺',
+      payment: '支付',
+      payment_reversal: '支付冲销',
+    };
+    const sources: Record<string, string> = {
+      adjustment: '调整',
+      award: '立项项目',
+      direct_expenditure: '直接支出',
+      stipend: '补助发放',
+    };
     entries.forEach((entry, index) => {
       const row = sheet.addRow([
         index + 1,
@@ -122,10 +144,10 @@ export class BudgetsController {
     sheet.getColumn(5).width = 16;
     sheet.getColumn(6).width = 40;
     const name = `${line.name}-预算台账.xlsx`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="ledger-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(Buffer.from(await workbook.xlsx.writeBuffer()));
+    return sendDownload(reply, Buffer.from(await workbook.xlsx.writeBuffer()), {
+      name,
+      contentType: XLSX_MIME,
+    });
   }
 
   @Post('direct-expenditures')

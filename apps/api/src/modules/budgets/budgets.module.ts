@@ -3,5 +3,9 @@ import { BudgetsController } from './budgets.controller.js';
 import { BudgetsService } from './budgets.service.js';
 import { LedgerService } from './ledger.service.js';
 
-@Module({ controllers: [BudgetsController], providers: [BudgetsService, LedgerService], exports: [BudgetsService, LedgerService] })
+@Module({
+  controllers: [BudgetsController],
+  providers: [BudgetsService, LedgerService],
+  exports: [BudgetsService, LedgerService],
+})
 export class BudgetsModule {}

@@ -117,17 +117,24 @@ export class BudgetsService {
       params.push(query.year);
       yearFilter = `AND p.year = $2`;
     }
-    const programmes: Array<{ id: number; year: number; name: string; policy_refs: string[]; description: string | null; version: number }> =
-      await this.dataSource.query(
-        `SELECT p.id, p.year, p.name, p.policy_refs, p.description, p.version FROM programme p
+    const programmes: Array<{
+      id: number;
+      year: number;
+      name: string;
+      policy_refs: string[];
+      description: string | null;
+      version: number;
+    }> = await this.dataSource.query(
+      `SELECT p.id, p.year, p.name, p.policy_refs, p.description, p.version FROM programme p
          WHERE ${this.access.unitScopeCondition(user, 'p.unit_id', 1)} ${yearFilter}
          ORDER BY p.year DESC, p.id`,
-        params,
-      );
+      params,
+    );
     if (!programmes.length) return [];
-    const lines: LineRow[] = await this.dataSource.query(`${LINE_SQL} WHERE l.programme_id = ANY($1::int[]) ORDER BY l.id`, [
-      programmes.map((programme) => programme.id),
-    ]);
+    const lines: LineRow[] = await this.dataSource.query(
+      `${LINE_SQL} WHERE l.programme_id = ANY($1::int[]) ORDER BY l.id`,
+      [programmes.map((programme) => programme.id)],
+    );
     return programmes.map((programme) => {
       const own = lines.filter((line) => line.programme_id === programme.id).map(toLineView);
       return {
@@ -178,15 +185,31 @@ export class BudgetsService {
         unitId: actor.user.unit.id,
       });
       await manager.save(programme);
-      await this.audit.record(manager, actor, { action: 'programme.create', entityType: 'programme', entityId: programme.id, after: programme });
+      await this.audit.record(manager, actor, {
+        action: 'programme.create',
+        entityType: 'programme',
+        entityId: programme.id,
+        after: programme,
+      });
       return programme.id;
     });
     return (await this.listProgrammes(actor.user, {})).find((programme) => programme.id === id)!;
   }
 
-  async createLine(actor: AuthenticatedActor, programmeId: number, body: CreateBudgetLineRequest): Promise<BudgetLineView> {
+  async createLine(
+    actor: AuthenticatedActor,
+    programmeId: number,
+    body: CreateBudgetLineRequest,
+  ): Promise<BudgetLineView> {
     const id = await this.dataSource.transaction(async (manager) => {
-      await this.access.requireRows(actor.user, 'budgets.manage', 'programme', 'unit_id', [programmeId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'budgets.manage',
+        'programme',
+        'unit_id',
+        [programmeId],
+        manager,
+      );
       const programme = await manager.findOneByOrFail(Programme, { id: programmeId });
       const line = manager.create(BudgetLine, {
         programmeId,
@@ -196,7 +219,12 @@ export class BudgetsService {
         unitId: programme.unitId,
       });
       await manager.save(line);
-      await this.audit.record(manager, actor, { action: 'budget_line.create', entityType: 'budget_line', entityId: line.id, after: line });
+      await this.audit.record(manager, actor, {
+        action: 'budget_line.create',
+        entityType: 'budget_line',
+        entityId: line.id,
+        after: line,
+      });
       return line.id;
     });
     return this.getLine(actor.user, id);
@@ -206,9 +234,20 @@ export class BudgetsService {
    * 预算调整. A reduction may not cut into money already committed (the database refuses that) nor
    * into what live competitions and planned expenditures have reserved (refused here, naming it).
    */
-  async adjust(actor: AuthenticatedActor, lineId: number, body: BudgetAdjustmentRequest): Promise<BudgetLineView> {
+  async adjust(
+    actor: AuthenticatedActor,
+    lineId: number,
+    body: BudgetAdjustmentRequest,
+  ): Promise<BudgetLineView> {
     await this.dataSource.transaction(async (manager) => {
-      await this.access.requireRows(actor.user, 'budgets.manage', 'budget_line', 'unit_id', [lineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'budgets.manage',
+        'budget_line',
+        'unit_id',
+        [lineId],
+        manager,
+      );
       await this.ledger.lockLine(manager, lineId);
       if (body.amountFen < 0) {
         const current = await this.getLine(actor.user, lineId, manager);
@@ -263,9 +302,19 @@ export class BudgetsService {
    */
   async approveDirectExpenditure(actor: AuthenticatedActor, id: number): Promise<DirectExpenditureView> {
     await this.dataSource.transaction(async (manager) => {
-      const expenditure = await manager.findOne(DirectExpenditure, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const expenditure = await manager.findOne(DirectExpenditure, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!expenditure) throw new DomainError('NOT_FOUND');
-      await this.access.requireRows(actor.user, 'budgets.manage', 'budget_line', 'unit_id', [expenditure.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'budgets.manage',
+        'budget_line',
+        'unit_id',
+        [expenditure.budgetLineId],
+        manager,
+      );
       if (expenditure.status !== 'planned') throw new DomainError('INVALID_TRANSITION');
       await this.ledger.apply(manager, actor, {
         budgetLineId: expenditure.budgetLineId,
@@ -288,9 +337,19 @@ export class BudgetsService {
     return (await this.listDirectExpenditures(actor.user)).find((row) => row.id === id)!;
   }
 
-  async createDirectExpenditure(actor: AuthenticatedActor, body: CreateDirectExpenditureRequest): Promise<DirectExpenditureView> {
+  async createDirectExpenditure(
+    actor: AuthenticatedActor,
+    body: CreateDirectExpenditureRequest,
+  ): Promise<DirectExpenditureView> {
     const id = await this.dataSource.transaction(async (manager) => {
-      await this.access.requireRows(actor.user, 'budgets.manage', 'budget_line', 'unit_id', [body.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'budgets.manage',
+        'budget_line',
+        'unit_id',
+        [body.budgetLineId],
+        manager,
+      );
       await this.ledger.lockLine(manager, body.budgetLineId);
       const line = await this.getLine(actor.user, body.budgetLineId, manager);
       if (body.amountFen > line.ledger.unreservedFen) {

@@ -20,7 +20,10 @@ export type LedgerSource = 'adjustment' | 'award' | 'direct_expenditure' | 'stip
 @Index('idx_ledger_entry_line', ['budgetLineId', 'id'])
 @Index('idx_ledger_entry_source', ['source', 'sourceId'])
 // A source (an award, an expenditure, a stipend batch) is committed at most once.
-@Index('uq_ledger_entry_commitment', ['source', 'sourceId'], { unique: true, where: `"kind" = 'commitment' AND "source_id" IS NOT NULL` })
+@Index('uq_ledger_entry_commitment', ['source', 'sourceId'], {
+  unique: true,
+  where: `"kind" = 'commitment' AND "source_id" IS NOT NULL`,
+})
 @Check(
   'chk_ledger_entry_kind',
   `"kind" IN ('adjustment', 'commitment', 'decommitment', 'payment', 'payment_reversal')`,

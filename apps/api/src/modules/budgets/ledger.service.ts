@@ -37,7 +37,10 @@ export class LedgerService {
   constructor(private readonly audit: AuditService) {}
 
   async lockLine(manager: EntityManager, budgetLineId: number): Promise<BudgetLine> {
-    const line = await manager.findOne(BudgetLine, { where: { id: budgetLineId }, lock: { mode: 'pessimistic_write' } });
+    const line = await manager.findOne(BudgetLine, {
+      where: { id: budgetLineId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!line) throw new DomainError('NOT_FOUND');
     return line;
   }

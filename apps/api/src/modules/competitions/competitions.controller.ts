@@ -13,7 +13,10 @@ export class CompetitionsController {
 
   @Get()
   @RequirePermission('competitions.read')
-  list(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(CompetitionListQuery) query: CompetitionListQuery) {
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodQuery(CompetitionListQuery) query: CompetitionListQuery,
+  ) {
     return this.competitions.list(actor.user, query);
   }
 
@@ -25,7 +28,10 @@ export class CompetitionsController {
 
   @Post()
   @RequirePermission('competitions.manage')
-  create(@CurrentActor() actor: AuthenticatedActor, @ZodBody(CreateCompetitionRequest) body: CreateCompetitionRequest) {
+  create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodBody(CreateCompetitionRequest) body: CreateCompetitionRequest,
+  ) {
     return this.competitions.create(actor, body);
   }
 

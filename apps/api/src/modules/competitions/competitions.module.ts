@@ -4,5 +4,10 @@ import { CompetitionsController } from './competitions.controller.js';
 import { CompetitionsService } from './competitions.service.js';
 import { StreetReminderHandler } from './street-reminder.handler.js';
 
-@Module({ imports: [BudgetsModule], controllers: [CompetitionsController], providers: [CompetitionsService, StreetReminderHandler], exports: [CompetitionsService] })
+@Module({
+  imports: [BudgetsModule],
+  controllers: [CompetitionsController],
+  providers: [CompetitionsService, StreetReminderHandler],
+  exports: [CompetitionsService],
+})
 export class CompetitionsModule {}

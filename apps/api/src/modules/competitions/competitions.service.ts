@@ -60,7 +60,12 @@ export class CompetitionsService {
       envelopeFen: Number(row.envelope_fen),
       categories: categories
         .filter((category) => category.competitionId === row.id)
-        .map((category) => ({ id: category.id, key: category.key, name: category.name, capFen: category.capFen })),
+        .map((category) => ({
+          id: category.id,
+          key: category.key,
+          name: category.name,
+          capFen: category.capFen,
+        })),
       submissionOpensAt: opensAt.toISOString(),
       submissionClosesAt: closesAt.toISOString(),
       reviewOpensAt: (row.review_opens_at as Date).toISOString(),
@@ -94,7 +99,9 @@ export class CompetitionsService {
       params,
     );
     if (!rows.length) return [];
-    const categories = await runner.getRepository(CompetitionCategory).find({ order: { id: 'ASC' }, where: rows.map((row) => ({ competitionId: row.id })) });
+    const categories = await runner
+      .getRepository(CompetitionCategory)
+      .find({ order: { id: 'ASC' }, where: rows.map((row) => ({ competitionId: row.id })) });
     const now = new Date();
     return rows.map((row) => this.toView(row, categories, now));
   }
@@ -125,32 +132,71 @@ export class CompetitionsService {
 
   private validate(body: Partial<CreateCompetitionRequest>, merged: CompetitionLike): void {
     const violations: Violation[] = [];
-    if (body.rubric) violations.push(...checkRubric(body.rubric).map((v) => ({ ...v, field: `rubric${v.field ? '.' + v.field : ''}` })));
-    if (body.tranchePlan) violations.push(...checkTranchePlan(body.tranchePlan).map((v) => ({ ...v, field: `tranchePlan${v.field ? '.' + v.field : ''}` })));
+    if (body.rubric)
+      violations.push(
+        ...checkRubric(body.rubric).map((v) => ({ ...v, field: `rubric${v.field ? '.' + v.field : ''}` })),
+      );
+    if (body.tranchePlan)
+      violations.push(
+        ...checkTranchePlan(body.tranchePlan).map((v) => ({
+          ...v,
+          field: `tranchePlan${v.field ? '.' + v.field : ''}`,
+        })),
+      );
     const fields = violationsToFields(violations);
     const opens = Date.parse(merged.submissionOpensAt);
     const closes = Date.parse(merged.submissionClosesAt);
     const reviewOpens = Date.parse(merged.reviewOpensAt);
     const reviewCloses = Date.parse(merged.reviewClosesAt);
-    if (!(opens < closes)) fields.submissionClosesAt = fieldMessage('截止时间须晚于开始时间', 'The window must close after it opens');
-    if (!(closes <= reviewOpens)) fields.reviewOpensAt = fieldMessage('评审须在申报截止后开始', 'Review must start after submissions close');
-    if (!(reviewOpens < reviewCloses)) fields.reviewClosesAt = fieldMessage('评审截止须晚于评审开始', 'Review must close after it opens');
+    if (!(opens < closes))
+      fields.submissionClosesAt = fieldMessage(
+        '截止时间须晚于开始时间',
+        'The window must close after it opens',
+      );
+    if (!(closes <= reviewOpens))
+      fields.reviewOpensAt = fieldMessage(
+        '评审须在申报截止后开始',
+        'Review must start after submissions close',
+      );
+    if (!(reviewOpens < reviewCloses))
+      fields.reviewClosesAt = fieldMessage('评审截止须晚于评审开始', 'Review must close after it opens');
     if (Date.parse(`${merged.implementationDeadline}T23:59:59+08:00`) < reviewCloses) {
-      fields.implementationDeadline = fieldMessage('实施截止日期须晚于评审结束', 'The implementation deadline must follow the review');
+      fields.implementationDeadline = fieldMessage(
+        '实施截止日期须晚于评审结束',
+        'The implementation deadline must follow the review',
+      );
     }
-    if (merged.awardMin > merged.awardMax) fields.awardMax = fieldMessage('最多立项数不能少于最少立项数', 'The maximum award count is below the minimum');
-    if (merged.maxPerStreet !== null && merged.maxPerStreet !== undefined && merged.maxPerStreet < merged.minPerStreet) {
-      fields.maxPerStreet = fieldMessage('每街道上限不能低于下限', 'The per-street maximum is below the minimum');
+    if (merged.awardMin > merged.awardMax)
+      fields.awardMax = fieldMessage(
+        '最多立项数不能少于最少立项数',
+        'The maximum award count is below the minimum',
+      );
+    if (
+      merged.maxPerStreet !== null &&
+      merged.maxPerStreet !== undefined &&
+      merged.maxPerStreet < merged.minPerStreet
+    ) {
+      fields.maxPerStreet = fieldMessage(
+        '每街道上限不能低于下限',
+        'The per-street maximum is below the minimum',
+      );
     }
     if (body.categories) {
       const keys = body.categories.map((category) => category.key);
-      if (new Set(keys).size !== keys.length) fields.categories = fieldMessage('类别编码重复', 'Category keys repeat');
+      if (new Set(keys).size !== keys.length)
+        fields.categories = fieldMessage('类别编码重复', 'Category keys repeat');
     }
     if (Object.keys(fields).length) throw new DomainError('VALIDATION_FAILED', fields);
   }
 
   /** The envelope must fit in what the line has not yet committed or reserved. */
-  private async requireEnvelopeFits(manager: EntityManager, user: AuthUser, lineId: number, envelopeFen: number, currentEnvelope = 0) {
+  private async requireEnvelopeFits(
+    manager: EntityManager,
+    user: AuthUser,
+    lineId: number,
+    envelopeFen: number,
+    currentEnvelope = 0,
+  ) {
     await this.ledger.lockLine(manager, lineId);
     const line = await this.budgets.getLine(user, lineId, manager);
     const room = line.ledger.unreservedFen + currentEnvelope;
@@ -167,7 +213,14 @@ export class CompetitionsService {
   async create(actor: AuthenticatedActor, body: CreateCompetitionRequest): Promise<CompetitionView> {
     this.validate(body, body);
     const id = await this.dataSource.transaction(async (manager) => {
-      await this.access.requireRows(actor.user, 'competitions.manage', 'budget_line', 'unit_id', [body.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'competitions.manage',
+        'budget_line',
+        'unit_id',
+        [body.budgetLineId],
+        manager,
+      );
       await this.requireEnvelopeFits(manager, actor.user, body.budgetLineId, body.envelopeFen);
       const competition = manager.create(Competition, {
         ...body,
@@ -181,7 +234,11 @@ export class CompetitionsService {
         status: 'draft',
       });
       await manager.save(competition);
-      await manager.save(body.categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId: competition.id })));
+      await manager.save(
+        body.categories.map((category) =>
+          manager.create(CompetitionCategory, { ...category, competitionId: competition.id }),
+        ),
+      );
       await this.audit.record(manager, actor, {
         action: 'competition.create',
         entityType: 'competition',
@@ -193,27 +250,62 @@ export class CompetitionsService {
     return this.get(actor.user, id);
   }
 
-  async update(actor: AuthenticatedActor, id: number, body: UpdateCompetitionRequest): Promise<CompetitionView> {
+  async update(
+    actor: AuthenticatedActor,
+    id: number,
+    body: UpdateCompetitionRequest,
+  ): Promise<CompetitionView> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.get(actor.user, id, manager);
-      await this.access.requireRows(actor.user, 'competitions.manage', 'budget_line', 'unit_id', [current.budgetLineId], manager);
-      const competition = await manager.findOne(Competition, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      await this.access.requireRows(
+        actor.user,
+        'competitions.manage',
+        'budget_line',
+        'unit_id',
+        [current.budgetLineId],
+        manager,
+      );
+      const competition = await manager.findOne(Competition, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!competition) throw new DomainError('NOT_FOUND');
       if (competition.version !== body.version) throw new DomainError('CONFLICT');
-      if (body.rubric && current.rubricLocked) throw new DomainError('RUBRIC_LOCKED', { rubric: fieldMessage('评分标准已锁定', 'The rubric is locked') });
+      if (body.rubric && current.rubricLocked)
+        throw new DomainError('RUBRIC_LOCKED', {
+          rubric: fieldMessage('评分标准已锁定', 'The rubric is locked'),
+        });
       const { version: _version, categories, ...changes } = body;
       const merged = { ...current, ...changes };
       this.validate(body, merged);
       if (changes.envelopeFen !== undefined && changes.envelopeFen !== current.envelopeFen) {
-        await this.requireEnvelopeFits(manager, actor.user, current.budgetLineId, changes.envelopeFen, current.envelopeFen);
+        await this.requireEnvelopeFits(
+          manager,
+          actor.user,
+          current.budgetLineId,
+          changes.envelopeFen,
+          current.envelopeFen,
+        );
       }
       if (categories) {
-        const [{ count }]: [{ count: number }] = await manager.query(`SELECT count(*)::int AS count FROM application WHERE competition_id = $1`, [id]);
+        const [{ count }]: [{ count: number }] = await manager.query(
+          `SELECT count(*)::int AS count FROM application WHERE competition_id = $1`,
+          [id],
+        );
         if (count > 0) {
-          throw new DomainError('CONFLICT', { categories: fieldMessage('已有申报，不能修改类别', 'Applications exist; categories cannot change') });
+          throw new DomainError('CONFLICT', {
+            categories: fieldMessage(
+              '已有申报，不能修改类别',
+              'Applications exist; categories cannot change',
+            ),
+          });
         }
         await manager.delete(CompetitionCategory, { competitionId: id });
-        await manager.save(categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId: id })));
+        await manager.save(
+          categories.map((category) =>
+            manager.create(CompetitionCategory, { ...category, competitionId: id }),
+          ),
+        );
       }
       const before = { ...competition };
       Object.assign(competition, {
@@ -235,17 +327,42 @@ export class CompetitionsService {
     return this.get(actor.user, id);
   }
 
-  async setStatus(actor: AuthenticatedActor, id: number, to: 'published' | 'closed' | 'cancelled'): Promise<CompetitionView> {
-    const allowedFrom: Record<typeof to, string[]> = { published: ['draft'], closed: ['published'], cancelled: ['draft', 'published'] };
+  async setStatus(
+    actor: AuthenticatedActor,
+    id: number,
+    to: 'published' | 'closed' | 'cancelled',
+  ): Promise<CompetitionView> {
+    const allowedFrom: Record<typeof to, string[]> = {
+      published: ['draft'],
+      closed: ['published'],
+      cancelled: ['draft', 'published'],
+    };
     await this.dataSource.transaction(async (manager) => {
       const current = await this.get(actor.user, id, manager);
-      await this.access.requireRows(actor.user, 'competitions.manage', 'budget_line', 'unit_id', [current.budgetLineId], manager);
-      const competition = await manager.findOne(Competition, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!competition || !allowedFrom[to].includes(competition.status)) throw new DomainError('INVALID_TRANSITION');
+      await this.access.requireRows(
+        actor.user,
+        'competitions.manage',
+        'budget_line',
+        'unit_id',
+        [current.budgetLineId],
+        manager,
+      );
+      const competition = await manager.findOne(Competition, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!competition || !allowedFrom[to].includes(competition.status))
+        throw new DomainError('INVALID_TRANSITION');
       const from = competition.status;
       competition.status = to;
       await manager.save(competition);
-      await this.audit.record(manager, actor, { action: `competition.${to}`, entityType: 'competition', entityId: id, before: { status: from }, after: { status: to } });
+      await this.audit.record(manager, actor, {
+        action: `competition.${to}`,
+        entityType: 'competition',
+        entityId: id,
+        before: { status: from },
+        after: { status: to },
+      });
     });
     return this.get(actor.user, id);
   }
@@ -256,19 +373,21 @@ export class CompetitionsService {
    */
   async streetProgress(user: AuthUser, id: number): Promise<StreetProgressRow[]> {
     const competition = await this.get(user, id);
-    const [{ unit_id: districtId }]: [{ unit_id: number }] = await this.dataSource.query(`SELECT unit_id FROM budget_line WHERE id = $1`, [
-      competition.budgetLineId,
-    ]);
-    const rows: Array<{ id: number; name: string; submitted: number; drafts: number }> = await this.dataSource.query(
-      `SELECT s.id, s.name,
+    const [{ unit_id: districtId }]: [{ unit_id: number }] = await this.dataSource.query(
+      `SELECT unit_id FROM budget_line WHERE id = $1`,
+      [competition.budgetLineId],
+    );
+    const rows: Array<{ id: number; name: string; submitted: number; drafts: number }> =
+      await this.dataSource.query(
+        `SELECT s.id, s.name,
          count(a.id) FILTER (WHERE a.status NOT IN ('draft', 'awaiting_street', 'withdrawn'))::int AS submitted,
          count(a.id) FILTER (WHERE a.status IN ('draft', 'awaiting_street'))::int AS drafts
        FROM org_unit s
        LEFT JOIN application a ON a.street_id = s.id AND a.competition_id = $1
        WHERE s.kind = 'street' AND s.parent_id = $2 AND ${this.access.unitScopeCondition(user, 's.id', 3)}
        GROUP BY s.id, s.name ORDER BY s.id`,
-      [id, districtId, user.unit.id],
-    );
+        [id, districtId, user.unit.id],
+      );
     return rows.map((row) => ({
       streetId: row.id,
       streetName: row.name,
@@ -283,7 +402,14 @@ export class CompetitionsService {
 
 type CompetitionLike = Pick<
   CreateCompetitionRequest,
-  'submissionOpensAt' | 'submissionClosesAt' | 'reviewOpensAt' | 'reviewClosesAt' | 'implementationDeadline' | 'awardMin' | 'awardMax' | 'minPerStreet'
+  | 'submissionOpensAt'
+  | 'submissionClosesAt'
+  | 'reviewOpensAt'
+  | 'reviewClosesAt'
+  | 'implementationDeadline'
+  | 'awardMin'
+  | 'awardMax'
+  | 'minPerStreet'
 > & { maxPerStreet?: number | null };
 
 export function isRubricLocked(status: string, opensAt: Date, now: Date): boolean {

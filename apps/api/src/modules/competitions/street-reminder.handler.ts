@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import type { JobPayloads } from '../../queue/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { shanghaiDate } from '@xiaoshi/domain';
 
 /**
  * Daily: for every open call closing within its reminder period, tell the officers of each street
@@ -19,11 +20,17 @@ export class StreetReminderHandler implements JobHandler<'competitions.remind-sh
 
   async handle(payload: JobPayloads['competitions.remind-short-streets']): Promise<{ reminded: number }> {
     // The daily scheduler sends 'today'; a caller may name a date (tests, a missed day re-run).
-    const date = payload.date === 'today' ? new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : payload.date;
+    const date = payload.date === 'today' ? shanghaiDate(new Date()) : payload.date;
     const now = new Date(`${date}T09:00:00+08:00`);
-    const short: Array<{ competition_id: number; title: string; closes_at: Date; street_id: number; submitted: number; minimum: number }> =
-      await this.dataSource.query(
-        `SELECT c.id AS competition_id, c.title, c.submission_closes_at AS closes_at, s.id AS street_id, c.min_per_street AS minimum,
+    const short: Array<{
+      competition_id: number;
+      title: string;
+      closes_at: Date;
+      street_id: number;
+      submitted: number;
+      minimum: number;
+    }> = await this.dataSource.query(
+      `SELECT c.id AS competition_id, c.title, c.submission_closes_at AS closes_at, s.id AS street_id, c.min_per_street AS minimum,
            (SELECT count(*)::int FROM application a WHERE a.competition_id = c.id AND a.street_id = s.id
               AND a.status NOT IN ('draft', 'awaiting_street', 'withdrawn')) AS submitted
          FROM competition c
@@ -32,8 +39,8 @@ export class StreetReminderHandler implements JobHandler<'competitions.remind-sh
          WHERE c.status = 'published' AND c.min_per_street > 0
            AND c.submission_opens_at <= $1 AND c.submission_closes_at > $1
            AND c.submission_closes_at <= $1::timestamptz + make_interval(days => c.reminder_days_before_close)`,
-        [now],
-      );
+      [now],
+    );
     const ids: number[] = [];
     await this.dataSource.transaction(async (manager) => {
       for (const row of short.filter((candidate) => candidate.submitted < candidate.minimum)) {

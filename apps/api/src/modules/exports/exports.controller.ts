@@ -6,6 +6,7 @@ import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody } from '../../common/validation.js';
 import { ExportsService } from './exports.service.js';
+import { sendDownload } from '../../common/download.js';
 
 const ApplicationExportRequest = ApplicationListQuery.omit({ cursor: true, limit: true }).strict();
 
@@ -17,7 +18,10 @@ export class ExportsController {
   /** Queues an Excel export of the filtered application list; poll the job, then download. */
   @Post('applications/exports')
   @RequirePermission('applications.read')
-  request(@CurrentActor() actor: AuthenticatedActor, @ZodBody(ApplicationExportRequest) body: Omit<ApplicationListQuery, 'cursor' | 'limit'>) {
+  request(
+    @CurrentActor() actor: AuthenticatedActor,
+    @ZodBody(ApplicationExportRequest) body: Omit<ApplicationListQuery, 'cursor' | 'limit'>,
+  ) {
     return this.exports.requestApplicationExport(actor, body);
   }
 
@@ -29,13 +33,13 @@ export class ExportsController {
 
   @Get('exports/:id/download')
   @RequirePermission('me.read')
-  async download(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+  async download(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ) {
     const { job, stream, sizeBytes, mimeType } = await this.exports.open(actor.user, id);
     const name = job.fileName ?? `export-${job.id}.xlsx`;
-    return reply
-      .header('content-type', mimeType)
-      .header('content-length', sizeBytes)
-      .header('content-disposition', `attachment; filename="export-${job.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(stream);
+    return sendDownload(reply, stream, { name, contentType: mimeType, size: sizeBytes });
   }
 }

@@ -4,5 +4,9 @@ import { ExportRunHandler } from './export-run.handler.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsService } from './exports.service.js';
 
-@Module({ imports: [ApplicationsModule], controllers: [ExportsController], providers: [ExportsService, ExportRunHandler] })
+@Module({
+  imports: [ApplicationsModule],
+  controllers: [ExportsController],
+  providers: [ExportsService, ExportRunHandler],
+})
 export class ExportsModule {}

@@ -55,11 +55,23 @@ export class ExportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async requestApplicationExport(actor: AuthenticatedActor, filters: Omit<ApplicationListQuery, 'cursor' | 'limit'>): Promise<ExportJobView> {
+  async requestApplicationExport(
+    actor: AuthenticatedActor,
+    filters: Omit<ApplicationListQuery, 'cursor' | 'limit'>,
+  ): Promise<ExportJobView> {
     const job = await this.dataSource.transaction(async (manager) => {
-      const created = manager.create(ExportJob, { kind: 'applications', params: filters, requestedByUserId: actor.user.id });
+      const created = manager.create(ExportJob, {
+        kind: 'applications',
+        params: filters,
+        requestedByUserId: actor.user.id,
+      });
       await manager.save(created);
-      await this.audit.record(manager, actor, { action: 'export.request', entityType: 'export_job', entityId: created.id, after: { kind: 'applications', filters } });
+      await this.audit.record(manager, actor, {
+        action: 'export.request',
+        entityType: 'export_job',
+        entityId: created.id,
+        after: { kind: 'applications', filters },
+      });
       return created;
     });
     await this.queue.enqueue('exports.run', { exportJobId: job.id }, { jobId: `export-${job.id}` });
@@ -85,12 +97,20 @@ export class ExportsService {
 
   /** The requester as they are now: if they lost access meanwhile, the export is refused. */
   private async requesterOf(userId: number): Promise<AuthUser> {
-    const [row]: Array<{ id: number; username: string; display_name: string; roles: Role[]; active: boolean; unit_id: number; unit_name: string; unit_kind: AuthUser['unit']['kind'] }> =
-      await this.dataSource.query(
-        `SELECT u.id, u.username, u.display_name, u.roles, u.active, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind
+    const [row]: Array<{
+      id: number;
+      username: string;
+      display_name: string;
+      roles: Role[];
+      active: boolean;
+      unit_id: number;
+      unit_name: string;
+      unit_kind: AuthUser['unit']['kind'];
+    }> = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name, u.roles, u.active, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind
          FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
-        [userId],
-      );
+      [userId],
+    );
     if (!row?.active) throw new DomainError('FORBIDDEN');
     return {
       id: row.id,
@@ -111,24 +131,35 @@ export class ExportsService {
     try {
       const user = await this.requesterOf(job.requestedByUserId);
       const { storageKey, rowCount } = await this.writeApplications(user, job);
-      await this.dataSource.manager.update(ExportJob, { id: job.id }, {
-        status: 'done',
-        storageKey,
-        rowCount,
-        fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
-        finishedAt: new Date(),
-      });
+      await this.dataSource.manager.update(
+        ExportJob,
+        { id: job.id },
+        {
+          status: 'done',
+          storageKey,
+          rowCount,
+          fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
+          finishedAt: new Date(),
+        },
+      );
     } catch (error) {
-      await this.dataSource.manager.update(ExportJob, { id: job.id }, {
-        status: 'failed',
-        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
-        finishedAt: new Date(),
-      });
+      await this.dataSource.manager.update(
+        ExportJob,
+        { id: job.id },
+        {
+          status: 'failed',
+          error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+          finishedAt: new Date(),
+        },
+      );
       throw error;
     }
   }
 
-  private async writeApplications(user: AuthUser, job: ExportJob): Promise<{ storageKey: string; rowCount: number }> {
+  private async writeApplications(
+    user: AuthUser,
+    job: ExportJob,
+  ): Promise<{ storageKey: string; rowCount: number }> {
     const storageKey = `exports/${job.id}-applications.xlsx`;
     const target = path.join(this.config.dataDir, storageKey);
     await mkdir(path.dirname(target), { recursive: true });
@@ -166,7 +197,12 @@ export class ExportsService {
             // Numbers, not text, so that sums work in the spreadsheet; two decimals exactly.
             total: Number(fenToYuanString(item.totalCostFen)),
             subsidy: Number(fenToYuanString(item.requestedSubsidyFen)),
-            submittedAt: item.submittedAt ? new Date(item.submittedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
+            submittedAt: item.submittedAt
+              ? new Date(item.submittedAt).toLocaleString('zh-CN', {
+                  timeZone: 'Asia/Shanghai',
+                  hour12: false,
+                })
+              : '',
           })
           .commit();
         rowCount += 1;

@@ -14,7 +14,12 @@ function styleHeader(row: ExcelJS.Row) {
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    };
   });
 }
 
@@ -50,7 +55,11 @@ export class ReviewExportsService {
       { header: '项目名称', key: 'title', width: 36 },
       { header: '评审专家', key: 'reviewer', width: 16 },
       { header: '状态', key: 'status', width: 10 },
-      ...competition.rubric.map((criterion) => ({ header: `${criterion.name}（${criterion.maxPoints}分）`, key: criterion.key, width: 14 })),
+      ...competition.rubric.map((criterion) => ({
+        header: `${criterion.name}（${criterion.maxPoints}分）`,
+        key: criterion.key,
+        width: 14,
+      })),
       { header: '总分', key: 'total', width: 10 },
       { header: '评语', key: 'comments', width: 40 },
     ];
@@ -63,7 +72,9 @@ export class ReviewExportsService {
         title: row.title,
         reviewer: row.reviewer,
         status: row.status === 'submitted' ? '已提交' : row.status === 'draft' ? '草稿' : '未开始',
-        ...Object.fromEntries(competition.rubric.map((criterion) => [criterion.key, scores[criterion.key] ?? null])),
+        ...Object.fromEntries(
+          competition.rubric.map((criterion) => [criterion.key, scores[criterion.key] ?? null]),
+        ),
         total: row.status === 'submitted' ? Number(row.total) : null,
         comments: Object.values(comments).filter(Boolean).join('；'),
       });
@@ -113,13 +124,18 @@ export class ReviewExportsService {
   async summary(user: AuthUser, competitionId: number): Promise<Buffer> {
     const competition = await this.competitions.get(user, competitionId);
     const ranking = await this.reviews.ranking(user, competitionId);
-    const cells: Array<{ application_id: number; reviewer_user_id: number; display_name: string; total: string | null; status: string | null }> =
-      await this.dataSource.query(
-        `SELECT ra.application_id, ra.reviewer_user_id, u.display_name, sh.total, sh.status
+    const cells: Array<{
+      application_id: number;
+      reviewer_user_id: number;
+      display_name: string;
+      total: string | null;
+      status: string | null;
+    }> = await this.dataSource.query(
+      `SELECT ra.application_id, ra.reviewer_user_id, u.display_name, sh.total, sh.status
          FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
          LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 ORDER BY u.id`,
-        [competitionId],
-      );
+      [competitionId],
+    );
     const reviewers = [...new Map(cells.map((cell) => [cell.reviewer_user_id, cell.display_name])).entries()];
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('评分汇总表');
@@ -129,18 +145,39 @@ export class ReviewExportsService {
     sheet.getCell(1, 1).font = { bold: true, size: 16 };
     sheet.getCell(1, 1).alignment = { horizontal: 'center' };
     const header = sheet.getRow(2);
-    header.values = ['序号', '项目名称', '街道', '社区', ...reviewers.map(([, name]) => name), '最终得分', '名次'];
+    header.values = [
+      '序号',
+      '项目名称',
+      '街道',
+      '社区',
+      ...reviewers.map(([, name]) => name),
+      '最终得分',
+      '名次',
+    ];
     styleHeader(header);
     ranking.forEach((row, index) => {
       const totals = reviewers.map(([reviewerId]) => {
-        const cell = cells.find((candidate) => candidate.application_id === row.applicationId && candidate.reviewer_user_id === reviewerId);
+        const cell = cells.find(
+          (candidate) =>
+            candidate.application_id === row.applicationId && candidate.reviewer_user_id === reviewerId,
+        );
         return cell?.status === 'submitted' ? Number(cell.total) : cell ? '未提交' : '—';
       });
-      sheet.addRow([index + 1, row.title, row.street, row.community, ...totals, row.score === null ? '' : Number(row.score.toFixed(2)), row.rank]);
+      sheet.addRow([
+        index + 1,
+        row.title,
+        row.street,
+        row.community,
+        ...totals,
+        row.score === null ? '' : Number(row.score.toFixed(2)),
+        row.rank,
+      ]);
     });
     sheet.getColumn(2).width = 36;
     sheet.addRow([]);
-    sheet.addRow([`计分方法：${ranking[0]?.method === 'mean' ? '算术平均' : '5份及以上去掉一个最高分和一个最低分后取平均'}`]);
+    sheet.addRow([
+      `计分方法：${ranking[0]?.method === 'mean' ? '算术平均' : '5份及以上去掉一个最高分和一个最低分后取平均'}`,
+    ]);
     sheet.addRow(['评审组长签字：', '', '', '', '日期：']);
     sheet.addRow(['评审专家签字：']);
     return this.finish(workbook);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import type { JobPayloads } from '../../queue/jobs.js';
 import { ReviewsService } from './reviews.service.js';
+import { shanghaiDate } from '@xiaoshi/domain';
 
 @Injectable()
 @HandlesJob('reviews.rank')
@@ -19,7 +20,7 @@ export class ReviewReminderHandler implements JobHandler<'reviews.remind-pending
   constructor(private readonly reviews: ReviewsService) {}
 
   handle(payload: JobPayloads['reviews.remind-pending']): Promise<number> {
-    const date = payload.date === 'today' ? new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : payload.date;
+    const date = payload.date === 'today' ? shanghaiDate(new Date()) : payload.date;
     return this.reviews.remindPending(date);
   }
 }

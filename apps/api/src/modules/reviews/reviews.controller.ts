@@ -18,14 +18,10 @@ import { CurrentActor, RequirePermission } from '../../common/route-access.decor
 import { IdPipe, ZodBody } from '../../common/validation.js';
 import { ReviewExportsService } from './review-exports.service.js';
 import { ReviewsService } from './reviews.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME, sendDownload } from '../../common/download.js';
 
 function sendWorkbook(reply: FastifyReply, buffer: Buffer, name: string) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buffer);
+  return sendDownload(reply, buffer, { name, contentType: XLSX_MIME });
 }
 
 @ApiTags('reviews')
@@ -44,7 +40,11 @@ export class ReviewsController {
 
   @Put('reviewers/:userId/profile')
   @RequirePermission('reviews.manage')
-  setProfile(@CurrentActor() actor: AuthenticatedActor, @Param('userId', IdPipe) userId: number, @ZodBody(ReviewerProfileRequest) body: ReviewerProfileRequest) {
+  setProfile(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('userId', IdPipe) userId: number,
+    @ZodBody(ReviewerProfileRequest) body: ReviewerProfileRequest,
+  ) {
     return this.reviews.setProfile(actor, userId, body);
   }
 
@@ -56,7 +56,11 @@ export class ReviewsController {
 
   @Put('competitions/:id/panel')
   @RequirePermission('reviews.manage')
-  setPanel(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PanelRequest) body: PanelRequest) {
+  setPanel(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(PanelRequest) body: PanelRequest,
+  ) {
     return this.reviews.setPanel(actor, id, body);
   }
 
@@ -64,7 +68,11 @@ export class ReviewsController {
   @Post('competitions/:id/panel/draw')
   @HttpCode(200)
   @RequirePermission('reviews.manage')
-  draw(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PanelDrawRequest) body: PanelDrawRequest) {
+  draw(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(PanelDrawRequest) body: PanelDrawRequest,
+  ) {
     return this.reviews.drawPanel(actor, id, body);
   }
 
@@ -76,28 +84,44 @@ export class ReviewsController {
 
   @Post('competitions/:id/conflicts')
   @RequirePermission('reviews.manage')
-  pin(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(PinConflictRequest) body: PinConflictRequest) {
+  pin(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(PinConflictRequest) body: PinConflictRequest,
+  ) {
     return this.reviews.pinConflict(actor, id, body);
   }
 
   @Post('competitions/:id/assignments/preview')
   @HttpCode(200)
   @RequirePermission('reviews.manage')
-  preview(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(AutoAssignRequest) body: AutoAssignRequest) {
+  preview(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(AutoAssignRequest) body: AutoAssignRequest,
+  ) {
     return this.reviews.previewAssignment(actor, id, body);
   }
 
   @Post('competitions/:id/assignments/auto')
   @HttpCode(200)
   @RequirePermission('reviews.manage')
-  auto(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(AutoAssignRequest) body: AutoAssignRequest) {
+  auto(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(AutoAssignRequest) body: AutoAssignRequest,
+  ) {
     return this.reviews.autoAssign(actor, id, body);
   }
 
   @Post('competitions/:id/assignments')
   @HttpCode(204)
   @RequirePermission('reviews.manage')
-  async assign(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ManualAssignRequest) body: ManualAssignRequest) {
+  async assign(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ManualAssignRequest) body: ManualAssignRequest,
+  ) {
     await this.reviews.assignManually(actor, id, body);
   }
 
@@ -128,26 +152,42 @@ export class ReviewsController {
 
   @Get('competitions/:id/exports/score-matrix')
   @RequirePermission('reviews.read')
-  async scoreMatrix(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+  async scoreMatrix(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ) {
     return sendWorkbook(reply, await this.exports.scoreMatrix(actor.user, id), '评分明细.xlsx');
   }
 
   @Get('competitions/:id/exports/ranking')
   @RequirePermission('reviews.read')
-  async rankingExport(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+  async rankingExport(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ) {
     return sendWorkbook(reply, await this.exports.ranking(actor.user, id), '评审排名.xlsx');
   }
 
   @Get('competitions/:id/exports/summary')
   @RequirePermission('reviews.read')
-  async summary(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+  async summary(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ) {
     return sendWorkbook(reply, await this.exports.summary(actor.user, id), '评分汇总表.xlsx');
   }
 
   @Post('score-sheets/:id/reopen')
   @HttpCode(204)
   @RequirePermission('reviews.manage')
-  async reopen(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ReopenSheetRequest) body: ReopenSheetRequest) {
+  async reopen(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ReopenSheetRequest) body: ReopenSheetRequest,
+  ) {
     await this.reviews.reopenSheet(actor, id, body.reason);
   }
 
@@ -167,21 +207,33 @@ export class ReviewsController {
 
   @Put('reviews/assignments/:id/sheet')
   @RequirePermission('reviews.score')
-  save(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(ScoreSheetDraftRequest) body: ScoreSheetDraftRequest) {
+  save(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(ScoreSheetDraftRequest) body: ScoreSheetDraftRequest,
+  ) {
     return this.reviews.saveDraft(actor, id, body);
   }
 
   @Post('reviews/assignments/:id/sheet/submit')
   @HttpCode(200)
   @RequirePermission('reviews.score')
-  submit(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(SheetSubmitRequest) body: SheetSubmitRequest) {
+  submit(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(SheetSubmitRequest) body: SheetSubmitRequest,
+  ) {
     return this.reviews.submitSheet(actor, id, body.version);
   }
 
   @Post('reviews/assignments/:id/declare-conflict')
   @HttpCode(204)
   @RequirePermission('reviews.score')
-  async declare(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @ZodBody(DeclareConflictRequest) body: DeclareConflictRequest) {
+  async declare(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodBody(DeclareConflictRequest) body: DeclareConflictRequest,
+  ) {
     await this.reviews.declareConflict(actor, id, body);
   }
 }

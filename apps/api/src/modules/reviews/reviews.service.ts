@@ -19,7 +19,15 @@ import {
   type ReviewerProfileRequest,
   type ScoreSheetDraftRequest,
 } from '@xiaoshi/contracts';
-import { aggregate, assignReviewers, checkScoreSheet, rank, scoreSheetTotal, zScores, type Criterion } from '@xiaoshi/domain';
+import {
+  aggregate,
+  assignReviewers,
+  checkScoreSheet,
+  rank,
+  scoreSheetTotal,
+  zScores,
+  type Criterion,
+} from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { PG_CHECK_VIOLATION, pgErrorOf, returnedRows } from '../../database/postgres-errors.js';
@@ -30,7 +38,14 @@ import { Application } from '../applications/application.entity.js';
 import { CompetitionsService, violationsToFields } from '../competitions/competitions.service.js';
 import { Competition } from '../competitions/competition.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ApplicationRanking, ReviewAssignment, ReviewPanel, ReviewPanelMember, ReviewerProfile, ScoreSheet } from './review.entities.js';
+import {
+  ApplicationRanking,
+  ReviewAssignment,
+  ReviewPanel,
+  ReviewPanelMember,
+  ReviewerProfile,
+  ScoreSheet,
+} from './review.entities.js';
 
 /** Statuses in which an application can be (or is being) reviewed. */
 const REVIEWABLE = ['eligible', 'in_review', 'scored'];
@@ -83,13 +98,23 @@ export class ReviewsService {
 
   async setProfile(actor: AuthenticatedActor, userId: number, body: ReviewerProfileRequest) {
     await this.dataSource.transaction(async (manager) => {
-      const [reviewer]: Array<{ id: number }> = await manager.query(`SELECT id FROM app_user WHERE id = $1 AND 'reviewer' = ANY(roles)`, [userId]);
+      const [reviewer]: Array<{ id: number }> = await manager.query(
+        `SELECT id FROM app_user WHERE id = $1 AND 'reviewer' = ANY(roles)`,
+        [userId],
+      );
       if (!reviewer) throw new DomainError('NOT_FOUND');
       await this.access.requireRows(actor.user, 'reviews.manage', 'app_user', 'unit_id', [userId], manager);
-      if (body.affiliationUnitIds.length) await this.access.requireUnits(actor.user, 'reviews.manage', body.affiliationUnitIds, manager);
+      if (body.affiliationUnitIds.length)
+        await this.access.requireUnits(actor.user, 'reviews.manage', body.affiliationUnitIds, manager);
       const before = await manager.findOneBy(ReviewerProfile, { userId });
       await manager.save(manager.create(ReviewerProfile, { ...(before ?? {}), userId, ...body }));
-      await this.audit.record(manager, actor, { action: 'reviewer.profile', entityType: 'user', entityId: userId, before, after: body });
+      await this.audit.record(manager, actor, {
+        action: 'reviewer.profile',
+        entityType: 'user',
+        entityId: userId,
+        before,
+        after: body,
+      });
     });
     return (await this.pool(actor.user)).find((row) => row.userId === userId)!;
   }
@@ -136,20 +161,39 @@ export class ReviewsService {
     };
   }
 
-  async setPanel(actor: AuthenticatedActor, competitionId: number, body: PanelRequest, draw?: { seed: string; tags: string[] }) {
+  async setPanel(
+    actor: AuthenticatedActor,
+    competitionId: number,
+    body: PanelRequest,
+    draw?: { seed: string; tags: string[] },
+  ) {
     await this.dataSource.transaction(async (manager) => {
       const competition = await this.competitions.get(actor.user, competitionId, manager);
-      await this.access.requireRows(actor.user, 'reviews.manage', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+      await this.access.requireRows(
+        actor.user,
+        'reviews.manage',
+        'budget_line',
+        'unit_id',
+        [competition.budgetLineId],
+        manager,
+      );
       const members = [...new Set(body.memberUserIds)];
       const reviewers: Array<{ id: number }> = await manager.query(
         `SELECT id FROM app_user WHERE id = ANY($1::int[]) AND 'reviewer' = ANY(roles) AND active`,
         [members],
       );
       if (reviewers.length !== members.length) {
-        throw new DomainError('VALIDATION_FAILED', { memberUserIds: fieldMessage('成员须为有效的评审专家账号', 'Members must be active reviewer accounts') });
+        throw new DomainError('VALIDATION_FAILED', {
+          memberUserIds: fieldMessage(
+            '成员须为有效的评审专家账号',
+            'Members must be active reviewer accounts',
+          ),
+        });
       }
       if (body.chairUserId && !members.includes(body.chairUserId)) {
-        throw new DomainError('VALIDATION_FAILED', { chairUserId: fieldMessage('组长须是评审组成员', 'The chair must be a member') });
+        throw new DomainError('VALIDATION_FAILED', {
+          chairUserId: fieldMessage('组长须是评审组成员', 'The chair must be a member'),
+        });
       }
       let panel = await this.panelOf(manager, competitionId);
       const before = panel ? { ...panel } : null;
@@ -169,7 +213,10 @@ export class ReviewsService {
       });
       await manager.save(panel);
       await manager.delete(ReviewPanelMember, { panelId: panel.id });
-      await manager.insert(ReviewPanelMember, members.map((userId) => ({ panelId: panel.id, userId })));
+      await manager.insert(
+        ReviewPanelMember,
+        members.map((userId) => ({ panelId: panel.id, userId })),
+      );
       await this.audit.record(manager, actor, {
         action: draw ? 'review_panel.draw' : 'review_panel.set',
         entityType: 'competition',
@@ -182,7 +229,11 @@ export class ReviewsService {
   }
 
   /** Draws `size` members at random among active pool reviewers carrying any of the tags. */
-  async drawPanel(actor: AuthenticatedActor, competitionId: number, body: PanelDrawRequest): Promise<PanelView> {
+  async drawPanel(
+    actor: AuthenticatedActor,
+    competitionId: number,
+    body: PanelDrawRequest,
+  ): Promise<PanelView> {
     const current = await this.panel(actor.user, competitionId);
     const candidates = (await this.pool(actor.user))
       .filter((row) => row.active)
@@ -191,18 +242,39 @@ export class ReviewsService {
       .sort((a, b) => a - b);
     if (candidates.length < body.size) {
       throw new DomainError('VALIDATION_FAILED', {
-        size: fieldMessage(`符合条件的专家只有 ${candidates.length} 人`, `Only ${candidates.length} reviewers match`),
+        size: fieldMessage(
+          `符合条件的专家只有 ${candidates.length} 人`,
+          `Only ${candidates.length} reviewers match`,
+        ),
       });
     }
-    const seed = body.seed ?? createHash('sha256').update(`${competitionId}:${Date.now()}:${Math.random()}`).digest('hex').slice(0, 16);
+    const seed =
+      body.seed ??
+      createHash('sha256')
+        .update(`${competitionId}:${Date.now()}:${Math.random()}`)
+        .digest('hex')
+        .slice(0, 16);
     const random = seededRandom(seed);
     // Fisher–Yates on the sorted candidates: same pool, tags and seed → same panel.
     for (let i = candidates.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
     }
-    const { members: _members, id: _id, drawSeed: _seed, drawTags: _tags, version: _version, competitionId: _c, ...settings } = current;
-    return this.setPanel(actor, competitionId, { ...settings, memberUserIds: candidates.slice(0, body.size), chairUserId: null }, { seed, tags: body.tags });
+    const {
+      members: _members,
+      id: _id,
+      drawSeed: _seed,
+      drawTags: _tags,
+      version: _version,
+      competitionId: _c,
+      ...settings
+    } = current;
+    return this.setPanel(
+      actor,
+      competitionId,
+      { ...settings, memberUserIds: candidates.slice(0, body.size), chairUserId: null },
+      { seed, tags: body.tags },
+    );
   }
 
   // ── conflicts ─────────────────────────────────────────────────────────────
@@ -232,7 +304,13 @@ export class ReviewsService {
   private async recordConflict(
     manager: EntityManager,
     actor: AuthenticatedActor,
-    input: { applicationId: number; reviewerUserId: number; kind: 'declared' | 'pinned'; category: PinConflictRequest['category']; note: string | null },
+    input: {
+      applicationId: number;
+      reviewerUserId: number;
+      kind: 'declared' | 'pinned';
+      category: PinConflictRequest['category'];
+      note: string | null;
+    },
   ) {
     await manager.query(
       `INSERT INTO review_conflict_record (application_id, reviewer_user_id, kind, category, note, created_by_user_id)
@@ -241,16 +319,21 @@ export class ReviewsService {
     );
     // A conflicted reviewer never keeps the assignment, nor a sheet that would count.
     const removed = returnedRows<{ id: number }>(
-      await manager.query(`DELETE FROM review_assignment WHERE application_id = $1 AND reviewer_user_id = $2 RETURNING id`, [
-        input.applicationId,
-        input.reviewerUserId,
-      ]),
+      await manager.query(
+        `DELETE FROM review_assignment WHERE application_id = $1 AND reviewer_user_id = $2 RETURNING id`,
+        [input.applicationId, input.reviewerUserId],
+      ),
     );
     await this.audit.record(manager, actor, {
       action: `review_conflict.${input.kind}`,
       entityType: 'application',
       entityId: input.applicationId,
-      after: { reviewerUserId: input.reviewerUserId, category: input.category, note: input.note, removedAssignments: removed.map((row) => row.id) },
+      after: {
+        reviewerUserId: input.reviewerUserId,
+        category: input.category,
+        note: input.note,
+        removedAssignments: removed.map((row) => row.id),
+      },
     });
     return removed.length > 0;
   }
@@ -259,19 +342,24 @@ export class ReviewsService {
     let competitionOfRemoved: number | null = null;
     await this.dataSource.transaction(async (manager) => {
       await this.requireManagedCompetition(manager, actor, competitionId);
-      const [application]: Array<{ id: number }> = await manager.query(`SELECT id FROM application WHERE id = $1 AND competition_id = $2`, [
-        body.applicationId,
-        competitionId,
-      ]);
+      const [application]: Array<{ id: number }> = await manager.query(
+        `SELECT id FROM application WHERE id = $1 AND competition_id = $2`,
+        [body.applicationId, competitionId],
+      );
       if (!application) throw new DomainError('NOT_FOUND');
-      if (await this.recordConflict(manager, actor, { ...body, kind: 'pinned', note: body.note ?? null })) competitionOfRemoved = competitionId;
+      if (await this.recordConflict(manager, actor, { ...body, kind: 'pinned', note: body.note ?? null }))
+        competitionOfRemoved = competitionId;
     });
     if (competitionOfRemoved) await this.requestRanking(competitionOfRemoved);
     return this.conflicts(actor.user, competitionId);
   }
 
   /** The reviewer declares a conflict on an assignment: it is withdrawn at once. */
-  async declareConflict(actor: AuthenticatedActor, assignmentId: number, body: DeclareConflictRequest): Promise<void> {
+  async declareConflict(
+    actor: AuthenticatedActor,
+    assignmentId: number,
+    body: DeclareConflictRequest,
+  ): Promise<void> {
     const competitionId = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.ownAssignment(manager, actor.user, assignmentId);
       await this.recordConflict(manager, actor, {
@@ -286,9 +374,20 @@ export class ReviewsService {
     await this.requestRanking(competitionId);
   }
 
-  private async requireManagedCompetition(manager: EntityManager, actor: AuthenticatedActor, competitionId: number) {
+  private async requireManagedCompetition(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    competitionId: number,
+  ) {
     const competition = await this.competitions.get(actor.user, competitionId, manager);
-    await this.access.requireRows(actor.user, 'reviews.manage', 'budget_line', 'unit_id', [competition.budgetLineId], manager);
+    await this.access.requireRows(
+      actor.user,
+      'reviews.manage',
+      'budget_line',
+      'unit_id',
+      [competition.budgetLineId],
+      manager,
+    );
     return competition;
   }
 
@@ -299,9 +398,16 @@ export class ReviewsService {
    * application gets k reviewers (counting those it already has), no conflicted pair, loads
    * balanced under the cap. Nothing is written.
    */
-  private async computeAssignment(manager: EntityManager, competitionId: number, overrides: AutoAssignRequest): Promise<AssignmentPreview> {
+  private async computeAssignment(
+    manager: EntityManager,
+    competitionId: number,
+    overrides: AutoAssignRequest,
+  ): Promise<AssignmentPreview> {
     const panel = await this.panelOf(manager, competitionId);
-    if (!panel) throw new DomainError('VALIDATION_FAILED', { panel: fieldMessage('请先组建评审组', 'Set up the review panel first') });
+    if (!panel)
+      throw new DomainError('VALIDATION_FAILED', {
+        panel: fieldMessage('请先组建评审组', 'Set up the review panel first'),
+      });
     const k = overrides.reviewersPerApplication ?? panel.reviewersPerApplication;
     const maxLoad = overrides.maxLoad ?? panel.maxLoad;
     const applications: Array<{ id: number; title: string }> = await manager.query(
@@ -349,18 +455,30 @@ export class ReviewsService {
       pairs: result.pairs
         .filter(([applicationId, reviewerUserId]) => !already.has(`${applicationId}:${reviewerUserId}`))
         .map(([applicationId, reviewerUserId]) => ({ applicationId, reviewerUserId })),
-      loads: reviewerIds.map((id) => ({ reviewerUserId: id, displayName: names.get(id) ?? '', load: result.loads[id] ?? 0 })),
+      loads: reviewerIds.map((id) => ({
+        reviewerUserId: id,
+        displayName: names.get(id) ?? '',
+        load: result.loads[id] ?? 0,
+      })),
       shortfalls: [],
       applications: applications.length,
     };
   }
 
-  async previewAssignment(actor: AuthenticatedActor, competitionId: number, body: AutoAssignRequest): Promise<AssignmentPreview> {
+  async previewAssignment(
+    actor: AuthenticatedActor,
+    competitionId: number,
+    body: AutoAssignRequest,
+  ): Promise<AssignmentPreview> {
     await this.requireManagedCompetition(this.dataSource.manager, actor, competitionId);
     return this.computeAssignment(this.dataSource.manager, competitionId, body);
   }
 
-  async autoAssign(actor: AuthenticatedActor, competitionId: number, body: AutoAssignRequest): Promise<AssignmentPreview> {
+  async autoAssign(
+    actor: AuthenticatedActor,
+    competitionId: number,
+    body: AutoAssignRequest,
+  ): Promise<AssignmentPreview> {
     const result = await this.dataSource.transaction(async (manager) => {
       await this.requireManagedCompetition(manager, actor, competitionId);
       // One assignment run per competition at a time.
@@ -370,13 +488,15 @@ export class ReviewsService {
         throw new DomainError(
           'ASSIGNMENT_INFEASIBLE',
           Object.fromEntries(
-            preview.shortfalls.slice(0, 20).map((row) => [
-              `applications.${row.applicationId}`,
-              fieldMessage(
-                `「${row.title}」只有 ${row.eligibleReviewers} 位无冲突专家，需要 ${row.needed} 位`,
-                `"${row.title}" has ${row.eligibleReviewers} conflict-free reviewers, ${row.needed} needed`,
-              ),
-            ]),
+            preview.shortfalls
+              .slice(0, 20)
+              .map((row) => [
+                `applications.${row.applicationId}`,
+                fieldMessage(
+                  `「${row.title}」只有 ${row.eligibleReviewers} 位无冲突专家，需要 ${row.needed} 位`,
+                  `"${row.title}" has ${row.eligibleReviewers} conflict-free reviewers, ${row.needed} needed`,
+                ),
+              ]),
           ),
         );
       }
@@ -390,12 +510,16 @@ export class ReviewsService {
         entityId: competitionId,
         after: { pairs: preview.pairs.length, applications: ids.length },
       });
-      const notificationIds = await this.notifications.notify(manager, [...new Set(preview.pairs.map((pair) => pair.reviewerUserId))], {
-        kind: 'review.assigned',
-        title: '您有新的评审任务',
-        body: `已为您分配 ${preview.pairs.length} 项评审任务，请在评审截止前完成评分。`,
-        link: '/reviews',
-      });
+      const notificationIds = await this.notifications.notify(
+        manager,
+        [...new Set(preview.pairs.map((pair) => pair.reviewerUserId))],
+        {
+          kind: 'review.assigned',
+          title: '您有新的评审任务',
+          body: `已为您分配 ${preview.pairs.length} 项评审任务，请在评审截止前完成评分。`,
+          link: '/reviews',
+        },
+      );
       return { preview, notificationIds };
     });
     await this.notifications.deliverLater(result.notificationIds);
@@ -403,7 +527,12 @@ export class ReviewsService {
     return result.preview;
   }
 
-  private async insertAssignments(manager: EntityManager, panelId: number, pairs: AssignmentPreview['pairs'], method: 'manual' | 'automatic') {
+  private async insertAssignments(
+    manager: EntityManager,
+    panelId: number,
+    pairs: AssignmentPreview['pairs'],
+    method: 'manual' | 'automatic',
+  ) {
     if (!pairs.length) return;
     try {
       await manager.query(
@@ -447,15 +576,23 @@ export class ReviewsService {
     await this.dataSource.transaction(async (manager) => {
       await this.requireManagedCompetition(manager, actor, competitionId);
       const panel = await this.panelOf(manager, competitionId);
-      if (!panel) throw new DomainError('VALIDATION_FAILED', { panel: fieldMessage('请先组建评审组', 'Set up the review panel first') });
+      if (!panel)
+        throw new DomainError('VALIDATION_FAILED', {
+          panel: fieldMessage('请先组建评审组', 'Set up the review panel first'),
+        });
       const [application]: Array<{ id: number }> = await manager.query(
         `SELECT id FROM application WHERE id = $1 AND competition_id = $2 AND status = ANY($3::text[])`,
         [body.applicationId, competitionId, REVIEWABLE],
       );
       if (!application) throw new DomainError('NOT_FOUND');
-      const member = await manager.findOneBy(ReviewPanelMember, { panelId: panel.id, userId: body.reviewerUserId });
+      const member = await manager.findOneBy(ReviewPanelMember, {
+        panelId: panel.id,
+        userId: body.reviewerUserId,
+      });
       if (!member) {
-        throw new DomainError('VALIDATION_FAILED', { reviewerUserId: fieldMessage('该专家不是评审组成员', 'The reviewer is not on the panel') });
+        throw new DomainError('VALIDATION_FAILED', {
+          reviewerUserId: fieldMessage('该专家不是评审组成员', 'The reviewer is not on the panel'),
+        });
       }
       const [exists]: Array<{ id: number }> = await manager.query(
         `SELECT id FROM review_assignment WHERE application_id = $1 AND reviewer_user_id = $2`,
@@ -464,21 +601,34 @@ export class ReviewsService {
       if (exists) throw new DomainError('CONFLICT');
       await this.insertAssignments(manager, panel.id, [body], 'manual');
       await this.markInReview(manager, actor, [body.applicationId]);
-      await this.audit.record(manager, actor, { action: 'review_assignment.manual', entityType: 'application', entityId: body.applicationId, after: body });
+      await this.audit.record(manager, actor, {
+        action: 'review_assignment.manual',
+        entityType: 'application',
+        entityId: body.applicationId,
+        after: body,
+      });
     });
     await this.requestRanking(competitionId);
   }
 
   async unassign(actor: AuthenticatedActor, assignmentId: number): Promise<void> {
     const competitionId = await this.dataSource.transaction(async (manager) => {
-      const assignment = await manager.findOne(ReviewAssignment, { where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
+      const assignment = await manager.findOne(ReviewAssignment, {
+        where: { id: assignmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!assignment) throw new DomainError('NOT_FOUND');
       const application = await manager.findOneByOrFail(Application, { id: assignment.applicationId });
       await this.requireManagedCompetition(manager, actor, application.competitionId);
       const sheet = await manager.findOneBy(ScoreSheet, { assignmentId });
       if (sheet?.status === 'submitted') throw new DomainError('SHEET_LOCKED');
       await manager.delete(ReviewAssignment, { id: assignmentId });
-      await this.audit.record(manager, actor, { action: 'review_assignment.remove', entityType: 'application', entityId: application.id, before: assignment });
+      await this.audit.record(manager, actor, {
+        action: 'review_assignment.remove',
+        entityType: 'application',
+        entityId: application.id,
+        before: assignment,
+      });
       return application.competitionId;
     });
     await this.requestRanking(competitionId);
@@ -487,7 +637,12 @@ export class ReviewsService {
   // ── the reviewer's workspace ──────────────────────────────────────────────
 
   /** The assignment if it is the caller's own; anything else is 404, conflicted or not. */
-  private async ownAssignment(manager: EntityManager, user: AuthUser, assignmentId: number, lock = false): Promise<ReviewAssignment> {
+  private async ownAssignment(
+    manager: EntityManager,
+    user: AuthUser,
+    assignmentId: number,
+    lock = false,
+  ): Promise<ReviewAssignment> {
     this.access.requirePermission(user, 'reviews.score');
     const assignment = await manager.findOne(ReviewAssignment, {
       where: { id: assignmentId, reviewerUserId: user.id },
@@ -529,7 +684,11 @@ export class ReviewsService {
     }));
   }
 
-  async sheet(user: AuthUser, assignmentId: number, manager: EntityManager = this.dataSource.manager): Promise<ReviewSheetView> {
+  async sheet(
+    user: AuthUser,
+    assignmentId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReviewSheetView> {
     const assignment = await this.ownAssignment(manager, user, assignmentId);
     const panel = await manager.findOneByOrFail(ReviewPanel, { id: assignment.panelId });
     const application = await manager.findOneByOrFail(Application, { id: assignment.applicationId });
@@ -563,46 +722,84 @@ export class ReviewsService {
         totalCostFen: application.totalCostFen,
         requestedSubsidyFen: application.requestedSubsidyFen,
         costItems: application.costItems,
-        attachments: attachments.map((row) => ({ id: row.id, type: row.type, originalName: row.original_name })),
+        attachments: attachments.map((row) => ({
+          id: row.id,
+          type: row.type,
+          originalName: row.original_name,
+        })),
       },
       rubric: competition.rubric,
       commentRequiredAtExtremes: panel.commentRequiredAtExtremes,
       sheet: sheet
-        ? { id: sheet.id, status: sheet.status, scores: sheet.scores, comments: sheet.comments, total: Number(sheet.total), version: sheet.version }
+        ? {
+            id: sheet.id,
+            status: sheet.status,
+            scores: sheet.scores,
+            comments: sheet.comments,
+            total: Number(sheet.total),
+            version: sheet.version,
+          }
         : { id: null, status: 'not_started', scores: {}, comments: {}, total: 0, version: null },
     };
   }
 
   /** Saves a draft: partial scores are fine, out-of-range ones are not. */
-  async saveDraft(actor: AuthenticatedActor, assignmentId: number, body: ScoreSheetDraftRequest): Promise<ReviewSheetView> {
+  async saveDraft(
+    actor: AuthenticatedActor,
+    assignmentId: number,
+    body: ScoreSheetDraftRequest,
+  ): Promise<ReviewSheetView> {
     await this.dataSource.transaction(async (manager) => {
       const assignment = await this.ownAssignment(manager, actor.user, assignmentId, true);
       const rubric = await this.rubricOf(manager, assignment);
-      const violations = checkScoreSheet(rubric, body.scores, body.comments, { commentRequiredAtExtremes: false }).filter(
-        (violation) => violation.code !== 'SCORE_REQUIRED',
-      );
+      const violations = checkScoreSheet(rubric, body.scores, body.comments, {
+        commentRequiredAtExtremes: false,
+      }).filter((violation) => violation.code !== 'SCORE_REQUIRED');
       if (violations.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(violations));
-      let sheet = await manager.findOne(ScoreSheet, { where: { assignmentId }, lock: { mode: 'pessimistic_write' } });
+      let sheet = await manager.findOne(ScoreSheet, {
+        where: { assignmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (sheet?.status === 'submitted') throw new DomainError('SHEET_LOCKED');
-      if (sheet && body.version !== undefined && sheet.version !== body.version) throw new DomainError('CONFLICT');
+      if (sheet && body.version !== undefined && sheet.version !== body.version)
+        throw new DomainError('CONFLICT');
       const total = scoreSheetTotal(rubric, body.scores);
-      sheet = manager.create(ScoreSheet, { ...(sheet ?? {}), assignmentId, status: 'draft', scores: body.scores, comments: body.comments, total: String(total) });
+      sheet = manager.create(ScoreSheet, {
+        ...(sheet ?? {}),
+        assignmentId,
+        status: 'draft',
+        scores: body.scores,
+        comments: body.comments,
+        total: String(total),
+      });
       await manager.save(sheet);
     });
     return this.sheet(actor.user, assignmentId);
   }
 
   /** Submits and locks the sheet. Two racing submits give one submission; the second sees it locked. */
-  async submitSheet(actor: AuthenticatedActor, assignmentId: number, version: number): Promise<ReviewSheetView> {
+  async submitSheet(
+    actor: AuthenticatedActor,
+    assignmentId: number,
+    version: number,
+  ): Promise<ReviewSheetView> {
     const competitionId = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.ownAssignment(manager, actor.user, assignmentId, true);
-      const sheet = await manager.findOne(ScoreSheet, { where: { assignmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!sheet) throw new DomainError('VALIDATION_FAILED', { scores: fieldMessage('请先填写评分', 'Fill in the scores first') });
+      const sheet = await manager.findOne(ScoreSheet, {
+        where: { assignmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!sheet)
+        throw new DomainError('VALIDATION_FAILED', {
+          scores: fieldMessage('请先填写评分', 'Fill in the scores first'),
+        });
       if (sheet.status === 'submitted') throw new DomainError('SHEET_LOCKED');
       if (sheet.version !== version) throw new DomainError('CONFLICT');
       const panel = await manager.findOneByOrFail(ReviewPanel, { id: assignment.panelId });
       const rubric = await this.rubricOf(manager, assignment);
-      const violations = checkScoreSheet(rubric, sheet.scores, sheet.comments, { commentRequiredAtExtremes: panel.commentRequiredAtExtremes });
+      const violations = checkScoreSheet(rubric, sheet.scores, sheet.comments, {
+        commentRequiredAtExtremes: panel.commentRequiredAtExtremes,
+      });
       if (violations.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(violations));
       sheet.status = 'submitted';
       sheet.submittedAt = new Date();
@@ -621,20 +818,37 @@ export class ReviewsService {
   }
 
   /** in_review → scored once every assigned reviewer has submitted. */
-  private async markScoredWhenComplete(manager: EntityManager, actor: AuthenticatedActor, applicationId: number) {
+  private async markScoredWhenComplete(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    applicationId: number,
+  ) {
     const [counts]: [{ due: number; done: number }] = await manager.query(
       `SELECT count(*)::int AS due, count(*) FILTER (WHERE sh.status = 'submitted')::int AS done
        FROM review_assignment ra LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE ra.application_id = $1`,
       [applicationId],
     );
-    const [application]: Array<{ status: string }> = await manager.query(`SELECT status FROM application WHERE id = $1 FOR UPDATE`, [applicationId]);
+    const [application]: Array<{ status: string }> = await manager.query(
+      `SELECT status FROM application WHERE id = $1 FOR UPDATE`,
+      [applicationId],
+    );
     const complete = counts.due > 0 && counts.done === counts.due;
     const to = complete ? 'scored' : 'in_review';
-    if (!application || application.status === to || !['in_review', 'scored'].includes(application.status)) return;
-    await manager.query(`UPDATE application SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [applicationId, to]);
+    if (!application || application.status === to || !['in_review', 'scored'].includes(application.status))
+      return;
+    await manager.query(
+      `UPDATE application SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [applicationId, to],
+    );
     await manager.query(
       `INSERT INTO application_status_change (application_id, from_status, to_status, action, actor_user_id) VALUES ($1, $2, $3, $4, $5)`,
-      [applicationId, application.status, to, complete ? 'scores_complete' : 'scores_reopened', actor.user.id],
+      [
+        applicationId,
+        application.status,
+        to,
+        complete ? 'scores_complete' : 'scores_reopened',
+        actor.user.id,
+      ],
     );
     await this.audit.record(manager, actor, {
       action: complete ? 'application.scores_complete' : 'application.scores_reopened',
@@ -648,7 +862,10 @@ export class ReviewsService {
   /** An admin reopens a submitted sheet with a reason (audited); the reviewer may then revise it. */
   async reopenSheet(actor: AuthenticatedActor, sheetId: number, reason: string): Promise<void> {
     const competitionId = await this.dataSource.transaction(async (manager) => {
-      const sheet = await manager.findOne(ScoreSheet, { where: { id: sheetId }, lock: { mode: 'pessimistic_write' } });
+      const sheet = await manager.findOne(ScoreSheet, {
+        where: { id: sheetId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!sheet) throw new DomainError('NOT_FOUND');
       const assignment = await manager.findOneByOrFail(ReviewAssignment, { id: sheet.assignmentId });
       const application = await manager.findOneByOrFail(Application, { id: assignment.applicationId });
@@ -704,13 +921,18 @@ export class ReviewsService {
          WHERE a.competition_id = $1 AND a.status = ANY($2::text[])`,
         [competitionId, ['in_review', 'scored', 'proposed', 'in_notice', 'approved', 'not_funded']],
       );
-      const sheets: Array<{ application_id: number; reviewer_user_id: number; scores: Record<string, number>; total: string; status: string }> =
-        await manager.query(
-          `SELECT ra.application_id, ra.reviewer_user_id, sh.scores, sh.total, coalesce(sh.status, 'none') AS status
+      const sheets: Array<{
+        application_id: number;
+        reviewer_user_id: number;
+        scores: Record<string, number>;
+        total: string;
+        status: string;
+      }> = await manager.query(
+        `SELECT ra.application_id, ra.reviewer_user_id, sh.scores, sh.total, coalesce(sh.status, 'none') AS status
            FROM review_assignment ra LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id
            JOIN application a ON a.id = ra.application_id WHERE a.competition_id = $1`,
-          [competitionId],
-        );
+        [competitionId],
+      );
       const method = panel?.aggregation ?? 'trimmed_mean';
       const spread = panel?.disagreementSpread ?? 20;
       const threshold = Number(panel?.fundableThreshold ?? 60);
@@ -718,7 +940,11 @@ export class ReviewsService {
         const own = sheets.filter((sheet) => sheet.application_id === row.id);
         const submitted = own.filter((sheet) => sheet.status === 'submitted');
         const result = aggregate(
-          submitted.map((sheet) => ({ reviewerId: sheet.reviewer_user_id, criteria: sheet.scores, total: Number(sheet.total) })),
+          submitted.map((sheet) => ({
+            reviewerId: sheet.reviewer_user_id,
+            criteria: sheet.scores,
+            total: Number(sheet.total),
+          })),
           { method, disagreementSpread: spread },
         );
         return {
@@ -800,35 +1026,52 @@ export class ReviewsService {
   async zScoreView(user: AuthUser, competitionId: number) {
     this.access.requirePermission(user, 'reviews.read');
     await this.competitions.get(user, competitionId);
-    const rows: Array<{ reviewer_user_id: number; application_id: number; total: string }> = await this.dataSource.query(
-      `SELECT ra.reviewer_user_id, ra.application_id, sh.total FROM review_assignment ra
+    const rows: Array<{ reviewer_user_id: number; application_id: number; total: string }> =
+      await this.dataSource.query(
+        `SELECT ra.reviewer_user_id, ra.application_id, sh.total FROM review_assignment ra
        JOIN score_sheet sh ON sh.assignment_id = ra.id AND sh.status = 'submitted'
        JOIN application a ON a.id = ra.application_id WHERE a.competition_id = $1`,
-      [competitionId],
-    );
+        [competitionId],
+      );
     const byReviewer: Record<number, Array<{ applicationId: number; total: number }>> = {};
-    for (const row of rows) (byReviewer[row.reviewer_user_id] ??= []).push({ applicationId: row.application_id, total: Number(row.total) });
+    for (const row of rows)
+      (byReviewer[row.reviewer_user_id] ??= []).push({
+        applicationId: row.application_id,
+        total: Number(row.total),
+      });
     return zScores(byReviewer);
   }
 
   async progress(user: AuthUser, competitionId: number): Promise<ReviewProgressView> {
     this.access.requirePermission(user, 'reviews.read');
     await this.competitions.get(user, competitionId);
-    const reviewers: Array<{ id: number; display_name: string; done: number; due: number }> = await this.dataSource.query(
-      `SELECT u.id, u.display_name, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
+    const reviewers: Array<{ id: number; display_name: string; done: number; due: number }> =
+      await this.dataSource.query(
+        `SELECT u.id, u.display_name, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
        FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
        LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 GROUP BY u.id, u.display_name ORDER BY u.id`,
-      [competitionId],
-    );
-    const applications: Array<{ id: number; title: string; done: number; due: number }> = await this.dataSource.query(
-      `SELECT a.id, a.title, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
+        [competitionId],
+      );
+    const applications: Array<{ id: number; title: string; done: number; due: number }> =
+      await this.dataSource.query(
+        `SELECT a.id, a.title, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
        FROM application a LEFT JOIN review_assignment ra ON ra.application_id = a.id LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id
        WHERE a.competition_id = $1 AND a.status = ANY($2::text[]) GROUP BY a.id, a.title ORDER BY a.id`,
-      [competitionId, REVIEWABLE],
-    );
+        [competitionId, REVIEWABLE],
+      );
     return {
-      reviewers: reviewers.map((row) => ({ reviewerUserId: row.id, displayName: row.display_name, done: row.done, due: row.due })),
-      applications: applications.map((row) => ({ applicationId: row.id, title: row.title, done: row.done, due: row.due })),
+      reviewers: reviewers.map((row) => ({
+        reviewerUserId: row.id,
+        displayName: row.display_name,
+        done: row.done,
+        due: row.due,
+      })),
+      applications: applications.map((row) => ({
+        applicationId: row.id,
+        title: row.title,
+        done: row.done,
+        due: row.due,
+      })),
     };
   }
 
@@ -836,7 +1079,12 @@ export class ReviewsService {
   async remindPending(date: string): Promise<number> {
     const now = new Date(`${date}T09:00:00+08:00`);
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ reviewer_user_id: number; competition_id: number; title: string; pending: number }> = await manager.query(
+      const rows: Array<{
+        reviewer_user_id: number;
+        competition_id: number;
+        title: string;
+        pending: number;
+      }> = await manager.query(
         `SELECT ra.reviewer_user_id, c.id AS competition_id, c.title, count(*)::int AS pending
          FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN competition c ON c.id = a.competition_id
          LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id
