@@ -115,6 +115,13 @@ describe('org scope and the permission matrix', () => {
     expect(count.rows[0].n).toBe(0);
   });
 
+  it('lists the district\'s partner organisations for joint entries', async () => {
+    const response = await t.http().get('/api/org-units/partners').set('authorization', await t.login('community'));
+    expect(response.status).toBe(200);
+    expect(response.body.map((row: { name: string }) => row.name)).toHaveLength(3);
+    expect(response.body[0]).toEqual({ id: expect.any(Number), name: expect.any(String), organisationType: expect.any(String) });
+  });
+
   it('confines a community officer to their community', async () => {
     const bearer = await t.login('community');
     const response = await t.http().get('/api/org-units').set('authorization', bearer);

@@ -257,6 +257,27 @@ describe('panel review: conflicts, assignment, score sheets and ranking', () => 
     expect(conflicts.body.some((c: { applicationId: number; reviewerUserId: number; kind: string }) => c.applicationId === dounanApps[1] && c.reviewerUserId === panel[2].id && c.kind === 'declared')).toBe(true);
   });
 
+  it('lets a reviewer download the attachments of their own assignments only', async () => {
+    const mine = (await t.http().get('/api/reviews/my').set('authorization', panel[1].bearer)).body[0];
+    const sheet = await t.http().get(`/api/reviews/assignments/${mine.assignmentId}`).set('authorization', panel[1].bearer);
+    const attachment = sheet.body.application.attachments[0];
+    const own = await t.http().get(`/api/reviews/assignments/${mine.assignmentId}/attachments/${attachment.id}`).set('authorization', panel[1].bearer);
+    expect(own.status).toBe(200);
+    const otherAttachment = (await t.db.query(`SELECT id FROM attachment WHERE application_id <> $1 LIMIT 1`, [mine.applicationId])).rows[0].id;
+    const foreign = await t.http().get(`/api/reviews/assignments/${mine.assignmentId}/attachments/${otherAttachment}`).set('authorization', panel[1].bearer);
+    expect(foreign.status).toBe(404);
+    const notMine = await t.http().get(`/api/reviews/assignments/${mine.assignmentId}/attachments/${attachment.id}`).set('authorization', panel[2].bearer);
+    expect(notMine.status).toBe(404);
+  });
+
+  it('lists assignments with their sheet ids for unassigning and reopening', async () => {
+    const list = await t.http().get(`/api/competitions/${competitionId}/assignments`).set('authorization', admin);
+    expect(list.status).toBe(200);
+    const submitted = list.body.find((row: { sheetStatus: string }) => row.sheetStatus === 'submitted');
+    expect(submitted).toMatchObject({ assignmentId: expect.any(Number), sheetId: expect.any(Number) });
+    expect((await t.http().delete(`/api/review-assignments/${submitted.assignmentId}`).set('authorization', admin)).status).toBe(409);
+  });
+
   it('reports progress and exports the score matrix and the 评分汇总表', async () => {
     const progress = await t.http().get(`/api/competitions/${competitionId}/review-progress`).set('authorization', admin);
     expect(progress.body.applications.find((row: { applicationId: number }) => row.applicationId === longchengApps[0])).toMatchObject({ due: 5, done: 4 });

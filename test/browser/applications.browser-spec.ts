@@ -76,7 +76,9 @@ describe('application pipeline', () => {
       await officer.getByPlaceholder('结束日期').fill(end);
       await officer.getByPlaceholder('结束日期').press('Enter');
       await officer.getByLabel('项目概要').fill('为小区 12 个单元楼道更换感应灯，居民凑钱、出力安装。');
-      await officer.getByLabel('实施方案').fill('第一阶段入户征求意见；第二阶段采购；第三阶段居民志愿者协助安装。');
+      await officer
+        .getByLabel('实施方案')
+        .fill('第一阶段入户征求意见；第二阶段采购；第三阶段居民志愿者协助安装。');
       await officer.getByLabel('受益人数').fill('420');
       await officer.getByLabel('受益群体').fill('小区全体居民，其中老年人 130 人');
       await officer.getByLabel('联系人').fill('李梅');
@@ -115,7 +117,9 @@ describe('application pipeline', () => {
         ['budget_sheet', '项目预算表.pdf'],
         ['site_photos', '现场照片.png'],
       ] as const) {
-        await officer.locator(`[data-testid="upload-${type}"] input[type=file]`).setInputFiles(path.join(uploads, file));
+        await officer
+          .locator(`[data-testid="upload-${type}"] input[type=file]`)
+          .setInputFiles(path.join(uploads, file));
         await officer.locator(`[data-testid="attachment-row-${type}"][data-present="true"]`).waitFor();
       }
       await officer.getByTestId('submission-checklist').and(officer.locator('[data-ready="true"]')).waitFor();
@@ -146,7 +150,8 @@ describe('application pipeline', () => {
       await admin.locator('#action-confirm').click();
       await admin.getByText('请填写原因').waitFor();
       await admin.getByRole('dialog').getByLabel('原因').fill(REASON);
-      await screenshot(admin, '12-district-return-with-reason');
+      await admin.getByText('请填写原因').waitFor({ state: 'hidden' });
+      await screenshot(admin, '12-district-return-with-reason', { fullPage: false });
       await admin.locator('#action-confirm').click();
       await admin.getByText('已退回修改').first().waitFor();
       expect(await statusOf(admin)).toBe('returned');
@@ -188,8 +193,15 @@ describe('application pipeline', () => {
         { action: 'screen_return', reason: REASON },
         { action: 'submit', reason: null },
       ]);
-      const files = await app.db.query(`SELECT type FROM attachment WHERE application_id = $1 ORDER BY type`, [id]);
-      expect(files.rows.map((file: { type: string }) => file.type)).toEqual(['budget_sheet', 'council_resolution', 'site_photos']);
+      const files = await app.db.query(
+        `SELECT type FROM attachment WHERE application_id = $1 ORDER BY type`,
+        [id],
+      );
+      expect(files.rows.map((file: { type: string }) => file.type)).toEqual([
+        'budget_sheet',
+        'council_resolution',
+        'site_photos',
+      ]);
     },
     TIMEOUT_MS,
   );

@@ -24,7 +24,11 @@ export class Browsers {
 
   async start(): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    this.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    this.browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   }
 
   /** A fresh browser profile (own cookies) at a desktop (1366) or tablet (820) width. */
@@ -48,13 +52,19 @@ export class Browsers {
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or (`fullPage: false`) the viewport: a modal's mask covers only that. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   // Full-page shots of a scrolled page repeat the sticky header mid-image; start from the top.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
@@ -65,5 +75,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 /** Opens the antd select labelled `label` and clicks the option containing `option`. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }

@@ -8,7 +8,8 @@ export const notificationsApi = {
       query: { unreadOnly: query.unreadOnly ? 'true' : undefined, limit: query.limit, cursor: query.cursor },
       signal,
     }),
-  unreadCount: (signal?: AbortSignal) => api<{ unread: number }>('/api/notifications/unread-count', { signal }),
+  unreadCount: (signal?: AbortSignal) =>
+    api<{ unread: number }>('/api/notifications/unread-count', { signal }),
   markRead: (id: number) => api<{ unread: number }>(`/api/notifications/${id}/read`, { method: 'POST' }),
   markAllRead: () => api<{ unread: number }>('/api/notifications/read-all', { method: 'POST' }),
 };

@@ -61,7 +61,10 @@ export const reviewsApi = {
   pinConflict: (competitionId: number, body: PinConflictRequest) =>
     api<ConflictRow[]>(`/api/competitions/${competitionId}/conflicts`, { method: 'POST', body }),
   preview: (competitionId: number, body: AutoAssignRequest) =>
-    api<AssignmentPreview>(`/api/competitions/${competitionId}/assignments/preview`, { method: 'POST', body }),
+    api<AssignmentPreview>(`/api/competitions/${competitionId}/assignments/preview`, {
+      method: 'POST',
+      body,
+    }),
   autoAssign: (competitionId: number, body: AutoAssignRequest) =>
     api<AssignmentPreview>(`/api/competitions/${competitionId}/assignments/auto`, { method: 'POST', body }),
   assign: (competitionId: number, body: ManualAssignRequest) =>

@@ -8,6 +8,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xiaoshi/contracts';
 import type { ReactNode } from 'react';
@@ -61,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'reviews.score',
     blurb: 'home.link.reviews',
   },
+  { path: '/stipends', label: 'nav.stipends', icon: <WalletOutlined />, permission: 'stipends.read' },
   {
     path: '/orgs',
     label: 'nav.orgs',

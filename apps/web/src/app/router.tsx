@@ -24,6 +24,7 @@ const ApplicationFormPage = lazy(() => import('../pages/applications/Application
 const ReviewAdminPage = lazy(() => import('../pages/review-admin/ReviewAdminPage'));
 const ReviewQueuePage = lazy(() => import('../pages/reviews/ReviewQueuePage'));
 const ReviewSheetPage = lazy(() => import('../pages/reviews/ReviewSheetPage'));
+const StipendsPage = lazy(() => import('../pages/stipends/StipendsPage'));
 
 /** A route behind a permission (the menu hides the same ones: see navigation.tsx). */
 function guarded(path: string, permission: Permission, element: ReactNode) {
@@ -92,6 +93,7 @@ export function createAppRouter() {
         guarded('review-admin', 'reviews.read', <ReviewAdminPage />),
         guarded('reviews', 'reviews.score', <ReviewQueuePage />),
         guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
+        guarded('stipends', 'stipends.read', <StipendsPage />),
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -5,7 +5,11 @@ import type { MessageKey } from '../i18n/zh';
 import { wan, yuan } from '../lib/money';
 
 /** The four parts of an adjusted budget, left to right: spent, promised, set aside, free. */
-const SEGMENTS: Array<{ key: 'paid' | 'committedUnpaid' | 'reserved' | 'unreserved'; label: MessageKey; color: string }> = [
+const SEGMENTS: Array<{
+  key: 'paid' | 'committedUnpaid' | 'reserved' | 'unreserved';
+  label: MessageKey;
+  color: string;
+}> = [
   { key: 'paid', label: 'ledger.paid', color: '#1e3a8a' },
   { key: 'committedUnpaid', label: 'ledger.committedUnpaid', color: '#3b82f6' },
   { key: 'reserved', label: 'ledger.reserved', color: '#f59e0b' },
@@ -28,13 +32,20 @@ export function ledgerParts(ledger: LedgerSummary) {
 export function LedgerBar({ ledger, legend }: { ledger: LedgerSummary; legend?: boolean }) {
   const { t } = useI18n();
   const parts = ledgerParts(ledger);
-  const whole = Math.max(ledger.adjustedBudgetFen, parts.paid + parts.committedUnpaid + parts.reserved + parts.unreserved, 1);
+  const whole = Math.max(
+    ledger.adjustedBudgetFen,
+    parts.paid + parts.committedUnpaid + parts.reserved + parts.unreserved,
+    1,
+  );
   return (
     <div>
       <div className="xs-ledger-bar" role="img" aria-label={t('ledger.barLabel')}>
         {SEGMENTS.map((segment) =>
           parts[segment.key] > 0 ? (
-            <Tooltip key={segment.key} title={`${t(segment.label)}：${yuan(parts[segment.key])}（${wan(parts[segment.key])}）`}>
+            <Tooltip
+              key={segment.key}
+              title={`${t(segment.label)}：${yuan(parts[segment.key])}（${wan(parts[segment.key])}）`}
+            >
               <span
                 className="xs-ledger-segment"
                 style={{ width: `${(parts[segment.key] / whole) * 100}%`, background: segment.color }}

@@ -45,7 +45,11 @@ function apply(lang: Lang, dictionary: Dictionary): void {
   document.title = `${dictionary['app.name']} · ${dictionary['app.fullName']}`;
 }
 
-function translateWith(dictionary: Dictionary, key: MessageKey, vars?: Record<string, string | number>): string {
+function translateWith(
+  dictionary: Dictionary,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const template = dictionary[key] ?? zh[key];
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

@@ -276,6 +276,7 @@ export const en: Record<MessageKey, string> = {
   'nav.applications': 'Applications',
   'nav.reviewAdmin': 'Review management',
   'nav.reviews': 'My reviews',
+  'nav.stipends': 'Stipends',
   'home.link.budgets': 'Programmes, budget lines and their ledgers',
   'home.link.competitions': 'Calls for proposals: rules, windows and street progress',
   'home.link.applications': 'Submissions, forwarding and screening',
@@ -294,7 +295,8 @@ export const en: Record<MessageKey, string> = {
   'notifications.filter.unread': 'Unread',
 
   'budgets.title': 'Budgets',
-  'budgets.subtitle': "The year's programmes, budget lines and their ledgers (amounts in yuan; 万元 in brackets)",
+  'budgets.subtitle':
+    "The year's programmes, budget lines and their ledgers (amounts in yuan; 万元 in brackets)",
   'budgets.year': '{year}',
   'budgets.yearPicker': 'Year',
   'budgets.createProgramme': 'New programme',
@@ -359,7 +361,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.committedStipends': 'of which stipends',
   'ledger.available': 'Available',
   'ledger.executionRate': 'Budget execution',
-  'ledger.identity': 'Adjusted budget = committed + available; available = reserved + unreserved; paid ≤ committed.',
+  'ledger.identity':
+    'Adjusted budget = committed + available; available = reserved + unreserved; paid ≤ committed.',
   'ledger.entries': 'Ledger entries',
   'ledger.noEntries': 'No ledger entries yet',
   'ledger.col.time': 'Time',
@@ -407,7 +410,8 @@ export const en: Record<MessageKey, string> = {
   'competitionStatus.cancelled': 'Cancelled',
 
   'competitions.title': 'Competitions',
-  'competitions.subtitle': 'Calls on a budget line: category caps, windows, funding and attachment rules, rubric and tranche plan',
+  'competitions.subtitle':
+    'Calls on a budget line: category caps, windows, funding and attachment rules, rubric and tranche plan',
   'competitions.create': 'New competition',
   'competitions.allYears': 'All years',
   'competitions.allStatuses': 'All statuses',
@@ -425,7 +429,8 @@ export const en: Record<MessageKey, string> = {
   'competitions.viewApplications': 'Applications',
   'competitions.reviewAdmin': 'Review',
   'competitions.publish': 'Publish',
-  'competitions.publishConfirm': 'Streets and communities will see this call; the rubric locks once submissions open. Publish?',
+  'competitions.publishConfirm':
+    'Streets and communities will see this call; the rubric locks once submissions open. Publish?',
   'competitions.close': 'Close submissions',
   'competitions.closeConfirm': 'No new submissions will be accepted. Close?',
   'competitions.cancel': 'Cancel competition',
@@ -485,7 +490,8 @@ export const en: Record<MessageKey, string> = {
   'competitions.field.tranchePercent': 'Share',
   'competitions.field.trancheCondition': 'Released',
   'competitions.editTitle': 'Edit competition: {title}',
-  'competitions.wizardSubtitle': 'Step by step, each checked as you go; it is saved as a draft and takes effect when published',
+  'competitions.wizardSubtitle':
+    'Step by step, each checked as you go; it is saved as a draft and takes effect when published',
   'competitions.step.basics': 'Basics',
   'competitions.step.categories': 'Categories',
   'competitions.step.windows': 'Windows',
@@ -502,18 +508,22 @@ export const en: Record<MessageKey, string> = {
   'competitions.saved': 'Changes saved',
   'competitions.savedPublished': 'Saved and published',
   'competitions.fixErrors': 'Some fields need attention; showing the first step with a problem',
-  'competitions.presetApplied': 'Filled in the usual categories, rules, rubric and tranches for this kind; change them as needed',
+  'competitions.presetApplied':
+    'Filled in the usual categories, rules, rubric and tranches for this kind; change them as needed',
   'competitions.lineRequired': 'Choose a budget line',
   'competitions.lineHelp': "The envelope may not exceed the line's unreserved amount",
   'competitions.linePlaceholder': 'Choose a budget line',
   'competitions.lineRoom': 'This line can still give {yuan} ({wan})',
   'competitions.unreservedOption': 'unreserved {amount}',
   'competitions.titleRequired': 'Enter a title',
-  'competitions.descriptionPlaceholder': 'Principles, subsidy rules, selection criteria — shown to streets and communities',
+  'competitions.descriptionPlaceholder':
+    'Principles, subsidy rules, selection criteria — shown to streets and communities',
   'competitions.envelopeHelp': 'The total subsidy of this call; reserved on the budget line when published',
   'competitions.envelopeOverRoom': "More than the line's available {amount}",
-  'competitions.categoriesHelp': "Each category has a per-project subsidy cap; a requested subsidy may not exceed its category's cap.",
-  'competitions.categoriesLockedHint': 'Categories cannot change once applications exist (the change will be refused).',
+  'competitions.categoriesHelp':
+    "Each category has a per-project subsidy cap; a requested subsidy may not exceed its category's cap.",
+  'competitions.categoriesLockedHint':
+    'Categories cannot change once applications exist (the change will be refused).',
   'competitions.categoriesRequired': 'Add at least one category',
   'competitions.categoryKeysRepeat': 'Category codes must be unique',
   'competitions.categoryNameRequired': 'Name the category',
@@ -521,7 +531,8 @@ export const en: Record<MessageKey, string> = {
   'competitions.keyHelp': 'Internal code used in exports and statistics; usually left as is',
   'competitions.addCategory': 'Add category',
   'competitions.removeRow': 'Remove this row',
-  'competitions.windowsHelp': 'All times are Beijing time. From the closing moment no submission is accepted.',
+  'competitions.windowsHelp':
+    'All times are Beijing time. From the closing moment no submission is accepted.',
   'competitions.windowRequired': 'Choose start and end',
   'competitions.windowOrder': 'The end must be after the start',
   'competitions.reviewAfterSubmission': 'Review must start after submissions close',
@@ -535,8 +546,10 @@ export const en: Record<MessageKey, string> = {
   'competitions.awardMaxBelowMin': 'The maximum is below the minimum',
   'competitions.noticeHelp': 'Counted in working days',
   'competitions.reminderHelp': 'Remind streets short of their minimum N days before closing',
-  'competitions.requiredSourcesHelp': 'Ticked sources must be above zero at submission (e.g. resident money for livelihood projects)',
-  'competitions.minCoFundingHelp': 'The least share of the total cost from sources other than the subsidy; optional',
+  'competitions.requiredSourcesHelp':
+    'Ticked sources must be above zero at submission (e.g. resident money for livelihood projects)',
+  'competitions.minCoFundingHelp':
+    'The least share of the total cost from sources other than the subsidy; optional',
   'competitions.requiredAttachmentsHelp': 'These must be uploaded before submission',
   'competitions.partnerHelp': 'Community + university volunteering entries must name a partner.',
   'competitions.rubricHelp': 'Points must add up to 100; the rubric locks once submissions open.',
@@ -547,7 +560,8 @@ export const en: Record<MessageKey, string> = {
   'competitions.pointsRequired': 'Enter points',
   'competitions.points': 'pts',
   'competitions.addCriterion': 'Add criterion',
-  'competitions.tranchesHelp': 'Shares must add up to 100%, e.g. 30% advance on approval and 70% after acceptance.',
+  'competitions.tranchesHelp':
+    'Shares must add up to 100%, e.g. 30% advance on approval and 70% after acceptance.',
   'competitions.trancheSum': 'Total {sum}%',
   'competitions.tranchesOk': 'Exactly 100%',
   'competitions.percentRequired': 'Enter a share',
@@ -594,11 +608,13 @@ export const en: Record<MessageKey, string> = {
   'applications.view': 'View',
   'applications.screen': 'Screen',
   'applications.editTitle': 'Edit: {title}',
-  'applications.formSubtitle': 'Project, cost items and funding; the caps and the balance are checked as you type',
+  'applications.formSubtitle':
+    'Project, cost items and funding; the caps and the balance are checked as you type',
   'applications.saveDraft': 'Save draft',
   'applications.saved': 'Saved',
   'applications.createdUpload': 'Draft saved; now upload the attachments',
-  'applications.justCreated': 'Draft saved. Upload the attachments by type below, then submit from the detail page.',
+  'applications.justCreated':
+    'Draft saved. Upload the attachments by type below, then submit from the detail page.',
   'applications.fixErrors': 'Fix the marked fields first',
   'applications.fundingBlocking': 'Funding problem: {first}',
   'applications.notEditable': 'This application cannot be edited in its current status',
@@ -634,7 +650,8 @@ export const en: Record<MessageKey, string> = {
   'applications.partnerRequired': 'This competition needs a partner',
   'applications.partnerPlaceholder': 'Choose a partner',
   'applications.partnerHelp': 'The co-applicant of a community + university entry',
-  'applications.partnerUnavailable': 'Your account cannot list partner organisations; ask the district office to set it',
+  'applications.partnerUnavailable':
+    'Your account cannot list partner organisations; ask the district office to set it',
   'applications.titleRequired': 'Enter a title',
   'applications.locationRequired': 'Enter the location',
   'applications.datesRequired': 'Choose the dates',
@@ -720,11 +737,14 @@ export const en: Record<MessageKey, string> = {
   'workflow.confirm.screen_return': 'Screening: return for revision',
   'workflow.confirm.screen_ineligible': 'Screening: ineligible',
   'workflow.confirm.withdraw': 'Withdraw the application',
-  'workflow.hint.submit_to_street': '“{title}” goes to the street, which submits it; the community can no longer change it.',
-  'workflow.hint.submit': '“{title}” is submitted in the street’s name for screening; it cannot be changed afterwards unless returned.',
+  'workflow.hint.submit_to_street':
+    '“{title}” goes to the street, which submits it; the community can no longer change it.',
+  'workflow.hint.submit':
+    '“{title}” is submitted in the street’s name for screening; it cannot be changed afterwards unless returned.',
   'workflow.hint.return_to_community': '“{title}” goes back to the community; say what must change.',
   'workflow.hint.screen_eligible': '“{title}” passes screening and goes on to panel review.',
-  'workflow.hint.screen_return': '“{title}” goes back to the street for revision; the reason is shown to the street and the community.',
+  'workflow.hint.screen_return':
+    '“{title}” goes back to the street for revision; the reason is shown to the street and the community.',
   'workflow.hint.screen_ineligible': '“{title}” is refused. This cannot be undone; give the reason.',
   'workflow.hint.withdraw': '“{title}” leaves this competition; give the reason.',
   'workflow.done.submit_to_street': 'Sent to the street',
@@ -790,7 +810,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.aggregation.mean': 'Mean',
   'reviewAdmin.threshold': 'Fundable threshold',
   'reviewAdmin.spread': 'Disagreement spread',
-  'reviewAdmin.spreadHelp': "Flag an application when its reviewers' highest and lowest totals differ by more than this",
+  'reviewAdmin.spreadHelp':
+    "Flag an application when its reviewers' highest and lowest totals differ by more than this",
   'reviewAdmin.blind': 'Blind review',
   'reviewAdmin.blindHelp': "Hide the applicant's street, community and location from reviewers",
   'reviewAdmin.commentsAtExtremes': 'Comment required for full or zero marks',
@@ -798,7 +819,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.savePanel': 'Save panel',
   'reviewAdmin.panelSaved': 'Panel saved',
   'reviewAdmin.draw': 'Random draw',
-  'reviewAdmin.drawHelp': 'Draws reviewers from the pool by expertise tags. The seed is recorded: the same seed and pool give the same panel. The draw replaces the current members.',
+  'reviewAdmin.drawHelp':
+    'Draws reviewers from the pool by expertise tags. The seed is recorded: the same seed and pool give the same panel. The draw replaces the current members.',
   'reviewAdmin.drawSize': 'How many',
   'reviewAdmin.seed': 'Seed (optional)',
   'reviewAdmin.seedPlaceholder': 'Generated when empty',
@@ -811,7 +833,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.lastTags': 'Tags: {tags}',
   'reviewAdmin.lastTagsNone': 'Drawn without tag filter',
   'reviewAdmin.pool': 'Expert pool ({count})',
-  'reviewAdmin.poolHelp': 'Tags drive the draw; affiliations drive automatic conflicts (a reviewer affiliated with the street, community or partner is never assigned).',
+  'reviewAdmin.poolHelp':
+    'Tags drive the draw; affiliations drive automatic conflicts (a reviewer affiliated with the street, community or partner is never assigned).',
   'reviewAdmin.poolEmpty': 'The pool is empty: create accounts with the reviewer role under Users',
   'reviewAdmin.col.reviewer': 'Reviewer',
   'reviewAdmin.col.unit': 'Unit',
@@ -829,7 +852,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.affiliationsHelp': 'Streets, communities or partners the reviewer works for or with',
   'reviewAdmin.inPool': 'In the pool (may be drawn and assigned)',
   'reviewAdmin.conflicts': 'Conflicts ({count})',
-  'reviewAdmin.conflictsHelp': 'A conflicted reviewer is never assigned to the application and never sees it or its scores.',
+  'reviewAdmin.conflictsHelp':
+    'A conflicted reviewer is never assigned to the application and never sees it or its scores.',
   'reviewAdmin.noConflicts': 'No conflicts recorded',
   'reviewAdmin.pinTitle': 'Pin a conflict',
   'reviewAdmin.pinHelp': "The reviewer's existing assignment to the application, if any, is removed.",
@@ -839,7 +863,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.reviewerRequired': 'Choose a reviewer',
   'reviewAdmin.panelFirst': 'Set up the panel first (Panel tab)',
   'reviewAdmin.autoAssign': 'Automatic assignment',
-  'reviewAdmin.autoAssignHelp': 'Gives every eligible application the set number of conflict-free reviewers, balancing loads under the cap. Preview first, then commit.',
+  'reviewAdmin.autoAssignHelp':
+    'Gives every eligible application the set number of conflict-free reviewers, balancing loads under the cap. Preview first, then commit.',
   'reviewAdmin.preview': 'Preview',
   'reviewAdmin.previewOk': 'The assignment is feasible',
   'reviewAdmin.previewNothing': 'Every application already has enough reviewers',
@@ -857,7 +882,8 @@ export const en: Record<MessageKey, string> = {
   'reviewAdmin.assign': 'Assign',
   'reviewAdmin.manualAssigned': 'Assigned',
 
-  'ranking.autoRefresh': 'The ranking is recomputed after each submitted sheet; this page refreshes every 10 s',
+  'ranking.autoRefresh':
+    'The ranking is recomputed after each submitted sheet; this page refreshes every 10 s',
   'ranking.progress': 'Progress',
   'ranking.sheetsDone': 'Sheets submitted',
   'ranking.ranked': 'Applications',
@@ -913,7 +939,8 @@ export const en: Record<MessageKey, string> = {
   'sheet.backToQueue': 'Back to my reviews',
   'sheet.declareConflict': 'Declare a conflict',
   'sheet.declare': 'Declare',
-  'sheet.declareHint': 'If you have a conflict of interest with this application, declare it: the task is withdrawn and the application hidden from you.',
+  'sheet.declareHint':
+    'If you have a conflict of interest with this application, declare it: the task is withdrawn and the application hidden from you.',
   'sheet.conflictNote': 'Explanation',
   'sheet.conflictNoteRequired': 'Explain the conflict',
   'sheet.conflictDeclared': 'Conflict declared; the task was withdrawn',
@@ -926,6 +953,7 @@ export const en: Record<MessageKey, string> = {
   'sheet.commentFor': 'Comment on {name}',
   'sheet.total': 'Total',
   'sheet.totalInline': 'Total so far {total}',
+  'sheet.commentNeeded': 'Full or zero marks: explain them under Comments below',
   'sheet.missing': '{count} criteria not scored yet',
   'sheet.comments': 'Comments',
   'sheet.commentsAtExtremes': 'Full or zero marks on a criterion need a comment.',

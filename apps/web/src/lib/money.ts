@@ -24,7 +24,10 @@ export function fenOrZero(text: string | undefined | null): number {
 }
 
 /** Form rules for an amount typed in 元 (up to two decimals, thousands separators allowed). */
-export function yuanRules(t: Translate, options: { required?: boolean; positive?: boolean } = {}): FormRule[] {
+export function yuanRules(
+  t: Translate,
+  options: { required?: boolean; positive?: boolean } = {},
+): FormRule[] {
   return [
     ...(options.required ? [{ required: true, whitespace: true, message: t('money.required') }] : []),
     {

@@ -45,7 +45,12 @@ export function beijingHour(now = new Date()): number {
 
 /** Today's date in Beijing as YYYY-MM-DD (the calendar officials work by). */
 export function beijingDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function beijingYear(now = new Date()): number {

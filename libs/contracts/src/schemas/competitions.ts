@@ -30,7 +30,7 @@ const Category = z.strictObject({
 });
 
 const Criterion = z.strictObject({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,29}$/),
+  key: z.string().trim().regex(/^[a-z][a-zA-Z0-9_]{1,29}$/),
   name: Text(50),
   maxPoints: z.number().int().min(1).max(100),
 });

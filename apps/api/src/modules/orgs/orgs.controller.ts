@@ -17,6 +17,13 @@ export class OrgsController {
     return this.orgs.list(actor.user, query);
   }
 
+  /** Partner organisations a joint (社区+高校) entry may name. */
+  @Get('partners')
+  @RequirePermission('competitions.read')
+  partners(@CurrentActor() actor: AuthenticatedActor) {
+    return this.orgs.partners(actor.user);
+  }
+
   @Get(':id')
   @RequirePermission('orgs.read')
   get(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {

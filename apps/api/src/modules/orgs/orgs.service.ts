@@ -91,6 +91,21 @@ export class OrgsService {
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
+  /**
+   * The external organisations (universities, social organisations) registered with the user's
+   * district, so that a community can name its partner in a joint entry. Names only.
+   */
+  async partners(user: AuthUser): Promise<Array<{ id: number; name: string; organisationType: OrgUnitView['organisationType'] }>> {
+    const rows: Array<{ id: number; name: string; organisation_type: OrgUnitView['organisationType'] }> = await this.dataSource.query(
+      `SELECT o.id, o.name, o.organisation_type FROM org_unit o
+       WHERE o.kind = 'organisation' AND o.active
+         AND o.parent_id = (SELECT coalesce(u.ancestor_ids[1], u.id) FROM org_unit u WHERE u.id = $1)
+       ORDER BY o.name`,
+      [user.unit.id],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, organisationType: row.organisation_type }));
+  }
+
   async get(user: AuthUser, id: number): Promise<OrgUnitView> {
     await this.access.requireUnits(user, 'orgs.read', [id]);
     const [row]: OrgUnitRow[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM org_unit u WHERE u.id = $1`, [

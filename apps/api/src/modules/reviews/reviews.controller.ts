@@ -16,6 +16,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody } from '../../common/validation.js';
+import { FileStore } from '../files/file-store.js';
 import { ReviewExportsService } from './review-exports.service.js';
 import { ReviewsService } from './reviews.service.js';
 import { XLSX_MIME, sendDownload } from '../../common/download.js';
@@ -30,6 +31,7 @@ export class ReviewsController {
   constructor(
     private readonly reviews: ReviewsService,
     private readonly exports: ReviewExportsService,
+    private readonly files: FileStore,
   ) {}
 
   @Get('reviewers')
@@ -180,6 +182,12 @@ export class ReviewsController {
     return sendWorkbook(reply, await this.exports.summary(actor.user, id), '评分汇总表.xlsx');
   }
 
+  @Get('competitions/:id/assignments')
+  @RequirePermission('reviews.read')
+  assignments(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.reviews.assignments(actor.user, id);
+  }
+
   @Post('score-sheets/:id/reopen')
   @HttpCode(204)
   @RequirePermission('reviews.manage')
@@ -203,6 +211,19 @@ export class ReviewsController {
   @RequirePermission('reviews.score')
   sheet(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
     return this.reviews.sheet(actor.user, id);
+  }
+
+  @Get('reviews/assignments/:id/attachments/:attachmentId')
+  @RequirePermission('reviews.score')
+  async attachment(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @Param('attachmentId', IdPipe) attachmentId: number,
+    @Res() reply: FastifyReply,
+  ) {
+    const row = await this.reviews.attachmentForReviewer(actor.user, id, attachmentId);
+    const { stream, sizeBytes } = await this.files.open(row.storage_key);
+    return sendDownload(reply, stream, { name: row.original_name, contentType: row.mime_type, size: sizeBytes });
   }
 
   @Put('reviews/assignments/:id/sheet')

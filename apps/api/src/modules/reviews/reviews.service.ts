@@ -634,6 +634,40 @@ export class ReviewsService {
     await this.requestRanking(competitionId);
   }
 
+  /** Every assignment of a competition with its sheet: what admins unassign and reopen. */
+  async assignments(user: AuthUser, competitionId: number) {
+    this.access.requirePermission(user, 'reviews.read');
+    await this.competitions.get(user, competitionId);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ra.id, ra.application_id, a.title, ra.reviewer_user_id, u.display_name, ra.method, sh.id AS sheet_id, sh.status, sh.total
+       FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
+       LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 ORDER BY ra.application_id, ra.reviewer_user_id`,
+      [competitionId],
+    );
+    return rows.map((row) => ({
+      assignmentId: row.id as number,
+      applicationId: row.application_id as number,
+      title: row.title as string,
+      reviewerUserId: row.reviewer_user_id as number,
+      reviewer: row.display_name as string,
+      method: row.method as string,
+      sheetId: row.sheet_id as number | null,
+      sheetStatus: (row.status as string | null) ?? 'not_started',
+      total: row.total === null ? null : Number(row.total),
+    }));
+  }
+
+  /** An attachment of an application the reviewer is assigned to; 404 for anything else. */
+  async attachmentForReviewer(user: AuthUser, assignmentId: number, attachmentId: number) {
+    const assignment = await this.ownAssignment(this.dataSource.manager, user, assignmentId);
+    const [row]: Array<{ storage_key: string; original_name: string; mime_type: string; sha256: string }> = await this.dataSource.query(
+      `SELECT storage_key, original_name, mime_type, sha256 FROM attachment WHERE id = $1 AND application_id = $2`,
+      [attachmentId, assignment.applicationId],
+    );
+    if (!row) throw new DomainError('NOT_FOUND');
+    return row;
+  }
+
   // ── the reviewer's workspace ──────────────────────────────────────────────
 
   /** The assignment if it is the caller's own; anything else is 404, conflicted or not. */

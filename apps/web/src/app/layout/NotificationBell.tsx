@@ -48,7 +48,13 @@ function MarkAllRead({ disabled }: { disabled: boolean }) {
   const { t } = useI18n();
   const markRead = useMarkRead();
   return (
-    <Button type="link" size="small" disabled={disabled} loading={markRead.isPending} onClick={() => markRead.mutate('all')}>
+    <Button
+      type="link"
+      size="small"
+      disabled={disabled}
+      loading={markRead.isPending}
+      onClick={() => markRead.mutate('all')}
+    >
       {t('notifications.markAllRead')}
     </Button>
   );
@@ -121,7 +127,11 @@ export function NotificationItem({
             {formatDateTime(item.createdAt, lang, false)}
           </Typography.Text>
         </Flex>
-        <Typography.Text type="secondary" ellipsis={compact ? { tooltip: false } : undefined} style={{ fontSize: 13 }}>
+        <Typography.Text
+          type="secondary"
+          ellipsis={compact ? { tooltip: false } : undefined}
+          style={{ fontSize: 13 }}
+        >
           {item.body}
         </Typography.Text>
       </Flex>

@@ -20,7 +20,8 @@ export function useUnreadCount() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number | 'all') => (id === 'all' ? notificationsApi.markAllRead() : notificationsApi.markRead(id)),
+    mutationFn: (id: number | 'all') =>
+      id === 'all' ? notificationsApi.markAllRead() : notificationsApi.markRead(id),
     onSuccess: (result) => {
       queryClient.setQueryData(['notifications', 'unread'], result);
       void queryClient.invalidateQueries({ queryKey: ['notifications', 'list'] });

@@ -33,8 +33,10 @@ interface ActionSpec {
 
 const move = (route: WorkflowRoute) => (application: ApplicationView, reason: string | undefined) =>
   applicationsApi.move(application.id, route, { reason, version: application.version });
-const screen = (outcome: 'eligible' | 'returned' | 'ineligible') => (application: ApplicationView, reason: string | undefined) =>
-  applicationsApi.screen(application.id, { outcome, reason, version: application.version });
+const screen =
+  (outcome: 'eligible' | 'returned' | 'ineligible') =>
+  (application: ApplicationView, reason: string | undefined) =>
+    applicationsApi.screen(application.id, { outcome, reason, version: application.version });
 
 const ACTIONS: Record<ApplicationAction, ActionSpec> = {
   submit_to_street: {
@@ -103,7 +105,9 @@ const ACTIONS: Record<ApplicationAction, ActionSpec> = {
 const SCREENING: ApplicationAction[] = ['screen_eligible', 'screen_return', 'screen_ineligible'];
 
 export function reasonRequired(action: ApplicationAction): boolean {
-  return APPLICATION_TRANSITIONS.some((transition) => transition.action === action && transition.reasonRequired);
+  return APPLICATION_TRANSITIONS.some(
+    (transition) => transition.action === action && transition.reasonRequired,
+  );
 }
 
 /** The buttons the API says this user may press now (availableActions), plus 编辑 when editable. */
@@ -111,7 +115,9 @@ export function ApplicationActions({ application }: { application: ApplicationVi
   const { t } = useI18n();
   const navigate = useNavigate();
   const [pending, setPending] = useState<ApplicationAction | null>(null);
-  const actions = application.availableActions.filter((action): action is ApplicationAction => action in ACTIONS);
+  const actions = application.availableActions.filter(
+    (action): action is ApplicationAction => action in ACTIONS,
+  );
   const screening = actions.filter((action) => SCREENING.includes(action));
   const others = actions.filter((action) => !SCREENING.includes(action));
   const button = (action: ApplicationAction) => {
@@ -184,7 +190,11 @@ function ActionModal({
       message.success(t(spec.done));
       close();
     } catch (error) {
-      if (hasCode(error, 'CONFLICT', 'INVALID_TRANSITION') && isApiError(error) && !Object.keys(error.fields).length) {
+      if (
+        hasCode(error, 'CONFLICT', 'INVALID_TRANSITION') &&
+        isApiError(error) &&
+        !Object.keys(error.fields).length
+      ) {
         message.warning(hasCode(error, 'CONFLICT') ? t('error.conflict') : errorMessage(error, t));
         refresh();
         close();
@@ -192,7 +202,11 @@ function ActionModal({
       }
       if (isApiError(error) && Object.keys(error.fields).length) {
         if (error.fields.reason) form.setFields([{ name: 'reason', errors: [error.fields.reason] }]);
-        setProblems(Object.entries(error.fields).filter(([field]) => field !== 'reason').map(([, text]) => text));
+        setProblems(
+          Object.entries(error.fields)
+            .filter(([field]) => field !== 'reason')
+            .map(([, text]) => text),
+        );
       }
       message.error(errorMessage(error, t));
     }
@@ -211,7 +225,9 @@ function ActionModal({
       forceRender
     >
       {spec && (
-        <Typography.Paragraph type="secondary">{t(spec.hint, { title: application.title })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(spec.hint, { title: application.title })}
+        </Typography.Paragraph>
       )}
       {problems.length > 0 && (
         <Alert
@@ -232,7 +248,9 @@ function ActionModal({
         <Form.Item
           name="reason"
           label={needsReason ? t('workflow.reason') : t('workflow.note')}
-          rules={needsReason ? [{ required: true, whitespace: true, message: t('workflow.reasonRequired') }] : []}
+          rules={
+            needsReason ? [{ required: true, whitespace: true, message: t('workflow.reasonRequired') }] : []
+          }
         >
           <Input.TextArea
             rows={4}

@@ -1,6 +1,6 @@
 import type { ApplicationView, CompetitionView } from '@xiaoshi/contracts';
 import { FUNDING_SOURCES } from '@xiaoshi/domain';
-import { Alert, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Grid, Row, Skeleton, Table, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApplicationStatusTag } from '../../components/ApplicationStatusTag';
@@ -24,18 +24,37 @@ export default function ApplicationDetailPage() {
   const { id } = useParams();
   const application = useApplication(Number(id));
   const competition = useCompetition(application.data?.competitionId);
-  if (application.isError) return <QueryError error={application.error} onRetry={() => void application.refetch()} />;
+  if (application.isError)
+    return <QueryError error={application.error} onRetry={() => void application.refetch()} />;
   if (application.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <Detail application={application.data} competition={competition.data} />;
 }
 
-function Detail({ application: a, competition }: { application: ApplicationView; competition?: CompetitionView }) {
+function Detail({
+  application: a,
+  competition,
+}: {
+  application: ApplicationView;
+  competition?: CompetitionView;
+}) {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const refresh = useApplicationRefresh();
+  const screens = Grid.useBreakpoint();
+  const wide = !!screens.xl;
+  const checklist = competition &&
+    BEFORE_DISTRICT.includes(a.status) &&
+    (can('applications.submit') || can('applications.edit')) && (
+      <Card variant="borderless" size="small">
+        <SubmissionChecklist application={a} competition={competition} />
+      </Card>
+    );
   const reasonTone =
     a.status === 'ineligible' ? 'error' : a.status === 'returned' || a.status === 'draft' ? 'warning' : null;
-  const showReason = !!a.lastReason && reasonTone !== null && (a.status !== 'draft' || a.history.at(-1)?.action === 'return_to_community');
+  const showReason =
+    !!a.lastReason &&
+    reasonTone !== null &&
+    (a.status !== 'draft' || a.history.at(-1)?.action === 'return_to_community');
 
   return (
     <>
@@ -59,11 +78,14 @@ function Detail({ application: a, competition }: { application: ApplicationView;
           showIcon
           className="xs-reason-alert"
           data-testid="last-reason"
-          title={a.status === 'ineligible' ? t('applications.ineligibleReason') : t('applications.returnedReason')}
+          title={
+            a.status === 'ineligible' ? t('applications.ineligibleReason') : t('applications.returnedReason')
+          }
           description={<span style={{ fontSize: 15, whiteSpace: 'pre-wrap' }}>{a.lastReason}</span>}
           style={{ marginBottom: 16 }}
         />
       )}
+      {!wide && checklist && <div style={{ marginBottom: 16 }}>{checklist}</div>}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
@@ -79,10 +101,20 @@ function Detail({ application: a, competition }: { application: ApplicationView;
                     children: `${a.community.name}（${a.street.name}）`,
                   },
                   ...(a.partnerOrg
-                    ? [{ key: 'partner', label: t('applications.field.partner'), children: a.partnerOrg.name }]
+                    ? [
+                        {
+                          key: 'partner',
+                          label: t('applications.field.partner'),
+                          children: a.partnerOrg.name,
+                        },
+                      ]
                     : []),
                   { key: 'location', label: t('applications.field.location'), children: a.location },
-                  { key: 'dates', label: t('applications.field.dates'), children: `${a.startDate} — ${a.endDate}` },
+                  {
+                    key: 'dates',
+                    label: t('applications.field.dates'),
+                    children: `${a.startDate} — ${a.endDate}`,
+                  },
                   {
                     key: 'beneficiaries',
                     label: t('applications.field.beneficiariesCount'),
@@ -99,7 +131,12 @@ function Detail({ application: a, competition }: { application: ApplicationView;
                     children: a.beneficiariesDescription,
                     span: 'filled',
                   },
-                  { key: 'summary', label: t('applications.field.summary'), children: a.summary, span: 'filled' },
+                  {
+                    key: 'summary',
+                    label: t('applications.field.summary'),
+                    children: a.summary,
+                    span: 'filled',
+                  },
                   {
                     key: 'plan',
                     label: t('applications.field.plan'),
@@ -111,7 +148,11 @@ function Detail({ application: a, competition }: { application: ApplicationView;
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
-                <Card variant="borderless" title={t('applications.section.costItems')} style={{ height: '100%' }}>
+                <Card
+                  variant="borderless"
+                  title={t('applications.section.costItems')}
+                  style={{ height: '100%' }}
+                >
                   <Table
                     rowKey={(_, index) => String(index)}
                     size="small"
@@ -138,7 +179,11 @@ function Detail({ application: a, competition }: { application: ApplicationView;
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
-                <Card variant="borderless" title={t('applications.section.funding')} style={{ height: '100%' }}>
+                <Card
+                  variant="borderless"
+                  title={t('applications.section.funding')}
+                  style={{ height: '100%' }}
+                >
                   <Table
                     rowKey="source"
                     size="small"
@@ -167,7 +212,9 @@ function Detail({ application: a, competition }: { application: ApplicationView;
                         align: 'right',
                         width: 80,
                         render: (_, row) =>
-                          a.totalCostFen > 0 ? percentOfBp(Math.round((row.amount * 10000) / a.totalCostFen)) : '—',
+                          a.totalCostFen > 0
+                            ? percentOfBp(Math.round((row.amount * 10000) / a.totalCostFen))
+                            : '—',
                       },
                     ]}
                   />
@@ -186,11 +233,7 @@ function Detail({ application: a, competition }: { application: ApplicationView;
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
-            {competition && BEFORE_DISTRICT.includes(a.status) && (can('applications.submit') || can('applications.edit')) && (
-              <Card variant="borderless" size="small">
-                <SubmissionChecklist application={a} competition={competition} />
-              </Card>
-            )}
+            {wide && checklist}
             <Card variant="borderless" title={t('applications.history')}>
               <History application={a} />
             </Card>
@@ -215,7 +258,13 @@ function History({ application }: { application: ApplicationView }) {
     <Timeline
       data-testid="history"
       items={items.map((entry) => ({
-        color: BACKWARD.has(entry.action) ? (entry.action === 'screen_ineligible' ? 'red' : 'orange') : entry.action === 'screen_eligible' ? 'green' : 'blue',
+        color: BACKWARD.has(entry.action)
+          ? entry.action === 'screen_ineligible'
+            ? 'red'
+            : 'orange'
+          : entry.action === 'screen_eligible'
+            ? 'green'
+            : 'blue',
         content: (
           <Flex vertical gap={2}>
             <Typography.Text strong>{historyActionLabel(entry.action, lang, t)}</Typography.Text>

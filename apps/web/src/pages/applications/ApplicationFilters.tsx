@@ -48,7 +48,9 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('applications.filter.competition')}
         value={value.competitionId}
-        onChange={(competitionId) => onChange({ ...value, competitionId: competitionId ?? undefined, categoryId: undefined })}
+        onChange={(competitionId) =>
+          onChange({ ...value, competitionId: competitionId ?? undefined, categoryId: undefined })
+        }
         options={(competitions.data ?? []).map((item) => ({ value: item.id, label: item.title }))}
         loading={competitions.isPending}
         style={{ width: 260 }}
@@ -69,7 +71,9 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('applications.filter.street')}
           value={value.streetId}
-          onChange={(streetId) => onChange({ ...value, streetId: streetId ?? undefined, communityId: undefined })}
+          onChange={(streetId) =>
+            onChange({ ...value, streetId: streetId ?? undefined, communityId: undefined })
+          }
           options={streets.map((unit) => ({ value: unit.id, label: unit.name }))}
           style={{ width: 150 }}
         />

@@ -69,7 +69,8 @@ export default function ApplicationFormPage() {
   const existing = useApplication(editingId);
 
   if (editingId !== undefined) {
-    if (existing.isError) return <QueryError error={existing.error} onRetry={() => void existing.refetch()} />;
+    if (existing.isError)
+      return <QueryError error={existing.error} onRetry={() => void existing.refetch()} />;
     if (existing.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
     if (!existing.data.editable) {
       return (
@@ -177,15 +178,22 @@ function ApplicationForm({
         },
   );
 
-  const competitionId = (Form.useWatch('competitionId', form) as number | undefined) ?? original?.competitionId;
+  const competitionId =
+    (Form.useWatch('competitionId', form) as number | undefined) ?? original?.competitionId;
   const categoryId = Form.useWatch('categoryId', form) as number | undefined;
   const items = Form.useWatch('costItems', form) as CostItemText[] | undefined;
   const fundingText = Form.useWatch('funding', form) as FundingText | undefined;
   const competition = useCompetition(competitionId);
   const open = useCompetitions({ status: 'published' });
   const units = useScopedUnits();
-  const communities = useMemo(() => (units.data ?? []).filter((unit) => unit.kind === 'community'), [units.data]);
-  const partners = useMemo(() => (units.data ?? []).filter((unit) => unit.kind === 'organisation'), [units.data]);
+  const communities = useMemo(
+    () => (units.data ?? []).filter((unit) => unit.kind === 'community'),
+    [units.data],
+  );
+  const partners = useMemo(
+    () => (units.data ?? []).filter((unit) => unit.kind === 'organisation'),
+    [units.data],
+  );
   const c = competition.data;
   const live = liveFunding(items, fundingText, c, categoryId);
   const showViolations = attempted || live.totalCost > 0;
@@ -210,7 +218,11 @@ function ApplicationForm({
         contactPhone: values.contactPhone.trim(),
       };
       if (original) return applicationsApi.update(original.id, { ...body, version: original.version });
-      const create: CreateApplicationRequest = { ...body, competitionId: values.competitionId!, communityId: values.communityId! };
+      const create: CreateApplicationRequest = {
+        ...body,
+        competitionId: values.competitionId!,
+        communityId: values.communityId!,
+      };
       return applicationsApi.create(create);
     },
   });
@@ -226,7 +238,9 @@ function ApplicationForm({
     }
     const blocking = live.violations.filter(isBlocking);
     if (blocking.length) {
-      message.error(t('applications.fundingBlocking', { first: lang === 'en' ? blocking[0].en : blocking[0].zh }));
+      message.error(
+        t('applications.fundingBlocking', { first: lang === 'en' ? blocking[0].en : blocking[0].zh }),
+      );
       return;
     }
     try {
@@ -282,9 +296,16 @@ function ApplicationForm({
         extra={
           <>
             {original && (
-              <Button onClick={() => void navigate(`/applications/${original.id}`)}>{t('applications.backToDetail')}</Button>
+              <Button onClick={() => void navigate(`/applications/${original.id}`)}>
+                {t('applications.backToDetail')}
+              </Button>
             )}
-            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit()}>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={save.isPending}
+              onClick={() => void submit()}
+            >
               {original ? t('common.save') : t('applications.saveDraft')}
             </Button>
           </>
@@ -300,7 +321,13 @@ function ApplicationForm({
         />
       )}
       {justCreated && (
-        <Alert type="success" showIcon title={t('applications.justCreated')} style={{ marginBottom: 16 }} closable />
+        <Alert
+          type="success"
+          showIcon
+          title={t('applications.justCreated')}
+          style={{ marginBottom: 16 }}
+          closable
+        />
       )}
       <Form<Values>
         form={form}
@@ -343,7 +370,14 @@ function ApplicationForm({
                       name="categoryId"
                       label={t('applications.field.category')}
                       rules={[{ required: true, message: t('applications.categoryRequired') }]}
-                      extra={category ? t('applications.capHint', { yuan: yuan(category.capFen), wan: wan(category.capFen) }) : undefined}
+                      extra={
+                        category
+                          ? t('applications.capHint', {
+                              yuan: yuan(category.capFen),
+                              wan: wan(category.capFen),
+                            })
+                          : undefined
+                      }
                     >
                       <Select<number>
                         disabled={!c}
@@ -383,8 +417,14 @@ function ApplicationForm({
                       <Form.Item
                         name="partnerOrgId"
                         label={t('applications.field.partner')}
-                        extra={partners.length ? t('applications.partnerHelp') : t('applications.partnerUnavailable')}
-                        rules={[{ required: !!c?.requiresPartner, message: t('applications.partnerRequired') }]}
+                        extra={
+                          partners.length
+                            ? t('applications.partnerHelp')
+                            : t('applications.partnerUnavailable')
+                        }
+                        rules={[
+                          { required: !!c?.requiresPartner, message: t('applications.partnerRequired') },
+                        ]}
                       >
                         <Select<number>
                           allowClear
@@ -392,7 +432,8 @@ function ApplicationForm({
                           placeholder={t('applications.partnerPlaceholder')}
                           options={[
                             ...partners.map((unit) => ({ value: unit.id, label: unit.name })),
-                            ...(original?.partnerOrg && !partners.some((unit) => unit.id === original.partnerOrg!.id)
+                            ...(original?.partnerOrg &&
+                            !partners.some((unit) => unit.id === original.partnerOrg!.id)
                               ? [{ value: original.partnerOrg.id, label: original.partnerOrg.name }]
                               : []),
                           ]}
@@ -413,7 +454,9 @@ function ApplicationForm({
                     <Form.Item
                       name="location"
                       label={t('applications.field.location')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.locationRequired') }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('applications.locationRequired') },
+                      ]}
                     >
                       <Input maxLength={200} />
                     </Form.Item>
@@ -427,11 +470,17 @@ function ApplicationForm({
                         {
                           validator: (_, value?: [Dayjs, Dayjs]) =>
                             value && c && value[1].format('YYYY-MM-DD') > c.implementationDeadline
-                              ? Promise.reject(new Error(t('applications.afterDeadline', { date: c.implementationDeadline })))
+                              ? Promise.reject(
+                                  new Error(
+                                    t('applications.afterDeadline', { date: c.implementationDeadline }),
+                                  ),
+                                )
                               : Promise.resolve(),
                         },
                       ]}
-                      extra={c ? t('applications.deadlineHint', { date: c.implementationDeadline }) : undefined}
+                      extra={
+                        c ? t('applications.deadlineHint', { date: c.implementationDeadline }) : undefined
+                      }
                     >
                       <DatePicker.RangePicker style={{ width: '100%' }} />
                     </Form.Item>
@@ -440,7 +489,9 @@ function ApplicationForm({
                     <Form.Item
                       name="summary"
                       label={t('applications.field.summary')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.summaryRequired') }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('applications.summaryRequired') },
+                      ]}
                     >
                       <Input.TextArea rows={3} maxLength={2000} showCount />
                     </Form.Item>
@@ -460,14 +511,26 @@ function ApplicationForm({
                       label={t('applications.field.beneficiariesCount')}
                       rules={[{ required: true, message: t('applications.beneficiariesRequired') }]}
                     >
-                      <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} suffix={t('applications.people')} />
+                      <InputNumber
+                        min={0}
+                        max={10_000_000}
+                        precision={0}
+                        style={{ width: '100%' }}
+                        suffix={t('applications.people')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={16}>
                     <Form.Item
                       name="beneficiariesDescription"
                       label={t('applications.field.beneficiariesDescription')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.beneficiariesDescriptionRequired') }]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t('applications.beneficiariesDescriptionRequired'),
+                        },
+                      ]}
                     >
                       <Input maxLength={1000} />
                     </Form.Item>
@@ -476,7 +539,9 @@ function ApplicationForm({
                     <Form.Item
                       name="contactName"
                       label={t('applications.field.contactName')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.contactNameRequired') }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('applications.contactNameRequired') },
+                      ]}
                     >
                       <Input maxLength={50} />
                     </Form.Item>
@@ -498,11 +563,23 @@ function ApplicationForm({
 
               <CostItemsCard live={live} showViolations={showViolations} />
 
-              <Card variant="borderless" title={t('applications.section.funding')} extra={<Typography.Text type="secondary">{t('applications.fundingPrinciple')}</Typography.Text>}>
+              <Card
+                variant="borderless"
+                title={t('applications.section.funding')}
+                extra={
+                  <Typography.Text type="secondary">{t('applications.fundingPrinciple')}</Typography.Text>
+                }
+              >
                 <Row gutter={16}>
                   {FUNDING_SOURCES.map((source) => (
                     <Col xs={24} sm={12} key={source}>
-                      <FundingField source={source} competition={c} capFen={category?.capFen} live={live} showViolations={showViolations} />
+                      <FundingField
+                        source={source}
+                        competition={c}
+                        capFen={category?.capFen}
+                        live={live}
+                        showViolations={showViolations}
+                      />
                     </Col>
                   ))}
                 </Row>
@@ -548,7 +625,13 @@ function ApplicationForm({
   );
 }
 
-function CostItemsCard({ live, showViolations }: { live: ReturnType<typeof liveFunding>; showViolations: boolean }) {
+function CostItemsCard({
+  live,
+  showViolations,
+}: {
+  live: ReturnType<typeof liveFunding>;
+  showViolations: boolean;
+}) {
   const { t, lang } = useI18n();
   const problem = (field: string) => {
     const found = showViolations ? live.byField.get(field) : undefined;
@@ -576,7 +659,11 @@ function CostItemsCard({ live, showViolations }: { live: ReturnType<typeof liveF
                   rules={[{ required: true, whitespace: true, message: t('applications.costItemRequired') }]}
                   style={{ flex: '3 1 200px', marginBottom: 0 }}
                 >
-                  <Input maxLength={100} placeholder={t('applications.costItemPlaceholder')} aria-label={t('applications.field.costItem')} />
+                  <Input
+                    maxLength={100}
+                    placeholder={t('applications.costItemPlaceholder')}
+                    aria-label={t('applications.field.costItem')}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'amount']}
@@ -647,9 +734,16 @@ function FundingField({
       required
       validateStatus={violation ? (isBlocking(violation) ? 'error' : 'warning') : undefined}
       help={violation ? (lang === 'en' ? violation.en : violation.zh) : undefined}
-      extra={subsidy && capFen ? t('applications.capHint', { yuan: yuan(capFen), wan: wan(capFen) }) : undefined}
+      extra={
+        subsidy && capFen ? t('applications.capHint', { yuan: yuan(capFen), wan: wan(capFen) }) : undefined
+      }
     >
-      <Input suffix="元" inputMode="decimal" placeholder="0.00" aria-label={fundingSourceLabel(source, lang)} />
+      <Input
+        suffix="元"
+        inputMode="decimal"
+        placeholder="0.00"
+        aria-label={fundingSourceLabel(source, lang)}
+      />
     </Form.Item>
   );
 }

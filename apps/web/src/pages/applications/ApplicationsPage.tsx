@@ -45,7 +45,8 @@ export default function ApplicationsPage() {
 
   const list = useInfiniteQuery({
     queryKey: ['applications', 'list', query],
-    queryFn: ({ pageParam, signal }) => applicationsApi.list({ ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      applicationsApi.list({ ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined }, signal),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -55,10 +56,13 @@ export default function ApplicationsPage() {
   const pendingTab = tabs.find((candidate) => candidate.key === 'pending');
   const pending = useQuery({
     queryKey: ['applications', 'pending-count', pendingTab?.statuses],
-    queryFn: ({ signal }) => applicationsApi.list({ status: pendingTab!.statuses!.join(','), limit: 200 }, signal),
+    queryFn: ({ signal }) =>
+      applicationsApi.list({ status: pendingTab!.statuses!.join(','), limit: 200 }, signal),
     enabled: !!pendingTab,
   });
-  const pendingCount = pending.data ? `${pending.data.items.length}${pending.data.nextCursor ? '+' : ''}` : null;
+  const pendingCount = pending.data
+    ? `${pending.data.items.length}${pending.data.nextCursor ? '+' : ''}`
+    : null;
 
   const columns: TableColumnsType<ApplicationSummaryView> = [
     {
@@ -135,7 +139,9 @@ export default function ApplicationsPage() {
       render: (_, row) => (
         <Flex gap={0}>
           <Button type="link" size="small" onClick={() => void navigate(`/applications/${row.id}`)}>
-            {can('applications.screen') && row.status === 'submitted' ? t('applications.screen') : t('applications.view')}
+            {can('applications.screen') && row.status === 'submitted'
+              ? t('applications.screen')
+              : t('applications.view')}
           </Button>
           {can('applications.edit') && isEditable(row.status as ApplicationStatus) && (
             <Button type="link" size="small" onClick={() => void navigate(`/applications/${row.id}/edit`)}>
@@ -160,7 +166,9 @@ export default function ApplicationsPage() {
                 type="primary"
                 icon={<PlusOutlined />}
                 onClick={() =>
-                  void navigate(`/applications/new${filters.competitionId ? `?competitionId=${filters.competitionId}` : ''}`)
+                  void navigate(
+                    `/applications/new${filters.competitionId ? `?competitionId=${filters.competitionId}` : ''}`,
+                  )
                 }
               >
                 {t('applications.create')}
@@ -180,7 +188,11 @@ export default function ApplicationsPage() {
                 candidate.key === 'pending' && pendingCount ? (
                   <Flex gap={6} align="center">
                     {t(candidate.label)}
-                    <Badge count={pendingCount} showZero color={pendingCount === '0' ? '#bfbfbf' : undefined} />
+                    <Badge
+                      count={pendingCount}
+                      showZero
+                      color={pendingCount === '0' ? '#bfbfbf' : undefined}
+                    />
                   </Flex>
                 ) : (
                   t(candidate.label)

@@ -6,13 +6,13 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import type { ApplicationView } from '@xiaoshi/contracts';
-import { ATTACHMENT_TYPES } from '@xiaoshi/domain';
 import { App, Button, Flex, List, Popconfirm, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { applicationsApi } from '../../api/pipeline';
 import { useI18n } from '../../i18n/I18nProvider';
 import { attachmentTypeLabel } from '../../i18n/pipelineLabels';
 import { formatBytes, saveFile } from '../../lib/download';
+import { APPLICATION_ATTACHMENT_TYPES } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 
@@ -39,11 +39,9 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
   const [uploading, setUploading] = useState<string | null>(null);
   const types = [
     ...requiredTypes,
-    ...ATTACHMENT_TYPES.map((type) => type.key as string).filter((key) => !requiredTypes.includes(key)),
-    // Types the competition no longer lists but a file still carries.
-    ...application.attachments
-      .map((file) => file.type)
-      .filter((type) => !ATTACHMENT_TYPES.some((known) => known.key === type)),
+    ...APPLICATION_ATTACHMENT_TYPES.filter((key) => !requiredTypes.includes(key)),
+    // Any other type a file carries (one the competition dropped, or a later stage's).
+    ...application.attachments.map((file) => file.type),
   ].filter((type, index, all) => all.indexOf(type) === index);
   const visible = editable
     ? types

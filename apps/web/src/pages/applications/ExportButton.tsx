@@ -28,7 +28,8 @@ export function ExportButton({ filters }: { filters: ApplicationFilters }) {
         if (Date.now() - started > GIVE_UP_MS) throw new Error('timeout');
         await sleep(POLL_MS);
         job = await exportsApi.status(job.id);
-        if (job.status === 'running') message.open({ key, type: 'loading', content: t('export.running'), duration: 0 });
+        if (job.status === 'running')
+          message.open({ key, type: 'loading', content: t('export.running'), duration: 0 });
       }
       if (job.status === 'failed') {
         message.open({ key, type: 'error', content: t('export.failed', { error: job.error ?? '' }) });
@@ -37,7 +38,8 @@ export function ExportButton({ filters }: { filters: ApplicationFilters }) {
       saveFile(await exportsApi.download(job.id), job.fileName ?? `export-${job.id}.xlsx`);
       message.open({ key, type: 'success', content: t('export.done', { count: job.rowCount ?? 0 }) });
     } catch (error) {
-      const text = error instanceof Error && error.message === 'timeout' ? t('export.timeout') : errorMessage(error, t);
+      const text =
+        error instanceof Error && error.message === 'timeout' ? t('export.timeout') : errorMessage(error, t);
       message.open({ key, type: 'error', content: text });
     } finally {
       setBusy(false);

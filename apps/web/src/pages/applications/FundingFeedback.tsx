@@ -52,7 +52,9 @@ export function FundingFeedback({ live, competition, categoryId, showViolations,
       <div>
         <Flex justify="space-between">
           <Typography.Text type="secondary">{t('funding.againstCap')}</Typography.Text>
-          <Typography.Text type="secondary">{cap === null ? t('funding.pickCategory') : yuan(cap)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {cap === null ? t('funding.pickCategory') : yuan(cap)}
+          </Typography.Text>
         </Flex>
         <Progress
           percent={capPercent}
@@ -63,7 +65,9 @@ export function FundingFeedback({ live, competition, categoryId, showViolations,
       </div>
       {valid && live.totalCost > 0 && (
         <Flex justify="space-between" align="center" gap={8} wrap>
-          <Typography.Text type="secondary">{t('funding.maxSubsidy', { amount: yuan(maxSubsidy) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('funding.maxSubsidy', { amount: yuan(maxSubsidy) })}
+          </Typography.Text>
           {onFillSubsidy && subsidy !== maxSubsidy && (
             <Button size="small" type="link" onClick={() => onFillSubsidy(maxSubsidy)} style={{ padding: 0 }}>
               {t('funding.fillSubsidy')}
@@ -139,7 +143,9 @@ function Balance({ remaining, valid }: { remaining: number; valid: boolean }) {
     <Flex gap={6} align="center" className="xs-balance xs-balance-bad">
       <ExclamationCircleFilled style={{ color: '#dc2626' }} />
       <Typography.Text>
-        {remaining > 0 ? t('funding.uncovered', { amount: yuan(remaining) }) : t('funding.overFunded', { amount: yuan(-remaining) })}
+        {remaining > 0
+          ? t('funding.uncovered', { amount: yuan(remaining) })
+          : t('funding.overFunded', { amount: yuan(-remaining) })}
       </Typography.Text>
     </Flex>
   );

@@ -16,11 +16,18 @@ interface Check {
  * What the street's submission will be checked against, from the saved application: the window,
  * the required attachments, the funding rules that bind at submission, the partner.
  */
-export function SubmissionChecklist({ application, competition }: { application: ApplicationView; competition: CompetitionView }) {
+export function SubmissionChecklist({
+  application,
+  competition,
+}: {
+  application: ApplicationView;
+  competition: CompetitionView;
+}) {
   const { t, lang } = useI18n();
   const pick = (violation: { zh: string; en: string }) => (lang === 'en' ? violation.en : violation.zh);
   // A returned entry may come back until review starts (the API's rule).
-  const closesAt = application.status === 'returned' ? competition.reviewOpensAt : competition.submissionClosesAt;
+  const closesAt =
+    application.status === 'returned' ? competition.reviewOpensAt : competition.submissionClosesAt;
   const present = application.attachments.map((file) => file.type);
   const submission = checkSubmission({
     now: new Date(),
@@ -42,7 +49,9 @@ export function SubmissionChecklist({ application, competition }: { application:
     {
       key: 'window',
       ok: !windowProblem,
-      text: windowProblem ? pick(windowProblem) : t('checklist.windowOpen', { time: formatDateTime(closesAt, lang, false) }),
+      text: windowProblem
+        ? pick(windowProblem)
+        : t('checklist.windowOpen', { time: formatDateTime(closesAt, lang, false) }),
     },
     ...competition.requiredAttachmentTypes.map((type) => ({
       key: `attachment-${type}`,
@@ -59,7 +68,9 @@ export function SubmissionChecklist({ application, competition }: { application:
     checks.push({
       key: 'partner',
       ok: !!application.partnerOrg,
-      text: application.partnerOrg ? t('checklist.partnerPresent', { name: application.partnerOrg.name }) : t('checklist.partnerMissing'),
+      text: application.partnerOrg
+        ? t('checklist.partnerPresent', { name: application.partnerOrg.name })
+        : t('checklist.partnerMissing'),
     });
   }
   const ready = checks.every((check) => check.ok);

@@ -1,5 +1,11 @@
 import type { CompetitionView } from '@xiaoshi/contracts';
-import { FUNDING_SOURCES, checkFunding, type Funding, type FundingSource, type Violation } from '@xiaoshi/domain';
+import {
+  FUNDING_SOURCES,
+  checkFunding,
+  type Funding,
+  type FundingSource,
+  type Violation,
+} from '@xiaoshi/domain';
 import { fenOrZero } from '../../lib/money';
 
 /** What the funding part of the form holds: 元 as typed. */
@@ -27,7 +33,9 @@ export function liveFunding(
 ): LiveFunding {
   const costItems = (items ?? []).map((row) => ({ item: row?.item ?? '', amount: fenOrZero(row?.amount) }));
   const totalCost = costItems.reduce((sum, row) => sum + row.amount, 0);
-  const amounts = Object.fromEntries(FUNDING_SOURCES.map((source) => [source, fenOrZero(funding?.[source])])) as Funding;
+  const amounts = Object.fromEntries(
+    FUNDING_SOURCES.map((source) => [source, fenOrZero(funding?.[source])]),
+  ) as Funding;
   const category = competition?.categories.find((candidate) => candidate.id === categoryId);
   const violations = checkFunding(
     { totalCost, costItems, funding: amounts },
@@ -38,7 +46,8 @@ export function liveFunding(
     },
   );
   const byField = new Map<string, Violation>();
-  for (const violation of violations) if (!byField.has(violation.field)) byField.set(violation.field, violation);
+  for (const violation of violations)
+    if (!byField.has(violation.field)) byField.set(violation.field, violation);
   return { totalCost, costItems, funding: amounts, violations, byField };
 }
 

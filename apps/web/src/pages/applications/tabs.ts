@@ -11,14 +11,18 @@ export interface ListTab {
 const AFTER_SCREENING = APPLICATION_STATUSES.filter(
   (status) => !['draft', 'awaiting_street', 'submitted'].includes(status),
 );
-const AFTER_STREET = APPLICATION_STATUSES.filter((status) => !['draft', 'awaiting_street', 'returned'].includes(status));
+const AFTER_STREET = APPLICATION_STATUSES.filter(
+  (status) => !['draft', 'awaiting_street', 'returned'].includes(status),
+);
 const AFTER_COMMUNITY = APPLICATION_STATUSES.filter((status) => !['draft', 'returned'].includes(status));
 
 /**
  * The familiar approval tabs: the district screens what streets submitted (待审核 / 已审核); a street
  * sends its communities' entries on (待送审 / 已送审); a community hands its drafts to the street.
  */
-export function tabsFor(can: (permission: 'applications.screen' | 'applications.submit' | 'applications.edit') => boolean): ListTab[] {
+export function tabsFor(
+  can: (permission: 'applications.screen' | 'applications.submit' | 'applications.edit') => boolean,
+): ListTab[] {
   const all: ListTab = { key: 'all', label: 'applications.tab.all', statuses: null };
   if (can('applications.screen')) {
     return [
@@ -29,7 +33,11 @@ export function tabsFor(can: (permission: 'applications.screen' | 'applications.
   }
   if (can('applications.submit')) {
     return [
-      { key: 'pending', label: 'applications.tab.toSubmit', statuses: ['draft', 'awaiting_street', 'returned'] },
+      {
+        key: 'pending',
+        label: 'applications.tab.toSubmit',
+        statuses: ['draft', 'awaiting_street', 'returned'],
+      },
       { key: 'done', label: 'applications.tab.submitted', statuses: AFTER_STREET },
       all,
     ];

@@ -34,7 +34,8 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
 
   const parsed = parseYuan(amountText);
   const delta = parsed !== null && !Number.isNaN(parsed) ? (direction === 'decrease' ? -parsed : parsed) : 0;
-  const overDrawn = !!line && direction === 'decrease' && delta !== 0 && line.ledger.unreservedFen + delta < 0;
+  const overDrawn =
+    !!line && direction === 'decrease' && delta !== 0 && line.ledger.unreservedFen + delta < 0;
 
   const submit = async (values: Values) => {
     if (!line) return;
@@ -74,15 +75,29 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
             ]}
           />
         </Form.Item>
-        <Form.Item name="amount" label={t('budgets.adjustAmount')} rules={yuanRules(t, { required: true, positive: true })}>
-          <Input suffix="元" inputMode="decimal" style={{ maxWidth: 240 }} prefix={direction === 'decrease' ? '−' : '+'} />
+        <Form.Item
+          name="amount"
+          label={t('budgets.adjustAmount')}
+          rules={yuanRules(t, { required: true, positive: true })}
+        >
+          <Input
+            suffix="元"
+            inputMode="decimal"
+            style={{ maxWidth: 240 }}
+            prefix={direction === 'decrease' ? '−' : '+'}
+          />
         </Form.Item>
         <Form.Item
           name="reason"
           label={t('budgets.adjustReason')}
           rules={[{ required: true, whitespace: true, message: t('budgets.reasonRequired') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('budgets.adjustReasonPlaceholder')} />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('budgets.adjustReasonPlaceholder')}
+          />
         </Form.Item>
       </Form>
       {line && (
@@ -115,7 +130,9 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
           ]}
         />
       )}
-      {overDrawn && <Alert type="warning" showIcon title={t('budgets.decreaseTooLarge')} style={{ marginTop: 12 }} />}
+      {overDrawn && (
+        <Alert type="warning" showIcon title={t('budgets.decreaseTooLarge')} style={{ marginTop: 12 }} />
+      )}
     </Modal>
   );
 }

@@ -74,7 +74,12 @@ export default function BudgetsPage() {
           <DirectExpenditures programmes={programmes.data} canManage={canManage} />
         </Flex>
       )}
-      <ProgrammeModal open={creating} defaultYear={year} onClose={() => setCreating(false)} onCreated={setYear} />
+      <ProgrammeModal
+        open={creating}
+        defaultYear={year}
+        onClose={() => setCreating(false)}
+        onCreated={setYear}
+      />
       <AdjustModal line={adjusting} onClose={() => setAdjusting(null)} />
       <LedgerDrawer lineId={viewing} onClose={() => setViewing(null)} />
     </>

@@ -1,7 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { DirectExpenditureView, ProgrammeView } from '@xiaoshi/contracts';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { budgetsApi } from '../../api/pipeline';
@@ -13,10 +26,21 @@ import { reportFormError } from '../../lib/errors';
 import { parseYuan, yuan, yuanRules } from '../../lib/money';
 import { flattenLines, useBudgetsRefresh } from './useBudgets';
 
-const STATUS_COLORS: Record<string, string> = { planned: 'gold', committed: 'blue', paid: 'green', cancelled: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  planned: 'gold',
+  committed: 'blue',
+  paid: 'green',
+  cancelled: 'default',
+};
 
 /** 直接支出: event costs and final payments booked on a line without a competition. */
-export function DirectExpenditures({ programmes, canManage }: { programmes: ProgrammeView[]; canManage: boolean }) {
+export function DirectExpenditures({
+  programmes,
+  canManage,
+}: {
+  programmes: ProgrammeView[];
+  canManage: boolean;
+}) {
   const { t } = useI18n();
   const [lineFilter, setLineFilter] = useState<number | undefined>();
   const [creating, setCreating] = useState(false);
@@ -112,7 +136,12 @@ export function DirectExpenditures({ programmes, canManage }: { programmes: Prog
         scroll={{ x: 760 }}
         locale={{ emptyText: t('directExpenditure.empty') }}
       />
-      <ExpenditureModal open={creating} programmes={programmes} defaultLine={lineFilter} onClose={() => setCreating(false)} />
+      <ExpenditureModal
+        open={creating}
+        programmes={programmes}
+        defaultLine={lineFilter}
+        onClose={() => setCreating(false)}
+      />
     </Card>
   );
 }
@@ -165,7 +194,13 @@ function ExpenditureModal({
       await refresh();
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['budgetLineId', 'title', 'amountFen', 'plannedDate', 'description'], message, t);
+      reportFormError(
+        form,
+        error,
+        ['budgetLineId', 'title', 'amountFen', 'plannedDate', 'description'],
+        message,
+        t,
+      );
     }
   };
 
@@ -185,7 +220,11 @@ function ExpenditureModal({
           name="budgetLineId"
           label={t('directExpenditure.col.line')}
           rules={[{ required: true, message: t('directExpenditure.lineRequired') }]}
-          extra={selected ? t('directExpenditure.lineRoom', { amount: yuan(selected.ledger.unreservedFen) }) : undefined}
+          extra={
+            selected
+              ? t('directExpenditure.lineRoom', { amount: yuan(selected.ledger.unreservedFen) })
+              : undefined
+          }
         >
           <Select<number> options={lines.map((line) => ({ value: line.id, label: line.name }))} />
         </Form.Item>
@@ -205,7 +244,11 @@ function ExpenditureModal({
               validator: (_, value?: string) => {
                 const fen = parseYuan(value);
                 return selected && fen !== null && fen > selected.ledger.unreservedFen
-                  ? Promise.reject(new Error(t('directExpenditure.overRoom', { amount: yuan(selected.ledger.unreservedFen) })))
+                  ? Promise.reject(
+                      new Error(
+                        t('directExpenditure.overRoom', { amount: yuan(selected.ledger.unreservedFen) }),
+                      ),
+                    )
                   : Promise.resolve();
               },
             },

@@ -48,7 +48,9 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
       title: t('ledger.col.kind'),
       dataIndex: 'kind',
       width: 110,
-      render: (kind: string) => <Tag color={KIND_COLORS[kind]}>{labelOr(`ledger.kind.${kind}`, kind, t)}</Tag>,
+      render: (kind: string) => (
+        <Tag color={KIND_COLORS[kind]}>{labelOr(`ledger.kind.${kind}`, kind, t)}</Tag>
+      ),
     },
     {
       title: t('ledger.col.source'),
@@ -96,22 +98,62 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
             bordered
             column={{ xs: 1, sm: 2 }}
             items={[
-              { key: 'budget', label: t('ledger.budget'), children: <Money fen={ledger.budgetFen} showWan /> },
-              { key: 'adjustments', label: t('ledger.adjustments'), children: <Money fen={ledger.adjustmentsFen} showWan /> },
-              { key: 'adjusted', label: t('ledger.adjustedBudget'), children: <Money fen={ledger.adjustedBudgetFen} showWan strong /> },
-              { key: 'committed', label: t('ledger.committed'), children: <Money fen={ledger.committedFen} showWan /> },
-              { key: 'award', label: t('ledger.committedAwards'), children: <Money fen={ledger.committedBySource.award} /> },
+              {
+                key: 'budget',
+                label: t('ledger.budget'),
+                children: <Money fen={ledger.budgetFen} showWan />,
+              },
+              {
+                key: 'adjustments',
+                label: t('ledger.adjustments'),
+                children: <Money fen={ledger.adjustmentsFen} showWan />,
+              },
+              {
+                key: 'adjusted',
+                label: t('ledger.adjustedBudget'),
+                children: <Money fen={ledger.adjustedBudgetFen} showWan strong />,
+              },
+              {
+                key: 'committed',
+                label: t('ledger.committed'),
+                children: <Money fen={ledger.committedFen} showWan />,
+              },
+              {
+                key: 'award',
+                label: t('ledger.committedAwards'),
+                children: <Money fen={ledger.committedBySource.award} />,
+              },
               {
                 key: 'direct',
                 label: t('ledger.committedDirect'),
                 children: <Money fen={ledger.committedBySource.direct_expenditure} />,
               },
-              { key: 'stipend', label: t('ledger.committedStipends'), children: <Money fen={ledger.committedBySource.stipend} /> },
+              {
+                key: 'stipend',
+                label: t('ledger.committedStipends'),
+                children: <Money fen={ledger.committedBySource.stipend} />,
+              },
               { key: 'paid', label: t('ledger.paid'), children: <Money fen={ledger.paidFen} showWan /> },
-              { key: 'available', label: t('ledger.available'), children: <Money fen={ledger.availableFen} showWan strong /> },
-              { key: 'reserved', label: t('ledger.reserved'), children: <Money fen={ledger.reservedFen} showWan /> },
-              { key: 'unreserved', label: t('ledger.unreserved'), children: <Money fen={ledger.unreservedFen} showWan /> },
-              { key: 'rate', label: t('ledger.executionRate'), children: percentOfBp(ledger.executionRateBp) },
+              {
+                key: 'available',
+                label: t('ledger.available'),
+                children: <Money fen={ledger.availableFen} showWan strong />,
+              },
+              {
+                key: 'reserved',
+                label: t('ledger.reserved'),
+                children: <Money fen={ledger.reservedFen} showWan />,
+              },
+              {
+                key: 'unreserved',
+                label: t('ledger.unreserved'),
+                children: <Money fen={ledger.unreservedFen} showWan />,
+              },
+              {
+                key: 'rate',
+                label: t('ledger.executionRate'),
+                children: percentOfBp(ledger.executionRateBp),
+              },
             ]}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

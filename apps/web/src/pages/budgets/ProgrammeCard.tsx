@@ -19,7 +19,8 @@ interface Props {
 export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: Props) {
   const { t } = useI18n();
   const [addingLine, setAddingLine] = useState(false);
-  const sum = (pick: (line: BudgetLineView) => number) => programme.lines.reduce((total, line) => total + pick(line), 0);
+  const sum = (pick: (line: BudgetLineView) => number) =>
+    programme.lines.reduce((total, line) => total + pick(line), 0);
 
   return (
     <Card
@@ -87,7 +88,17 @@ export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: 
   );
 }
 
-function Figure({ label, fen, strong, hint }: { label: string; fen: number; strong?: boolean; hint?: ReactNode }) {
+function Figure({
+  label,
+  fen,
+  strong,
+  hint,
+}: {
+  label: string;
+  fen: number;
+  strong?: boolean;
+  hint?: ReactNode;
+}) {
   return (
     <div className="xs-figure">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -176,7 +187,11 @@ function LineBlock({
         <Figure label={t('budgets.col.paid')} fen={ledger.paidFen} />
         <Figure label={t('budgets.col.reserved')} fen={ledger.reservedFen} hint={t('budgets.reservedHint')} />
         <Figure label={t('budgets.col.available')} fen={ledger.availableFen} strong />
-        <Figure label={t('ledger.unreserved')} fen={ledger.unreservedFen} hint={t('budgets.unreservedHint')} />
+        <Figure
+          label={t('ledger.unreserved')}
+          fen={ledger.unreservedFen}
+          hint={t('budgets.unreservedHint')}
+        />
       </div>
     </div>
   );

@@ -65,7 +65,11 @@ export function ProgrammeModal({
       forceRender
     >
       <Form<ProgrammeValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="year" label={t('budgets.field.year')} rules={[{ required: true, message: t('budgets.yearRequired') }]}>
+        <Form.Item
+          name="year"
+          label={t('budgets.field.year')}
+          rules={[{ required: true, message: t('budgets.yearRequired') }]}
+        >
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
@@ -75,8 +79,17 @@ export function ProgrammeModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="policyRefs" label={t('budgets.field.policyRefs')} extra={t('budgets.policyRefsHelp')}>
-          <Select mode="tags" open={false} tokenSeparators={['\n']} placeholder={t('budgets.policyRefsPlaceholder')} />
+        <Form.Item
+          name="policyRefs"
+          label={t('budgets.field.policyRefs')}
+          extra={t('budgets.policyRefsHelp')}
+        >
+          <Select
+            mode="tags"
+            open={false}
+            tokenSeparators={['\n']}
+            placeholder={t('budgets.policyRefsPlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="description" label={t('budgets.field.description')}>
           <Input.TextArea rows={3} maxLength={2000} />

@@ -10,7 +10,9 @@ export function useProgrammes(year: number | undefined) {
 }
 
 /** Every line with its programme, for pickers (competition set-up, direct expenditures). */
-export function flattenLines(programmes: readonly ProgrammeView[]): Array<BudgetLineView & { programme: ProgrammeView }> {
+export function flattenLines(
+  programmes: readonly ProgrammeView[],
+): Array<BudgetLineView & { programme: ProgrammeView }> {
   return programmes.flatMap((programme) => programme.lines.map((line) => ({ ...line, programme })));
 }
 

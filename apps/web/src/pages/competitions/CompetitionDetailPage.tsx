@@ -53,7 +53,8 @@ export default function CompetitionDetailPage() {
   const { t } = useI18n();
   const competition = useCompetition(competitionId);
 
-  if (competition.isError) return <QueryError error={competition.error} onRetry={() => void competition.refetch()} />;
+  if (competition.isError)
+    return <QueryError error={competition.error} onRetry={() => void competition.refetch()} />;
   if (competition.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   const c = competition.data;
   return (
@@ -63,7 +64,9 @@ export default function CompetitionDetailPage() {
         subtitle={`${competitionKindLabel(c.kind, t)} · ${c.budgetLineName}`}
         extra={<CompetitionActions competition={c} />}
       />
-      {c.status === 'draft' && <Alert type="info" showIcon title={t('competitions.draftHint')} style={{ marginBottom: 16 }} />}
+      {c.status === 'draft' && (
+        <Alert type="info" showIcon title={t('competitions.draftHint')} style={{ marginBottom: 16 }} />
+      )}
       <Flex vertical gap={16}>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
@@ -123,16 +126,25 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
   const live = c.status === 'draft' || c.status === 'published';
   return (
     <>
-      <Button icon={<UnorderedListOutlined />} onClick={() => void navigate(`/applications?competitionId=${c.id}`)}>
+      <Button
+        icon={<UnorderedListOutlined />}
+        onClick={() => void navigate(`/applications?competitionId=${c.id}`)}
+      >
         {t('competitions.viewApplications')}
       </Button>
       {can('applications.edit') && c.status === 'published' && c.windowOpen && (
-        <Button icon={<FileAddOutlined />} onClick={() => void navigate(`/applications/new?competitionId=${c.id}`)}>
+        <Button
+          icon={<FileAddOutlined />}
+          onClick={() => void navigate(`/applications/new?competitionId=${c.id}`)}
+        >
           {t('applications.create')}
         </Button>
       )}
       {can('reviews.read') && c.status !== 'draft' && (
-        <Button icon={<SolutionOutlined />} onClick={() => void navigate(`/review-admin?competition=${c.id}`)}>
+        <Button
+          icon={<SolutionOutlined />}
+          onClick={() => void navigate(`/review-admin?competition=${c.id}`)}
+        >
           {t('competitions.reviewAdmin')}
         </Button>
       )}
@@ -148,7 +160,11 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
           cancelText={t('common.cancel')}
           onConfirm={() => run('publish')}
         >
-          <Button type="primary" icon={<SendOutlined />} loading={setStatus.isPending && setStatus.variables === 'publish'}>
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            loading={setStatus.isPending && setStatus.variables === 'publish'}
+          >
             {t('competitions.publish')}
           </Button>
         </Popconfirm>
@@ -173,7 +189,11 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
           okButtonProps={{ danger: true }}
           onConfirm={() => run('cancel')}
         >
-          <Button danger icon={<CloseCircleOutlined />} loading={setStatus.isPending && setStatus.variables === 'cancel'}>
+          <Button
+            danger
+            icon={<CloseCircleOutlined />}
+            loading={setStatus.isPending && setStatus.variables === 'cancel'}
+          >
             {t('competitions.cancel')}
           </Button>
         </Popconfirm>
@@ -190,9 +210,17 @@ function Overview({ competition: c }: { competition: CompetitionView }) {
         size="small"
         column={{ xs: 1, sm: 2 }}
         items={[
-          { key: 'status', label: t('competitions.col.status'), children: <CompetitionStatusTag competition={c} /> },
+          {
+            key: 'status',
+            label: t('competitions.col.status'),
+            children: <CompetitionStatusTag competition={c} />,
+          },
           { key: 'year', label: t('budgets.field.year'), children: c.programmeYear },
-          { key: 'envelope', label: t('competitions.field.envelope'), children: <Money fen={c.envelopeFen} showWan strong /> },
+          {
+            key: 'envelope',
+            label: t('competitions.field.envelope'),
+            children: <Money fen={c.envelopeFen} showWan strong />,
+          },
           { key: 'line', label: t('competitions.field.budgetLine'), children: c.budgetLineName },
           {
             key: 'perStreet',
@@ -202,15 +230,38 @@ function Overview({ competition: c }: { competition: CompetitionView }) {
                 ? t('competitions.minOnly', { min: c.minPerStreet })
                 : t('competitions.minMax', { min: c.minPerStreet, max: c.maxPerStreet }),
           },
-          { key: 'awards', label: t('competitions.field.awards'), children: t('competitions.awardRange', { min: c.awardMin, max: c.awardMax }) },
-          { key: 'notice', label: t('competitions.field.noticeWorkingDays'), children: t('competitions.workingDays', { count: c.noticeWorkingDays }) },
-          { key: 'reviewers', label: t('competitions.field.reviewersPerApplication'), children: t('competitions.people', { count: c.reviewersPerApplication }) },
-          { key: 'reminder', label: t('competitions.field.reminderDaysBeforeClose'), children: t('competitions.days', { count: c.reminderDaysBeforeClose }) },
-          { key: 'partner', label: t('competitions.field.requiresPartner'), children: c.requiresPartner ? t('common.yes') : t('common.no') },
+          {
+            key: 'awards',
+            label: t('competitions.field.awards'),
+            children: t('competitions.awardRange', { min: c.awardMin, max: c.awardMax }),
+          },
+          {
+            key: 'notice',
+            label: t('competitions.field.noticeWorkingDays'),
+            children: t('competitions.workingDays', { count: c.noticeWorkingDays }),
+          },
+          {
+            key: 'reviewers',
+            label: t('competitions.field.reviewersPerApplication'),
+            children: t('competitions.people', { count: c.reviewersPerApplication }),
+          },
+          {
+            key: 'reminder',
+            label: t('competitions.field.reminderDaysBeforeClose'),
+            children: t('competitions.days', { count: c.reminderDaysBeforeClose }),
+          },
+          {
+            key: 'partner',
+            label: t('competitions.field.requiresPartner'),
+            children: c.requiresPartner ? t('common.yes') : t('common.no'),
+          },
         ]}
       />
       {c.description && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}
+        >
           {c.description}
         </Typography.Paragraph>
       )}
@@ -226,7 +277,11 @@ function Windows({ competition: c }: { competition: CompetitionView }) {
     { key: 'closes', title: t('competitions.window.submissionCloses'), at: c.submissionClosesAt },
     { key: 'reviewOpens', title: t('competitions.window.reviewOpens'), at: c.reviewOpensAt },
     { key: 'reviewCloses', title: t('competitions.window.reviewCloses'), at: c.reviewClosesAt },
-    { key: 'deadline', title: t('competitions.window.implementationDeadline'), at: `${c.implementationDeadline}T23:59:59+08:00` },
+    {
+      key: 'deadline',
+      title: t('competitions.window.implementationDeadline'),
+      at: `${c.implementationDeadline}T23:59:59+08:00`,
+    },
   ];
   const current = moments.filter((moment) => new Date(moment.at).getTime() <= now).length;
   return (
@@ -238,9 +293,7 @@ function Windows({ competition: c }: { competition: CompetitionView }) {
         items={moments.map((moment) => ({
           title: moment.title,
           content:
-            moment.key === 'deadline'
-              ? c.implementationDeadline
-              : formatDateTime(moment.at, lang, false),
+            moment.key === 'deadline' ? c.implementationDeadline : formatDateTime(moment.at, lang, false),
         }))}
       />
     </Card>
@@ -258,7 +311,12 @@ function Categories({ competition: c }: { competition: CompetitionView }) {
         dataSource={c.categories}
         columns={[
           { title: t('competitions.field.categoryName'), dataIndex: 'name' },
-          { title: t('competitions.field.categoryKey'), dataIndex: 'key', width: 120, render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
+          {
+            title: t('competitions.field.categoryKey'),
+            dataIndex: 'key',
+            width: 120,
+            render: (key: string) => <Typography.Text code>{key}</Typography.Text>,
+          },
           {
             title: t('competitions.field.cap'),
             dataIndex: 'capFen',
@@ -297,7 +355,9 @@ function Rules({ competition: c }: { competition: CompetitionView }) {
           {
             key: 'cofunding',
             label: t('competitions.field.minCoFundingShare'),
-            children: c.minCoFundingShareBp ? percentOfBp(c.minCoFundingShareBp) : t('competitions.noMinimum'),
+            children: c.minCoFundingShareBp
+              ? percentOfBp(c.minCoFundingShareBp)
+              : t('competitions.noMinimum'),
           },
           {
             key: 'attachments',

@@ -10,7 +10,11 @@ const COLORS: Record<CompetitionView['status'], string> = {
   cancelled: 'error',
 };
 
-export function CompetitionStatusTag({ competition }: { competition: Pick<CompetitionView, 'status' | 'windowOpen'> }) {
+export function CompetitionStatusTag({
+  competition,
+}: {
+  competition: Pick<CompetitionView, 'status' | 'windowOpen'>;
+}) {
   const { t } = useI18n();
   return (
     <>

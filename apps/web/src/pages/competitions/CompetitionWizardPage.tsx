@@ -22,7 +22,15 @@ import { RubricStep } from './wizard/RubricStep';
 import { RulesStep } from './wizard/RulesStep';
 import { TranchesStep } from './wizard/TranchesStep';
 import { WindowsStep } from './wizard/WindowsStep';
-import { API_FIELD_TO_FORM, STEP_FIELDS, stepOf, toRequest, toUpdate, toValues, type WizardValues } from './wizard/values';
+import {
+  API_FIELD_TO_FORM,
+  STEP_FIELDS,
+  stepOf,
+  toRequest,
+  toUpdate,
+  toValues,
+  type WizardValues,
+} from './wizard/values';
 
 const STEP_TITLES: MessageKey[] = [
   'competitions.step.basics',
@@ -44,13 +52,23 @@ export default function CompetitionWizardPage() {
   const failed = (editingId !== undefined && existing.isError) || programmes.isError;
   if (failed) {
     const error = existing.error ?? programmes.error;
-    return <QueryError error={error} onRetry={() => void (existing.isError ? existing.refetch() : programmes.refetch())} />;
+    return (
+      <QueryError
+        error={error}
+        onRetry={() => void (existing.isError ? existing.refetch() : programmes.refetch())}
+      />
+    );
   }
-  if ((editingId !== undefined && existing.isPending) || programmes.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if ((editingId !== undefined && existing.isPending) || programmes.isPending)
+    return <Skeleton active paragraph={{ rows: 8 }} />;
   return (
     <>
       <PageHeader
-        title={existing.data ? t('competitions.editTitle', { title: existing.data.title }) : t('competitions.create')}
+        title={
+          existing.data
+            ? t('competitions.editTitle', { title: existing.data.title })
+            : t('competitions.create')
+        }
         subtitle={t('competitions.wizardSubtitle')}
       />
       <Wizard key={existing.data?.id ?? 'new'} original={existing.data} programmes={programmes.data} />
@@ -92,7 +110,9 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
   const [form] = Form.useForm<WizardValues>();
   const [step, setStep] = useState(0);
   const [snapshot, setSnapshot] = useState<WizardValues | null>(null);
-  const [initialValues] = useState<WizardValues>(() => (original ? toValues(original) : defaults(lang === 'zh')));
+  const [initialValues] = useState<WizardValues>(() =>
+    original ? toValues(original) : defaults(lang === 'zh'),
+  );
   const editing = !!original;
 
   const save = useMutation({
@@ -142,7 +162,8 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
       values = form.getFieldsValue(true) as WizardValues;
     } catch (invalid) {
       const fields = (invalid as { errorFields?: Array<{ name: Array<string | number> }> }).errorFields ?? [];
-      if (fields.length) setStep(Math.min(...fields.map((field) => stepOf(field.name[0] as keyof WizardValues))));
+      if (fields.length)
+        setStep(Math.min(...fields.map((field) => stepOf(field.name[0] as keyof WizardValues))));
       message.error(t('competitions.fixErrors'));
       return;
     }
@@ -150,7 +171,9 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
       const saved = await save.mutateAsync({ values, publish });
       await queryClient.invalidateQueries({ queryKey: ['competitions'] });
       await queryClient.invalidateQueries({ queryKey: ['budgets'] });
-      message.success(t(publish ? 'competitions.savedPublished' : editing ? 'competitions.saved' : 'competitions.created'));
+      message.success(
+        t(publish ? 'competitions.savedPublished' : editing ? 'competitions.saved' : 'competitions.created'),
+      );
       void navigate(`/competitions/${saved.id}`);
     } catch (error) {
       if (hasCode(error, 'CONFLICT') && isApiError(error) && !Object.keys(error.fields).length) {
@@ -219,11 +242,21 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
             </Button>
           ) : (
             <>
-              <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit(false)} type={original?.status === 'draft' || !original ? 'default' : 'primary'}>
+              <Button
+                icon={<SaveOutlined />}
+                loading={save.isPending}
+                onClick={() => void submit(false)}
+                type={original?.status === 'draft' || !original ? 'default' : 'primary'}
+              >
                 {editing ? t('competitions.saveChanges') : t('competitions.saveDraft')}
               </Button>
               {(!original || original.status === 'draft') && (
-                <Button type="primary" icon={<SendOutlined />} loading={save.isPending} onClick={() => void submit(true)}>
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={save.isPending}
+                  onClick={() => void submit(true)}
+                >
                   {t('competitions.saveAndPublish')}
                 </Button>
               )}

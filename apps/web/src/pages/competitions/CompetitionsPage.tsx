@@ -55,7 +55,9 @@ export default function CompetitionsPage() {
       render: (_, row) => (
         <Flex vertical style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>
           <span>{formatDateTime(row.submissionOpensAt, lang, false)}</span>
-          <Typography.Text type="secondary">{t('competitions.until', { time: formatDateTime(row.submissionClosesAt, lang, false) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('competitions.until', { time: formatDateTime(row.submissionClosesAt, lang, false) })}
+          </Typography.Text>
         </Flex>
       ),
     },

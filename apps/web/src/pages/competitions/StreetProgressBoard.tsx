@@ -15,10 +15,14 @@ function tone(row: StreetProgressRow): { color: string; key: 'met' | 'short' | '
 export function StreetProgressBoard({ competitionId }: { competitionId: number }) {
   const { t } = useI18n();
   const progress = useStreetProgress(competitionId);
-  if (progress.isError) return <QueryError error={progress.error} onRetry={() => void progress.refetch()} compact />;
+  if (progress.isError)
+    return <QueryError error={progress.error} onRetry={() => void progress.refetch()} compact />;
   if (progress.isPending) return <Skeleton active />;
   const rows = [...progress.data].sort(
-    (a, b) => Number(a.met) - Number(b.met) || (b.minimum - b.submitted) - (a.minimum - a.submitted) || a.streetId - b.streetId,
+    (a, b) =>
+      Number(a.met) - Number(b.met) ||
+      b.minimum - b.submitted - (a.minimum - a.submitted) ||
+      a.streetId - b.streetId,
   );
   if (!rows.length) return <Empty description={t('streetProgress.empty')} />;
   const met = rows.filter((row) => row.met).length;
@@ -26,9 +30,7 @@ export function StreetProgressBoard({ competitionId }: { competitionId: number }
   return (
     <Flex vertical gap={12}>
       <Flex gap={16} wrap align="center">
-        <Typography.Text>
-          {t('streetProgress.summary', { met, total: rows.length })}
-        </Typography.Text>
+        <Typography.Text>{t('streetProgress.summary', { met, total: rows.length })}</Typography.Text>
         <Flex gap={8} wrap>
           <Tag color="green">{t('streetProgress.legend.met')}</Tag>
           <Tag color="orange">{t('streetProgress.legend.short')}</Tag>
@@ -38,7 +40,8 @@ export function StreetProgressBoard({ competitionId }: { competitionId: number }
       <Row gutter={[12, 12]}>
         {rows.map((row) => {
           const { color, key } = tone(row);
-          const percent = row.minimum > 0 ? Math.min(100, Math.round((row.submitted / row.minimum) * 100)) : 100;
+          const percent =
+            row.minimum > 0 ? Math.min(100, Math.round((row.submitted / row.minimum) * 100)) : 100;
           return (
             <Col key={row.streetId} xs={24} sm={12} xl={8} xxl={6}>
               <Card

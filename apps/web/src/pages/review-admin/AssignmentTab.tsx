@@ -1,7 +1,23 @@
 import { CheckOutlined, EyeOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AssignmentPreview, CompetitionView, ManualAssignRequest } from '@xiaoshi/contracts';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Popconfirm, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Skeleton,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { reviewsApi } from '../../api/reviews';
 import { isApiError } from '../../api/errors';
@@ -23,10 +39,12 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
   const [preview, setPreview] = useState<AssignmentPreview | null>(null);
   const [params, setParams] = useState<{ reviewersPerApplication: number; maxLoad: number } | null>(null);
   const runPreview = useMutation({
-    mutationFn: (body: { reviewersPerApplication: number; maxLoad: number }) => reviewsApi.preview(competition.id, body),
+    mutationFn: (body: { reviewersPerApplication: number; maxLoad: number }) =>
+      reviewsApi.preview(competition.id, body),
   });
   const commit = useMutation({
-    mutationFn: (body: { reviewersPerApplication: number; maxLoad: number }) => reviewsApi.autoAssign(competition.id, body),
+    mutationFn: (body: { reviewersPerApplication: number; maxLoad: number }) =>
+      reviewsApi.autoAssign(competition.id, body),
   });
 
   if (panel.isError) return <QueryError error={panel.error} onRetry={() => void panel.refetch()} compact />;
@@ -66,7 +84,10 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
             form={form}
             layout="inline"
             disabled={!manage}
-            initialValues={{ reviewersPerApplication: panel.data.reviewersPerApplication, maxLoad: panel.data.maxLoad }}
+            initialValues={{
+              reviewersPerApplication: panel.data.reviewersPerApplication,
+              maxLoad: panel.data.maxLoad,
+            }}
             onFinish={(values) => void doPreview(values)}
             style={{ rowGap: 8, marginBottom: 16 }}
           >
@@ -91,7 +112,11 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                   title={preview.pairs.length ? t('reviewAdmin.previewOk') : t('reviewAdmin.previewNothing')}
                 />
               ) : (
-                <Alert type="error" showIcon title={t('reviewAdmin.previewInfeasible', { count: preview.shortfalls.length })} />
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('reviewAdmin.previewInfeasible', { count: preview.shortfalls.length })}
+                />
               )}
               <Flex gap={32} wrap>
                 <Statistic title={t('reviewAdmin.applications')} value={preview.applications} />
@@ -101,7 +126,10 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
               {preview.ok && preview.loads.length > 0 && (
                 <div>
                   <Typography.Text strong>{t('reviewAdmin.loads')}</Typography.Text>
-                  <LoadChart loads={preview.loads.map((row) => ({ label: row.displayName, value: row.load }))} cap={params.maxLoad} />
+                  <LoadChart
+                    loads={preview.loads.map((row) => ({ label: row.displayName, value: row.load }))}
+                    cap={params.maxLoad}
+                  />
                 </div>
               )}
               {preview.shortfalls.length > 0 && (
@@ -112,7 +140,12 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                   dataSource={preview.shortfalls}
                   columns={[
                     { title: t('reviewAdmin.col.application'), dataIndex: 'title' },
-                    { title: t('reviewAdmin.col.eligibleReviewers'), dataIndex: 'eligibleReviewers', width: 140, align: 'right' },
+                    {
+                      title: t('reviewAdmin.col.eligibleReviewers'),
+                      dataIndex: 'eligibleReviewers',
+                      width: 140,
+                      align: 'right',
+                    },
                     { title: t('reviewAdmin.col.needed'), dataIndex: 'needed', width: 100, align: 'right' },
                   ]}
                 />
@@ -124,7 +157,12 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                   cancelText={t('common.cancel')}
                   onConfirm={() => doCommit()}
                 >
-                  <Button type="primary" icon={<CheckOutlined />} loading={commit.isPending} style={{ alignSelf: 'flex-start' }}>
+                  <Button
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    loading={commit.isPending}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
                     {t('reviewAdmin.commit')}
                   </Button>
                 </Popconfirm>
@@ -154,7 +192,9 @@ function ManualAssign({
   const [form] = Form.useForm<ManualAssignRequest>();
   const applications = useReviewableApplications(competition.id);
   const refresh = useReviewRefresh(competition.id);
-  const assign = useMutation({ mutationFn: (body: ManualAssignRequest) => reviewsApi.assign(competition.id, body) });
+  const assign = useMutation({
+    mutationFn: (body: ManualAssignRequest) => reviewsApi.assign(competition.id, body),
+  });
   const submit = async (values: ManualAssignRequest) => {
     try {
       await assign.mutateAsync(values);
@@ -168,15 +208,28 @@ function ManualAssign({
   return (
     <Card size="small" title={t('reviewAdmin.manualAssign')}>
       <Form<ManualAssignRequest> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="applicationId" label={t('reviewAdmin.col.application')} rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}>
+        <Form.Item
+          name="applicationId"
+          label={t('reviewAdmin.col.application')}
+          rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}
+        >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
             loading={applications.isPending}
-            options={(applications.data?.items ?? []).map((row) => ({ value: row.id, label: `${row.title}（${row.community.name}）` }))}
+            options={(applications.data?.items ?? []).map((row) => ({
+              value: row.id,
+              label: `${row.title}（${row.community.name}）`,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="reviewerUserId" label={t('reviewAdmin.col.reviewer')} rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}>
-          <Select<number> options={members.map((member) => ({ value: member.userId, label: member.displayName }))} />
+        <Form.Item
+          name="reviewerUserId"
+          label={t('reviewAdmin.col.reviewer')}
+          rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}
+        >
+          <Select<number>
+            options={members.map((member) => ({ value: member.userId, label: member.displayName }))}
+          />
         </Form.Item>
         <Button htmlType="submit" icon={<UserAddOutlined />} loading={assign.isPending}>
           {t('reviewAdmin.assign')}

@@ -2,7 +2,20 @@ import { PushpinOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CompetitionView, PinConflictRequest } from '@xiaoshi/contracts';
 import { CONFLICT_CATEGORIES } from '../../lib/enums';
-import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { Link } from 'react-router';
 import { reviewsApi, type ConflictRow } from '../../api/reviews';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -46,7 +59,12 @@ export function ConflictsTab({ competition }: { competition: CompetitionView }) 
       width: 120,
       render: (category: string | null) => label('conflict.category', category),
     },
-    { title: t('reviewAdmin.col.note'), dataIndex: 'note', ellipsis: true, render: (note: string | null) => note ?? t('common.none') },
+    {
+      title: t('reviewAdmin.col.note'),
+      dataIndex: 'note',
+      ellipsis: true,
+      render: (note: string | null) => note ?? t('common.none'),
+    },
   ];
   return (
     <Row gutter={[16, 16]}>
@@ -88,9 +106,13 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
   const panel = usePanel(competition.id);
   const pool = usePool();
   const refresh = useReviewRefresh(competition.id);
-  const pin = useMutation({ mutationFn: (body: PinConflictRequest) => reviewsApi.pinConflict(competition.id, body) });
+  const pin = useMutation({
+    mutationFn: (body: PinConflictRequest) => reviewsApi.pinConflict(competition.id, body),
+  });
   const members = new Set((panel.data?.members ?? []).map((member) => member.userId));
-  const reviewers = [...(pool.data ?? [])].sort((a, b) => Number(members.has(b.userId)) - Number(members.has(a.userId)));
+  const reviewers = [...(pool.data ?? [])].sort(
+    (a, b) => Number(members.has(b.userId)) - Number(members.has(a.userId)),
+  );
 
   const submit = async (values: PinConflictRequest) => {
     try {
@@ -107,15 +129,31 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('reviewAdmin.pinHelp')}
       </Typography.Paragraph>
-      <Form<PinConflictRequest> form={form} layout="vertical" initialValues={{ category: 'affiliation' }} onFinish={(values) => void submit(values)}>
-        <Form.Item name="applicationId" label={t('reviewAdmin.col.application')} rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}>
+      <Form<PinConflictRequest>
+        form={form}
+        layout="vertical"
+        initialValues={{ category: 'affiliation' }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="applicationId"
+          label={t('reviewAdmin.col.application')}
+          rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}
+        >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
             loading={applications.isPending}
-            options={(applications.data?.items ?? []).map((row) => ({ value: row.id, label: `${row.title}（${row.community.name}）` }))}
+            options={(applications.data?.items ?? []).map((row) => ({
+              value: row.id,
+              label: `${row.title}（${row.community.name}）`,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="reviewerUserId" label={t('reviewAdmin.col.reviewer')} rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}>
+        <Form.Item
+          name="reviewerUserId"
+          label={t('reviewAdmin.col.reviewer')}
+          rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}
+        >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
             loading={pool.isPending}
@@ -126,7 +164,12 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
           />
         </Form.Item>
         <Form.Item name="category" label={t('reviewAdmin.col.conflictCategory')} rules={[{ required: true }]}>
-          <Select options={CONFLICT_CATEGORIES.map((category) => ({ value: category, label: t(`conflict.category.${category}`) }))} />
+          <Select
+            options={CONFLICT_CATEGORIES.map((category) => ({
+              value: category,
+              label: t(`conflict.category.${category}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('reviewAdmin.col.note')}>
           <Input.TextArea rows={2} maxLength={500} />

@@ -34,14 +34,28 @@ export function LoadChart({ loads, cap }: Props) {
             <text x={LABEL - 8} y={y + 14} textAnchor="end" fontSize={12} fill="#334155">
               {row.label.length > 8 ? `${row.label.slice(0, 8)}…` : row.label}
             </text>
-            <rect x={LABEL} y={y + 2} width={Math.max(0, x(row.value) - LABEL)} height={ROW - 8} rx={3} fill={over ? '#dc2626' : '#3b82f6'} />
+            <rect
+              x={LABEL}
+              y={y + 2}
+              width={Math.max(0, x(row.value) - LABEL)}
+              height={ROW - 8}
+              rx={3}
+              fill={over ? '#dc2626' : '#3b82f6'}
+            />
             <text x={x(row.value) + 6} y={y + 14} fontSize={12} fill="#0f172a">
               {row.value}
             </text>
           </g>
         );
       })}
-      <line x1={x(cap)} x2={x(cap)} y1={0} y2={loads.length * ROW + 4} stroke="#f59e0b" strokeDasharray="4 3" />
+      <line
+        x1={x(cap)}
+        x2={x(cap)}
+        y1={0}
+        y2={loads.length * ROW + 4}
+        stroke="#f59e0b"
+        strokeDasharray="4 3"
+      />
       <text x={x(cap)} y={height - 6} fontSize={11} textAnchor="middle" fill="#b45309">
         {t('reviewAdmin.capLine', { cap })}
       </text>

@@ -83,7 +83,15 @@ export function PanelTab({ competition }: { competition: CompetitionView }) {
   );
 }
 
-function PanelSettings({ competition, panel, pool }: { competition: CompetitionView; panel: PanelView; pool: ReviewerPoolRow[] }) {
+function PanelSettings({
+  competition,
+  panel,
+  pool,
+}: {
+  competition: CompetitionView;
+  panel: PanelView;
+  pool: ReviewerPoolRow[];
+}) {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -115,7 +123,12 @@ function PanelSettings({ competition, panel, pool }: { competition: CompetitionV
       extra={panel.id === null && <Tag color="orange">{t('reviewAdmin.noPanelYet')}</Tag>}
       style={{ height: '100%' }}
     >
-      <Form<PanelValues> form={form} layout="vertical" disabled={!manage} onFinish={(values) => void submit(values)}>
+      <Form<PanelValues>
+        form={form}
+        layout="vertical"
+        disabled={!manage}
+        onFinish={(values) => void submit(values)}
+      >
         <Form.Item
           name="memberUserIds"
           label={t('reviewAdmin.members')}
@@ -165,22 +178,40 @@ function PanelSettings({ competition, panel, pool }: { competition: CompetitionV
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="fundableThreshold" label={t('reviewAdmin.threshold')} rules={[{ required: true }]}>
+            <Form.Item
+              name="fundableThreshold"
+              label={t('reviewAdmin.threshold')}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="disagreementSpread" label={t('reviewAdmin.spread')} tooltip={t('reviewAdmin.spreadHelp')} rules={[{ required: true }]}>
+            <Form.Item
+              name="disagreementSpread"
+              label={t('reviewAdmin.spread')}
+              tooltip={t('reviewAdmin.spreadHelp')}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="blind" label={t('reviewAdmin.blind')} valuePropName="checked" tooltip={t('reviewAdmin.blindHelp')}>
+            <Form.Item
+              name="blind"
+              label={t('reviewAdmin.blind')}
+              valuePropName="checked"
+              tooltip={t('reviewAdmin.blindHelp')}
+            >
               <Switch />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="commentRequiredAtExtremes" label={t('reviewAdmin.commentsAtExtremes')} valuePropName="checked">
+            <Form.Item
+              name="commentRequiredAtExtremes"
+              label={t('reviewAdmin.commentsAtExtremes')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>
@@ -200,7 +231,15 @@ function PanelSettings({ competition, panel, pool }: { competition: CompetitionV
   );
 }
 
-function RandomDraw({ competition, panel, pool }: { competition: CompetitionView; panel: PanelView; pool: ReviewerPoolRow[] }) {
+function RandomDraw({
+  competition,
+  panel,
+  pool,
+}: {
+  competition: CompetitionView;
+  panel: PanelView;
+  pool: ReviewerPoolRow[];
+}) {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -209,7 +248,11 @@ function RandomDraw({ competition, panel, pool }: { competition: CompetitionView
   const tags = useMemo(() => [...new Set(pool.flatMap((row) => row.expertiseTags))].sort(), [pool]);
   const draw = useMutation({
     mutationFn: (values: { size: number; tags: string[]; seed?: string }) =>
-      reviewsApi.draw(competition.id, { size: values.size, tags: values.tags ?? [], seed: values.seed?.trim() || undefined }),
+      reviewsApi.draw(competition.id, {
+        size: values.size,
+        tags: values.tags ?? [],
+        seed: values.seed?.trim() || undefined,
+      }),
   });
   const submit = async (values: { size: number; tags: string[]; seed?: string }) => {
     try {
@@ -246,7 +289,13 @@ function RandomDraw({ competition, panel, pool }: { competition: CompetitionView
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('reviewAdmin.drawHelp')}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" disabled={!can('reviews.manage')} initialValues={{ size: panel.reviewersPerApplication, tags: [] }} onFinish={(values) => void submit(values)}>
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={!can('reviews.manage')}
+        initialValues={{ size: panel.reviewersPerApplication, tags: [] }}
+        onFinish={(values) => void submit(values)}
+      >
         <Row gutter={12}>
           <Col xs={8}>
             <Form.Item name="size" label={t('reviewAdmin.drawSize')} rules={[{ required: true }]}>
@@ -254,13 +303,21 @@ function RandomDraw({ competition, panel, pool }: { competition: CompetitionView
             </Form.Item>
           </Col>
           <Col xs={16}>
-            <Form.Item name="seed" label={t('reviewAdmin.seed')} rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('reviewAdmin.seedInvalid') }]}>
+            <Form.Item
+              name="seed"
+              label={t('reviewAdmin.seed')}
+              rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('reviewAdmin.seedInvalid') }]}
+            >
               <Input placeholder={t('reviewAdmin.seedPlaceholder')} maxLength={64} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="tags" label={t('reviewAdmin.drawTags')}>
-          <Select mode="tags" options={tags.map((tag) => ({ value: tag, label: tag }))} placeholder={t('reviewAdmin.anyTag')} />
+          <Select
+            mode="tags"
+            options={tags.map((tag) => ({ value: tag, label: tag }))}
+            placeholder={t('reviewAdmin.anyTag')}
+          />
         </Form.Item>
         {can('reviews.manage') && (
           <Button htmlType="submit" icon={<ExperimentOutlined />} loading={draw.isPending}>
@@ -286,7 +343,11 @@ function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView 
       render: (_, row) => (
         <Flex gap={6} align="center" wrap>
           <Typography.Text strong={onPanel.has(row.userId)}>{row.displayName}</Typography.Text>
-          {onPanel.has(row.userId) && <Tag color="blue">{row.userId === panel.chairUserId ? t('reviewAdmin.chair') : t('reviewAdmin.onPanel')}</Tag>}
+          {onPanel.has(row.userId) && (
+            <Tag color="blue">
+              {row.userId === panel.chairUserId ? t('reviewAdmin.chair') : t('reviewAdmin.onPanel')}
+            </Tag>
+          )}
           {!row.active && <Tag>{t('common.inactive')}</Tag>}
         </Flex>
       ),
@@ -371,7 +432,11 @@ function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null;
     }
   }, [reviewer, form]);
 
-  const submit = async (values: { expertiseTags: string[]; affiliationUnitIds: number[]; active: boolean }) => {
+  const submit = async (values: {
+    expertiseTags: string[];
+    affiliationUnitIds: number[];
+    active: boolean;
+  }) => {
     try {
       await save.mutateAsync({
         expertiseTags: values.expertiseTags.map((tag) => tag.trim()).filter(Boolean),
@@ -382,7 +447,8 @@ function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null;
       refresh();
       onClose();
     } catch (error) {
-      if (reviewer) reportFormError(form, error, ['expertiseTags', 'affiliationUnitIds', 'active'], message, t);
+      if (reviewer)
+        reportFormError(form, error, ['expertiseTags', 'affiliationUnitIds', 'active'], message, t);
       else message.error(errorMessage(error, t));
     }
   };
@@ -402,7 +468,11 @@ function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null;
         <Form.Item name="expertiseTags" label={t('reviewAdmin.col.tags')} extra={t('reviewAdmin.tagsHelp')}>
           <Select mode="tags" options={tagOptions.map((tag) => ({ value: tag, label: tag }))} />
         </Form.Item>
-        <Form.Item name="affiliationUnitIds" label={t('reviewAdmin.col.affiliations')} extra={t('reviewAdmin.affiliationsHelp')}>
+        <Form.Item
+          name="affiliationUnitIds"
+          label={t('reviewAdmin.col.affiliations')}
+          extra={t('reviewAdmin.affiliationsHelp')}
+        >
           <Select<number[]>
             mode="multiple"
             showSearch={{ optionFilterProp: 'label' }}

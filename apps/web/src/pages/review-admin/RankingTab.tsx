@@ -2,7 +2,21 @@ import { DownloadOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/i
 import { useQuery } from '@tanstack/react-query';
 import type { CompetitionView, RankingRowView } from '@xiaoshi/contracts';
 import { formatScore } from '@xiaoshi/domain';
-import { App, Button, Card, Col, Flex, Progress, Row, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Progress,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { reviewsApi, type ReviewExport } from '../../api/reviews';
@@ -42,7 +56,13 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
   const multipleCategories = new Set(rows.map((row) => row.category)).size > 1;
 
   const columns: TableColumnsType<RankingRowView> = [
-    { title: t('ranking.col.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (rank: number) => <Typography.Text strong>{rank}</Typography.Text> },
+    {
+      title: t('ranking.col.rank'),
+      dataIndex: 'rank',
+      width: 64,
+      align: 'center',
+      render: (rank: number) => <Typography.Text strong>{rank}</Typography.Text>,
+    },
     {
       title: t('ranking.col.title'),
       key: 'title',
@@ -63,12 +83,18 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
       align: 'right',
       render: (score: number | null, row) => (
         <Flex vertical align="flex-end">
-          <Typography.Text strong style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums' }} data-testid={`score-${row.applicationId}`}>
+          <Typography.Text
+            strong
+            style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums' }}
+            data-testid={`score-${row.applicationId}`}
+          >
             {formatScore(score)}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-            {t(`reviewAdmin.aggregation.${row.method}`)}
-          </Typography.Text>
+          {score !== null && (
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+              {t(`reviewAdmin.aggregation.${row.method}`)}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
@@ -77,7 +103,13 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
       key: 'sheets',
       width: 120,
       render: (_, row) => (
-        <Tooltip title={t('ranking.sheetsTooltip', { used: row.sheetsUsed, submitted: row.sheetsSubmitted, due: row.sheetsDue })}>
+        <Tooltip
+          title={t('ranking.sheetsTooltip', {
+            used: row.sheetsUsed,
+            submitted: row.sheetsSubmitted,
+            due: row.sheetsDue,
+          })}
+        >
           <Progress
             percent={row.sheetsDue ? Math.round((row.sheetsSubmitted / row.sheetsDue) * 100) : 0}
             size="small"
@@ -139,7 +171,10 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary">{t('ranking.autoRefresh')}</Typography.Text>
         <Flex gap={8} wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void Promise.all([ranking.refetch(), progress.refetch(), zScores.refetch()])}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void Promise.all([ranking.refetch(), progress.refetch(), zScores.refetch()])}
+          >
             {t('common.reload')}
           </Button>
           <ExportButtons competitionId={competition.id} />
@@ -151,7 +186,10 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
             <Flex gap={24} wrap>
               <Statistic title={t('ranking.sheetsDone')} value={done} suffix={`/ ${due}`} />
               <Statistic title={t('ranking.ranked')} value={rows.length} />
-              <Statistic title={t('ranking.fundableCount')} value={rows.filter((row) => row.fundable && row.score !== null).length} />
+              <Statistic
+                title={t('ranking.fundableCount')}
+                value={rows.filter((row) => row.fundable && row.score !== null).length}
+              />
             </Flex>
             <Progress percent={due ? Math.round((done / due) * 100) : 0} style={{ marginTop: 12 }} />
           </Card>
@@ -201,7 +239,11 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
                   key: 'progress',
                   width: 180,
                   render: (_, row) => (
-                    <Progress percent={row.due ? Math.round((row.done / row.due) * 100) : 0} size="small" format={() => `${row.done}/${row.due}`} />
+                    <Progress
+                      percent={row.due ? Math.round((row.done / row.due) * 100) : 0}
+                      size="small"
+                      format={() => `${row.done}/${row.due}`}
+                    />
                   ),
                 },
                 {
@@ -210,7 +252,9 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
                   width: 140,
                   render: (_, row) => {
                     const stats = zScores.data?.reviewers[String(row.reviewerUserId)];
-                    return stats ? t('ranking.meanSd', { mean: stats.mean.toFixed(1), sd: stats.sd.toFixed(1) }) : t('common.none');
+                    return stats
+                      ? t('ranking.meanSd', { mean: stats.mean.toFixed(1), sd: stats.sd.toFixed(1) })
+                      : t('common.none');
                   },
                 },
               ]}
@@ -233,7 +277,11 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
                   key: 'progress',
                   width: 180,
                   render: (_, row) => (
-                    <Progress percent={row.due ? Math.round((row.done / row.due) * 100) : 0} size="small" format={() => `${row.done}/${row.due}`} />
+                    <Progress
+                      percent={row.due ? Math.round((row.done / row.due) * 100) : 0}
+                      size="small"
+                      format={() => `${row.done}/${row.due}`}
+                    />
                   ),
                 },
                 {
@@ -255,7 +303,11 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
   );
 }
 
-const EXPORTS: Array<{ kind: ReviewExport; label: 'ranking.export.scoreMatrix' | 'ranking.export.ranking' | 'ranking.export.summary'; file: string }> = [
+const EXPORTS: Array<{
+  kind: ReviewExport;
+  label: 'ranking.export.scoreMatrix' | 'ranking.export.ranking' | 'ranking.export.summary';
+  file: string;
+}> = [
   { kind: 'score-matrix', label: 'ranking.export.scoreMatrix', file: '评分明细.xlsx' },
   { kind: 'ranking', label: 'ranking.export.ranking', file: '评审排名.xlsx' },
   { kind: 'summary', label: 'ranking.export.summary', file: '评分汇总表.xlsx' },
@@ -278,7 +330,12 @@ function ExportButtons({ competitionId }: { competitionId: number }) {
   return (
     <>
       {EXPORTS.map((item) => (
-        <Button key={item.kind} icon={<DownloadOutlined />} loading={busy === item.kind} onClick={() => void run(item.kind, item.file)}>
+        <Button
+          key={item.kind}
+          icon={<DownloadOutlined />}
+          loading={busy === item.kind}
+          onClick={() => void run(item.kind, item.file)}
+        >
           {t(item.label)}
         </Button>
       ))}

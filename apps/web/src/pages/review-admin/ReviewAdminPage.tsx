@@ -22,7 +22,9 @@ export default function ReviewAdminPage() {
   const choices = (competitions.data ?? []).filter((competition) => competition.status !== 'draft');
   const selectedId = Number(params.get('competition')) || undefined;
   const selected = choices.find((competition) => competition.id === selectedId);
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'panel';
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as TabKey)
+    : 'panel';
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -78,10 +80,26 @@ export default function ReviewAdminPage() {
             onChange={(key) => setParam('tab', key)}
             destroyOnHidden
             items={[
-              { key: 'panel', label: t('reviewAdmin.tab.panel'), children: <PanelTab competition={selected} /> },
-              { key: 'conflicts', label: t('reviewAdmin.tab.conflicts'), children: <ConflictsTab competition={selected} /> },
-              { key: 'assignment', label: t('reviewAdmin.tab.assignment'), children: <AssignmentTab competition={selected} /> },
-              { key: 'ranking', label: t('reviewAdmin.tab.ranking'), children: <RankingTab competition={selected} /> },
+              {
+                key: 'panel',
+                label: t('reviewAdmin.tab.panel'),
+                children: <PanelTab competition={selected} />,
+              },
+              {
+                key: 'conflicts',
+                label: t('reviewAdmin.tab.conflicts'),
+                children: <ConflictsTab competition={selected} />,
+              },
+              {
+                key: 'assignment',
+                label: t('reviewAdmin.tab.assignment'),
+                children: <AssignmentTab competition={selected} />,
+              },
+              {
+                key: 'ranking',
+                label: t('reviewAdmin.tab.ranking'),
+                children: <RankingTab competition={selected} />,
+              },
             ]}
           />
         </Card>

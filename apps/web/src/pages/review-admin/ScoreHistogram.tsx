@@ -59,12 +59,24 @@ export function ScoreHistogram({ scores, threshold }: Props) {
                 >
                   <title>{t('ranking.binTitle', { low, high: low + 10, count })}</title>
                 </rect>
-                <text x={PAD.left + index * barW + barW / 2} y={y(count) - 4} fontSize={11} textAnchor="middle" fill="#0f172a">
+                <text
+                  x={PAD.left + index * barW + barW / 2}
+                  y={y(count) - 4}
+                  fontSize={11}
+                  textAnchor="middle"
+                  fill="#0f172a"
+                >
                   {count}
                 </text>
               </>
             )}
-            <text x={PAD.left + index * barW} y={HEIGHT - 10} fontSize={11} textAnchor="middle" fill="#64748b">
+            <text
+              x={PAD.left + index * barW}
+              y={HEIGHT - 10}
+              fontSize={11}
+              textAnchor="middle"
+              fill="#64748b"
+            >
               {low}
             </text>
           </g>
@@ -73,7 +85,14 @@ export function ScoreHistogram({ scores, threshold }: Props) {
       <text x={WIDTH - PAD.right} y={HEIGHT - 10} fontSize={11} textAnchor="end" fill="#64748b">
         100
       </text>
-      <line x1={x(threshold)} x2={x(threshold)} y1={PAD.top - 4} y2={PAD.top + plotH} stroke="#dc2626" strokeDasharray="5 4" />
+      <line
+        x1={x(threshold)}
+        x2={x(threshold)}
+        y1={PAD.top - 4}
+        y2={PAD.top + plotH}
+        stroke="#dc2626"
+        strokeDasharray="5 4"
+      />
       <text x={x(threshold) + 4} y={PAD.top + 8} fontSize={11} fill="#dc2626">
         {t('ranking.thresholdLine', { threshold })}
       </text>

@@ -18,7 +18,10 @@ type Filter = 'todo' | 'all';
 export default function ReviewQueuePage() {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState<Filter>('todo');
-  const tasks = useQuery({ queryKey: ['reviews', 'my'], queryFn: ({ signal }) => reviewsApi.myTasks(signal) });
+  const tasks = useQuery({
+    queryKey: ['reviews', 'my'],
+    queryFn: ({ signal }) => reviewsApi.myTasks(signal),
+  });
   if (tasks.isError) return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />;
   const all = tasks.data ?? [];
   const done = all.filter((task) => task.sheetStatus === 'submitted').length;
@@ -70,7 +73,10 @@ export default function ReviewQueuePage() {
                 </Typography.Text>
               }
             >
-              <List<ReviewTaskView> dataSource={group.tasks} renderItem={(task) => <TaskItem task={task} />} />
+              <List<ReviewTaskView>
+                dataSource={group.tasks}
+                renderItem={(task) => <TaskItem task={task} />}
+              />
             </Card>
           ))}
         </Flex>
@@ -113,7 +119,9 @@ function TaskItem({ task }: { task: ReviewTaskView }) {
             </Typography.Text>
           )}
           {task.total !== null && (
-            <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{t('reviews.totalShort', { total: formatScore(task.total) })}</Typography.Text>
+            <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {t('reviews.totalShort', { total: formatScore(task.total) })}
+            </Typography.Text>
           )}
           <SheetStatusTag status={task.sheetStatus} />
           <RightOutlined style={{ color: '#94a3b8' }} />

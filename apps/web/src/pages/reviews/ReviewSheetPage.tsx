@@ -47,11 +47,18 @@ export default function ReviewSheetPage() {
   });
   if (sheet.isError) return <QueryError error={sheet.error} onRetry={() => void sheet.refetch()} />;
   if (sheet.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  return <Sheet key={`${sheet.data.assignmentId}-${sheet.data.sheet.version ?? 0}-${sheet.data.sheet.status}`} view={sheet.data} />;
+  return (
+    <Sheet
+      key={`${sheet.data.assignmentId}-${sheet.data.sheet.version ?? 0}-${sheet.data.sheet.status}`}
+      view={sheet.data}
+    />
+  );
 }
 
 function cleanScores(scores: Scores): Record<string, number> {
-  return Object.fromEntries(Object.entries(scores).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(scores).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
 }
 
 function cleanComments(comments: Record<string, string>): Record<string, string> {
@@ -75,17 +82,22 @@ function Sheet({ view }: { view: ReviewSheetView }) {
   const [declaring, setDeclaring] = useState(false);
   const inputs = useRef<Array<HTMLInputElement | null>>([]);
   const version = useRef<number | null>(view.sheet.version);
-  const saved = useRef(JSON.stringify({ s: cleanScores(view.sheet.scores), c: cleanComments(view.sheet.comments) }));
+  const saved = useRef(
+    JSON.stringify({ s: cleanScores(view.sheet.scores), c: cleanComments(view.sheet.comments) }),
+  );
 
   const current = JSON.stringify({ s: cleanScores(scores), c: cleanComments(comments) });
   const dirty = current !== saved.current;
   const numeric = cleanScores(scores);
   const total = scoreSheetTotal(rubric, numeric);
-  const violations = checkScoreSheet(rubric, numeric, comments, { commentRequiredAtExtremes: view.commentRequiredAtExtremes });
+  const violations = checkScoreSheet(rubric, numeric, comments, {
+    commentRequiredAtExtremes: view.commentRequiredAtExtremes,
+  });
   const missing = rubric.filter((criterion) => typeof scores[criterion.key] !== 'number').length;
   const byField = useMemo(() => {
     const map = new Map<string, string>();
-    for (const violation of violations as Violation[]) if (!map.has(violation.field)) map.set(violation.field, lang === 'en' ? violation.en : violation.zh);
+    for (const violation of violations as Violation[])
+      if (!map.has(violation.field)) map.set(violation.field, lang === 'en' ? violation.en : violation.zh);
     for (const [field, text] of Object.entries(serverFields)) map.set(field, text);
     return map;
   }, [violations, serverFields, lang]);
@@ -103,7 +115,10 @@ function Sheet({ view }: { view: ReviewSheetView }) {
   const adopt = (next: ReviewSheetView) => {
     version.current = next.sheet.version;
     setStatus(next.sheet.status);
-    saved.current = JSON.stringify({ s: cleanScores(next.sheet.scores), c: cleanComments(next.sheet.comments) });
+    saved.current = JSON.stringify({
+      s: cleanScores(next.sheet.scores),
+      c: cleanComments(next.sheet.comments),
+    });
     void queryClient.invalidateQueries({ queryKey: ['reviews', 'my'] });
   };
 
@@ -111,23 +126,26 @@ function Sheet({ view }: { view: ReviewSheetView }) {
     if (isApiError(error)) setServerFields(error.fields);
   };
 
-  const saveDraft = useCallback(async (quiet = false) => {
-    if (submitted) return null;
-    setServerFields({});
-    try {
-      const next = await save.mutateAsync();
-      adopt(next);
-      if (!quiet) message.success(t('sheet.saved'));
-      return next;
-    } catch (error) {
-      showFields(error);
-      if (hasCode(error, 'CONFLICT')) {
-        message.warning(t('error.conflict'));
-        void queryClient.invalidateQueries({ queryKey: ['reviews', 'sheet', view.assignmentId] });
-      } else message.error(errorMessage(error, t));
-      return null;
-    }
-  }, [submitted, save, message, t, queryClient, view.assignmentId]);
+  const saveDraft = useCallback(
+    async (quiet = false) => {
+      if (submitted) return null;
+      setServerFields({});
+      try {
+        const next = await save.mutateAsync();
+        adopt(next);
+        if (!quiet) message.success(t('sheet.saved'));
+        return next;
+      } catch (error) {
+        showFields(error);
+        if (hasCode(error, 'CONFLICT')) {
+          message.warning(t('error.conflict'));
+          void queryClient.invalidateQueries({ queryKey: ['reviews', 'sheet', view.assignmentId] });
+        } else message.error(errorMessage(error, t));
+        return null;
+      }
+    },
+    [submitted, save, message, t, queryClient, view.assignmentId],
+  );
 
   const doSubmit = () => {
     setAttempted(true);
@@ -188,16 +206,35 @@ function Sheet({ view }: { view: ReviewSheetView }) {
           {
             key: 'unit',
             label: t('applications.field.community'),
-            children: a.community && a.street ? `${a.community}（${a.street}）` : <Tag>{t('reviews.blind')}</Tag>,
+            children:
+              a.community && a.street ? `${a.community}（${a.street}）` : <Tag>{t('reviews.blind')}</Tag>,
           },
           { key: 'location', label: t('applications.field.location'), children: a.location },
           { key: 'dates', label: t('applications.field.dates'), children: `${a.startDate} — ${a.endDate}` },
-          { key: 'beneficiaries', label: t('applications.field.beneficiariesCount'), children: `${a.beneficiariesCount} ${t('applications.people')}` },
+          {
+            key: 'beneficiaries',
+            label: t('applications.field.beneficiariesCount'),
+            children: `${a.beneficiariesCount} ${t('applications.people')}`,
+          },
           { key: 'total', label: t('applications.costTotal'), children: <Money fen={a.totalCostFen} /> },
-          { key: 'subsidy', label: t('applications.col.subsidy'), children: <Money fen={a.requestedSubsidyFen} strong /> },
-          { key: 'beneficiariesDescription', label: t('applications.field.beneficiariesDescription'), children: a.beneficiariesDescription, span: 'filled' },
+          {
+            key: 'subsidy',
+            label: t('applications.col.subsidy'),
+            children: <Money fen={a.requestedSubsidyFen} strong />,
+          },
+          {
+            key: 'beneficiariesDescription',
+            label: t('applications.field.beneficiariesDescription'),
+            children: a.beneficiariesDescription,
+            span: 'filled',
+          },
           { key: 'summary', label: t('applications.field.summary'), children: a.summary, span: 'filled' },
-          { key: 'plan', label: t('applications.field.plan'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.plan}</span>, span: 'filled' },
+          {
+            key: 'plan',
+            label: t('applications.field.plan'),
+            children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.plan}</span>,
+            span: 'filled',
+          },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -210,7 +247,12 @@ function Sheet({ view }: { view: ReviewSheetView }) {
         dataSource={a.costItems}
         columns={[
           { title: t('applications.field.costItem'), dataIndex: 'item' },
-          { title: t('applications.field.costAmount'), dataIndex: 'amount', align: 'right', render: (fen: number) => <Money fen={fen} /> },
+          {
+            title: t('applications.field.costAmount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (fen: number) => <Money fen={fen} />,
+          },
         ]}
       />
       {a.attachments.length > 0 && (
@@ -232,7 +274,12 @@ function Sheet({ view }: { view: ReviewSheetView }) {
 
   const buttons = !submitted && (
     <Flex gap={8} justify="flex-end" wrap>
-      <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => void saveDraft()} disabled={!dirty && version.current !== null}>
+      <Button
+        icon={<SaveOutlined />}
+        loading={save.isPending}
+        onClick={() => void saveDraft()}
+        disabled={!dirty && version.current !== null}
+      >
         {t('sheet.saveDraft')}
       </Button>
       <Button type="primary" icon={<CheckOutlined />} loading={submit.isPending} onClick={doSubmit}>
@@ -250,11 +297,16 @@ function Sheet({ view }: { view: ReviewSheetView }) {
           <SheetStatusTag status={status} />
         </Flex>
       }
-      extra={wide && !submitted && <Typography.Text type="secondary">{t('sheet.totalInline', { total })}</Typography.Text>}
+      extra={
+        wide &&
+        !submitted && <Typography.Text type="secondary">{t('sheet.totalInline', { total })}</Typography.Text>
+      }
       className="xs-score-card"
       data-testid="score-sheet"
     >
-      {submitted && <Alert type="success" showIcon title={t('sheet.lockedHint')} style={{ marginBottom: 12 }} />}
+      {submitted && (
+        <Alert type="success" showIcon title={t('sheet.lockedHint')} style={{ marginBottom: 12 }} />
+      )}
       {!submitted && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('sheet.keyboardHint')}
@@ -263,7 +315,12 @@ function Sheet({ view }: { view: ReviewSheetView }) {
       <Form layout="vertical" component="div" disabled={submitted}>
         {rubric.map((criterion, index) => {
           const value = scores[criterion.key];
-          const problem = attempted || typeof value === 'number' ? byField.get(`scores.${criterion.key}`) : undefined;
+          const problem =
+            attempted || typeof value === 'number' ? byField.get(`scores.${criterion.key}`) : undefined;
+          const needsComment =
+            view.commentRequiredAtExtremes &&
+            (value === 0 || value === criterion.maxPoints) &&
+            !(comments[criterion.key] ?? '').trim();
           return (
             <Form.Item
               key={criterion.key}
@@ -276,6 +333,7 @@ function Sheet({ view }: { view: ReviewSheetView }) {
               }
               validateStatus={problem ? 'error' : undefined}
               help={problem}
+              extra={!submitted && needsComment ? t('sheet.commentNeeded') : undefined}
               className="xs-score-item"
             >
               <InputNumber<number>
@@ -301,7 +359,13 @@ function Sheet({ view }: { view: ReviewSheetView }) {
             </Form.Item>
           );
         })}
-        <Flex justify="space-between" align="baseline" className="xs-sheet-total" data-testid="sheet-total" data-total={total}>
+        <Flex
+          justify="space-between"
+          align="baseline"
+          className="xs-sheet-total"
+          data-testid="sheet-total"
+          data-total={total}
+        >
           <Typography.Text strong>{t('sheet.total')}</Typography.Text>
           <Typography.Text strong style={{ fontSize: 24, fontVariantNumeric: 'tabular-nums' }}>
             {total}
@@ -341,7 +405,9 @@ function Sheet({ view }: { view: ReviewSheetView }) {
                 autoSize={{ minRows: 1, maxRows: 6 }}
                 maxLength={2000}
                 value={comments[criterion.key] ?? ''}
-                onChange={(event) => setComments((previous) => ({ ...previous, [criterion.key]: event.target.value }))}
+                onChange={(event) =>
+                  setComments((previous) => ({ ...previous, [criterion.key]: event.target.value }))
+                }
                 aria-label={t('sheet.commentFor', { name: criterion.name })}
               />
             </Form.Item>
@@ -419,7 +485,9 @@ function DeclareConflictModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DeclareConflictRequest>();
-  const declare = useMutation({ mutationFn: (body: DeclareConflictRequest) => reviewsApi.declareConflict(assignmentId, body) });
+  const declare = useMutation({
+    mutationFn: (body: DeclareConflictRequest) => reviewsApi.declareConflict(assignmentId, body),
+  });
   const submit = async (values: DeclareConflictRequest) => {
     try {
       await declare.mutateAsync({ category: values.category, note: values.note.trim() });
@@ -443,11 +511,25 @@ function DeclareConflictModal({
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('sheet.declareHint')}</Typography.Paragraph>
-      <Form<DeclareConflictRequest> form={form} layout="vertical" initialValues={{ category: 'affiliation' }} onFinish={(values) => void submit(values)}>
+      <Form<DeclareConflictRequest>
+        form={form}
+        layout="vertical"
+        initialValues={{ category: 'affiliation' }}
+        onFinish={(values) => void submit(values)}
+      >
         <Form.Item name="category" label={t('reviewAdmin.col.conflictCategory')} rules={[{ required: true }]}>
-          <Select options={CONFLICT_CATEGORIES.map((category) => ({ value: category, label: t(`conflict.category.${category}`) }))} />
+          <Select
+            options={CONFLICT_CATEGORIES.map((category) => ({
+              value: category,
+              label: t(`conflict.category.${category}`),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="note" label={t('sheet.conflictNote')} rules={[{ required: true, whitespace: true, message: t('sheet.conflictNoteRequired') }]}>
+        <Form.Item
+          name="note"
+          label={t('sheet.conflictNote')}
+          rules={[{ required: true, whitespace: true, message: t('sheet.conflictNoteRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

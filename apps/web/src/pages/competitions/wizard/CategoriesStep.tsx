@@ -14,7 +14,12 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
     <>
       <Typography.Paragraph type="secondary">{t('competitions.categoriesHelp')}</Typography.Paragraph>
       {hasApplicationsHint && (
-        <Alert type="info" showIcon title={t('competitions.categoriesLockedHint')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('competitions.categoriesLockedHint')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Form.List
         name="categories"
@@ -44,18 +49,31 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                 </Typography.Text>
                 <Form.Item
                   name={[field.name, 'name']}
-                  rules={[{ required: true, whitespace: true, message: t('competitions.categoryNameRequired') }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('competitions.categoryNameRequired') },
+                  ]}
                   style={{ flex: '2 1 160px', marginBottom: 0 }}
                 >
-                  <Input placeholder={t('competitions.field.categoryName')} maxLength={50} aria-label={t('competitions.field.categoryName')} />
+                  <Input
+                    placeholder={t('competitions.field.categoryName')}
+                    maxLength={50}
+                    aria-label={t('competitions.field.categoryName')}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'key']}
-                  rules={[{ pattern: KEY_PATTERN, message: t('competitions.keyInvalid') }, { required: true, message: t('competitions.keyInvalid') }]}
+                  rules={[
+                    { pattern: KEY_PATTERN, message: t('competitions.keyInvalid') },
+                    { required: true, message: t('competitions.keyInvalid') },
+                  ]}
                   style={{ flex: '1 1 110px', marginBottom: 0 }}
                   tooltip={t('competitions.keyHelp')}
                 >
-                  <Input placeholder={t('competitions.field.categoryKey')} maxLength={30} aria-label={t('competitions.field.categoryKey')} />
+                  <Input
+                    placeholder={t('competitions.field.categoryKey')}
+                    maxLength={30}
+                    aria-label={t('competitions.field.categoryKey')}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'cap']}
@@ -84,7 +102,9 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
             <Button
               type="dashed"
               icon={<PlusOutlined />}
-              onClick={() => add({ key: nextKey('cat', form.getFieldValue('categories') ?? []), name: '', cap: '' })}
+              onClick={() =>
+                add({ key: nextKey('cat', form.getFieldValue('categories') ?? []), name: '', cap: '' })
+              }
               style={{ alignSelf: 'flex-start' }}
             >
               {t('competitions.addCategory')}

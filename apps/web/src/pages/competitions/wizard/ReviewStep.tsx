@@ -28,8 +28,16 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
       styles={{ label: { width: 180 } }}
       items={[
         { key: 'title', label: t('competitions.field.title'), children: values.title },
-        { key: 'kind', label: t('competitions.field.kind'), children: values.kind ? competitionKindLabel(values.kind, t) : '' },
-        { key: 'line', label: t('competitions.field.budgetLine'), children: line ? `${line.programme.year} · ${line.name}` : '' },
+        {
+          key: 'kind',
+          label: t('competitions.field.kind'),
+          children: values.kind ? competitionKindLabel(values.kind, t) : '',
+        },
+        {
+          key: 'line',
+          label: t('competitions.field.budgetLine'),
+          children: line ? `${line.programme.year} · ${line.name}` : '',
+        },
         {
           key: 'envelope',
           label: t('competitions.field.envelope'),
@@ -58,7 +66,9 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
         {
           key: 'review',
           label: t('competitions.field.reviewWindow'),
-          children: values.reviewWindow ? `${values.reviewWindow[0].format(TIME)} — ${values.reviewWindow[1].format(TIME)}` : '',
+          children: values.reviewWindow
+            ? `${values.reviewWindow[0].format(TIME)} — ${values.reviewWindow[1].format(TIME)}`
+            : '',
         },
         {
           key: 'deadline',
@@ -77,10 +87,12 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
               </span>
               <span>{t('competitions.awardRange', { min: values.awardMin, max: values.awardMax })}</span>
               <span>
-                {t('competitions.field.noticeWorkingDays')}：{t('competitions.workingDays', { count: values.noticeWorkingDays })}
+                {t('competitions.field.noticeWorkingDays')}：
+                {t('competitions.workingDays', { count: values.noticeWorkingDays })}
               </span>
               <span>
-                {t('competitions.field.reviewersPerApplication')}：{t('competitions.people', { count: values.reviewersPerApplication })}
+                {t('competitions.field.reviewersPerApplication')}：
+                {t('competitions.people', { count: values.reviewersPerApplication })}
               </span>
             </Flex>
           ),
@@ -89,19 +101,25 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
           key: 'sources',
           label: t('competitions.field.requiredSources'),
           children: values.requiredSources?.length
-            ? values.requiredSources.map((source) => <Tag key={source}>{fundingSourceLabel(source, lang)}</Tag>)
+            ? values.requiredSources.map((source) => (
+                <Tag key={source}>{fundingSourceLabel(source, lang)}</Tag>
+              ))
             : none,
         },
         {
           key: 'cofunding',
           label: t('competitions.field.minCoFundingShare'),
-          children: values.minCoFundingPercent ? `${values.minCoFundingPercent}%` : t('competitions.noMinimum'),
+          children: values.minCoFundingPercent
+            ? `${values.minCoFundingPercent}%`
+            : t('competitions.noMinimum'),
         },
         {
           key: 'attachments',
           label: t('competitions.field.requiredAttachmentTypes'),
           children: values.requiredAttachmentTypes?.length
-            ? values.requiredAttachmentTypes.map((type) => <Tag key={type}>{attachmentTypeLabel(type, lang)}</Tag>)
+            ? values.requiredAttachmentTypes.map((type) => (
+                <Tag key={type}>{attachmentTypeLabel(type, lang)}</Tag>
+              ))
             : none,
         },
         {
@@ -119,7 +137,9 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
                   {criterion.name}：{criterion.maxPoints ?? 0} {t('competitions.points')}
                 </span>
               ))}
-              <Typography.Text strong>{t('competitions.rubricSum', { sum: rubricSum(values.rubric) })}</Typography.Text>
+              <Typography.Text strong>
+                {t('competitions.rubricSum', { sum: rubricSum(values.rubric) })}
+              </Typography.Text>
             </Flex>
           ),
         },

@@ -34,18 +34,36 @@ export function RubricStep({ locked }: { locked: boolean }) {
   return (
     <>
       {locked ? (
-        <Alert type="warning" showIcon icon={<LockOutlined />} title={t('competitions.rubricLockedHint')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          icon={<LockOutlined />}
+          title={t('competitions.rubricLockedHint')}
+          style={{ marginBottom: 12 }}
+        />
       ) : (
         <Typography.Paragraph type="secondary">{t('competitions.rubricHelp')}</Typography.Paragraph>
       )}
       <Flex align="center" gap={16} className="xs-live-sum" data-testid="rubric-sum" data-sum={sum}>
-        <Progress type="circle" size={64} percent={Math.min(sum, 100)} strokeColor={colour} format={() => <span style={{ color: colour }}>{sum}</span>} />
+        <Progress
+          type="circle"
+          size={64}
+          percent={Math.min(sum, 100)}
+          strokeColor={colour}
+          format={() => <span style={{ color: colour }}>{sum}</span>}
+        />
         <Flex vertical>
           <Typography.Text strong style={{ color: colour }}>
             {t('competitions.rubricSum', { sum })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {notHundred ? (lang === 'en' ? notHundred.en : notHundred.zh) : sum === 100 ? t('competitions.rubricOk') : ''}
+            {notHundred
+              ? lang === 'en'
+                ? notHundred.en
+                : notHundred.zh
+              : sum === 100
+                ? t('competitions.rubricOk')
+                : ''}
           </Typography.Text>
         </Flex>
       </Flex>
@@ -78,7 +96,9 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'name']}
-                  rules={[{ required: true, whitespace: true, message: t('competitions.criterionNameRequired') }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('competitions.criterionNameRequired') },
+                  ]}
                   style={{ flex: '3 1 200px', marginBottom: 0 }}
                 >
                   <Input disabled={locked} maxLength={50} aria-label={t('competitions.field.criterion')} />
@@ -114,7 +134,11 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 type="dashed"
                 icon={<PlusOutlined />}
                 onClick={() =>
-                  add({ key: nextKey('c', form.getFieldValue('rubric') ?? []), name: '', maxPoints: Math.max(0, 100 - sum) || null })
+                  add({
+                    key: nextKey('c', form.getFieldValue('rubric') ?? []),
+                    name: '',
+                    maxPoints: Math.max(0, 100 - sum) || null,
+                  })
                 }
                 style={{ alignSelf: 'flex-start' }}
               >

@@ -17,7 +17,10 @@ export function trancheViolations(rows: readonly Row[] | undefined) {
 }
 
 export function trancheSumBp(rows: readonly Row[] | undefined): number {
-  return (rows ?? []).reduce((sum, row) => sum + (typeof row?.percent === 'number' ? percentToBp(row.percent) : 0), 0);
+  return (rows ?? []).reduce(
+    (sum, row) => sum + (typeof row?.percent === 'number' ? percentToBp(row.percent) : 0),
+    0,
+  );
 }
 
 /** Step 6: the tranche plan (预拨 / 尾款), kept live against 100%. */
@@ -34,7 +37,13 @@ export function TranchesStep() {
     <>
       <Typography.Paragraph type="secondary">{t('competitions.tranchesHelp')}</Typography.Paragraph>
       <Flex align="center" gap={16} className="xs-live-sum" data-testid="tranche-sum" data-sum={sumBp}>
-        <Progress type="circle" size={64} percent={Math.min(percent, 100)} strokeColor={colour} format={() => <span style={{ color: colour }}>{percent}%</span>} />
+        <Progress
+          type="circle"
+          size={64}
+          percent={Math.min(percent, 100)}
+          strokeColor={colour}
+          format={() => <span style={{ color: colour }}>{percent}%</span>}
+        />
         <Flex vertical>
           <Typography.Text strong style={{ color: colour }}>
             {t('competitions.trancheSum', { sum: percent })}
@@ -73,7 +82,14 @@ export function TranchesStep() {
                   rules={[{ required: true, message: t('competitions.percentRequired') }]}
                   style={{ width: 140, marginBottom: 0 }}
                 >
-                  <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} aria-label={t('competitions.field.tranchePercent')} />
+                  <InputNumber
+                    min={0.01}
+                    max={100}
+                    precision={2}
+                    suffix="%"
+                    style={{ width: '100%' }}
+                    aria-label={t('competitions.field.tranchePercent')}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'condition']}
@@ -102,7 +118,9 @@ export function TranchesStep() {
             <Button
               type="dashed"
               icon={<PlusOutlined />}
-              onClick={() => add({ percent: Math.max(0, 100 - percent) || null, condition: 'after_acceptance' })}
+              onClick={() =>
+                add({ percent: Math.max(0, 100 - percent) || null, condition: 'after_acceptance' })
+              }
               style={{ alignSelf: 'flex-start' }}
             >
               {t('competitions.addTranche')}

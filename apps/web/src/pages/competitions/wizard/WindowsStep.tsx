@@ -37,7 +37,11 @@ export function WindowsStep() {
               },
             ]}
           >
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} style={{ width: '100%' }} />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format={TIME_FORMAT}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} lg={12}>
@@ -51,7 +55,8 @@ export function WindowsStep() {
                 validator: (_, value?: [Dayjs, Dayjs]) => {
                   const submission = getFieldValue('submissionWindow') as [Dayjs, Dayjs] | undefined;
                   if (!value) return Promise.resolve();
-                  if (!value[0].isBefore(value[1])) return Promise.reject(new Error(t('competitions.windowOrder')));
+                  if (!value[0].isBefore(value[1]))
+                    return Promise.reject(new Error(t('competitions.windowOrder')));
                   if (submission && value[0].isBefore(submission[1]))
                     return Promise.reject(new Error(t('competitions.reviewAfterSubmission')));
                   return Promise.resolve();
@@ -59,7 +64,11 @@ export function WindowsStep() {
               }),
             ]}
           >
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} style={{ width: '100%' }} />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format={TIME_FORMAT}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>
@@ -85,7 +94,13 @@ export function WindowsStep() {
       </Row>
       <Typography.Title level={5}>{t('competitions.quotas')}</Typography.Title>
       <Row gutter={16}>
-        {number('minPerStreet', t('competitions.field.minPerStreet'), 0, 100, t('competitions.minPerStreetHelp'))}
+        {number(
+          'minPerStreet',
+          t('competitions.field.minPerStreet'),
+          0,
+          100,
+          t('competitions.minPerStreetHelp'),
+        )}
         <Col xs={24} sm={12} lg={8}>
           <Form.Item
             name="maxPerStreet"
@@ -123,9 +138,21 @@ export function WindowsStep() {
             <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        {number('noticeWorkingDays', t('competitions.field.noticeWorkingDays'), 1, 30, t('competitions.noticeHelp'))}
+        {number(
+          'noticeWorkingDays',
+          t('competitions.field.noticeWorkingDays'),
+          1,
+          30,
+          t('competitions.noticeHelp'),
+        )}
         {number('reviewersPerApplication', t('competitions.field.reviewersPerApplication'), 1, 15)}
-        {number('reminderDaysBeforeClose', t('competitions.field.reminderDaysBeforeClose'), 0, 60, t('competitions.reminderHelp'))}
+        {number(
+          'reminderDaysBeforeClose',
+          t('competitions.field.reminderDaysBeforeClose'),
+          0,
+          60,
+          t('competitions.reminderHelp'),
+        )}
       </Row>
     </>
   );

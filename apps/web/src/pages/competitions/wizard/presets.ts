@@ -23,7 +23,11 @@ type Preset = Pick<
  * every value stays editable, and nothing here is specific to one district.
  */
 export function presetFor(kind: CompetitionKind, zh: boolean): Preset {
-  const category = (key: string, name: string, nameEn: string, capYuan: string) => ({ key, name: zh ? name : nameEn, cap: capYuan });
+  const category = (key: string, name: string, nameEn: string, capYuan: string) => ({
+    key,
+    name: zh ? name : nameEn,
+    cap: capYuan,
+  });
   const afterAcceptance: Preset['tranches'] = [
     { percent: 30, condition: 'on_approval' },
     { percent: 70, condition: 'after_acceptance' },
@@ -31,7 +35,10 @@ export function presetFor(kind: CompetitionKind, zh: boolean): Preset {
   switch (kind) {
     case 'livelihood':
       return {
-        categories: [category('works', '工程类', 'Works', '500000'), category('service', '服务类', 'Services', '50000')],
+        categories: [
+          category('works', '工程类', 'Works', '500000'),
+          category('service', '服务类', 'Services', '50000'),
+        ],
         requiredSources: ['residentMoney'],
         requiredAttachmentTypes: ['council_resolution', 'budget_sheet', 'site_photos'],
         requiresPartner: false,

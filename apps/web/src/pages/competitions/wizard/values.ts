@@ -168,7 +168,10 @@ export function toRequest(values: WizardValues): CreateCompetitionRequest {
       name: criterion.name.trim(),
       maxPoints: criterion.maxPoints ?? 0,
     })),
-    tranchePlan: values.tranches.map((tranche) => ({ percentBp: percentToBp(tranche.percent), condition: tranche.condition })),
+    tranchePlan: values.tranches.map((tranche) => ({
+      percentBp: percentToBp(tranche.percent),
+      condition: tranche.condition,
+    })),
     noticeWorkingDays: values.noticeWorkingDays,
     reviewersPerApplication: values.reviewersPerApplication,
     requiresPartner: values.requiresPartner,
