@@ -146,3 +146,70 @@ export async function reviewers(t: TestApp, names: string[]): Promise<Array<{ id
   }
   return out;
 }
+
+/**
+ * Drives `count` applications of one community all the way to 'approved' (立项) through the real
+ * API: eligible applications, a panel of five reviewers scoring them (ranking needs a running
+ * worker: createWorker(t.config, { schedule: false })), the rank-order decision, 公示 moved into
+ * the past and closed. Returns the approved application ids, best first.
+ */
+export async function approvedProjects(
+  t: TestApp,
+  options: { count?: number; street?: string; communityName?: string; reviewerPrefix?: string } = {},
+): Promise<number[]> {
+  const count = options.count ?? 3;
+  const admin = await t.login('admin');
+  const competitionId = (await t.db.query(`SELECT id FROM competition WHERE kind = 'livelihood'`)).rows[0].id as number;
+  const apps = await eligibleApplications(t, { count, street: options.street ?? 'longcheng', communityName: options.communityName ?? '龙街社区' });
+  const prefix = options.reviewerPrefix ?? 'dj';
+  const panel = await reviewers(t, [1, 2, 3, 4, 5].map((n) => `${prefix}${n}`));
+  const setPanel = await t
+    .http()
+    .put(`/api/competitions/${competitionId}/panel`)
+    .set('authorization', admin)
+    .send({
+      memberUserIds: panel.map((member) => member.id),
+      reviewersPerApplication: 5,
+      maxLoad: 20,
+      blind: false,
+      aggregation: 'mean',
+      fundableThreshold: 60,
+      disagreementSpread: 30,
+      commentRequiredAtExtremes: false,
+      rankByCategory: false,
+    });
+  if (setPanel.status !== 200) throw new Error(`panel failed: ${JSON.stringify(setPanel.body)}`);
+  const assigned = await t.http().post(`/api/competitions/${competitionId}/assignments/auto`).set('authorization', admin).send({});
+  if (assigned.status !== 200) throw new Error(`assign failed: ${JSON.stringify(assigned.body)}`);
+  for (const [i, applicationId] of apps.entries()) {
+    for (const judge of panel) {
+      const assignment = (await t.db.query(`SELECT id FROM review_assignment WHERE application_id = $1 AND reviewer_user_id = $2`, [applicationId, judge.id])).rows[0].id;
+      const base = 18 - i;
+      const scores = { public_attention: base, benefit_breadth: base, resident_participation: base, feasibility: 12, budget_reasonableness: 12, sustainability: 7 };
+      const saved = await t.http().put(`/api/reviews/assignments/${assignment}/sheet`).set('authorization', judge.bearer).send({ scores, comments: {} });
+      const submitted = await t.http().post(`/api/reviews/assignments/${assignment}/sheet/submit`).set('authorization', judge.bearer).send({ version: saved.body.sheet.version });
+      if (submitted.status !== 200) throw new Error(`sheet failed: ${JSON.stringify(submitted.body)}`);
+    }
+  }
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ranking = await t.http().get(`/api/competitions/${competitionId}/ranking`).set('authorization', admin);
+    const rows = ranking.body as Array<{ sheetsSubmitted: number }>;
+    if (Array.isArray(rows) && rows.length === count && rows.every((row) => row.sheetsSubmitted === 5)) break;
+    if (Date.now() > deadline) throw new Error(`ranking not ready: ${JSON.stringify(ranking.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const selection = await t.http().get(`/api/competitions/${competitionId}/selection`).set('authorization', admin);
+  const awards = (selection.body.rankOrder.selected as number[]).map((applicationId) => ({
+    applicationId,
+    amountFen: (selection.body.candidates as Array<{ applicationId: number; awardFen: number }>).find((c) => c.applicationId === applicationId)!.awardFen,
+  }));
+  const decision = await t.http().post(`/api/competitions/${competitionId}/decisions`).set('authorization', admin).send({ method: 'rank_order', awards });
+  if (decision.status !== 201) throw new Error(`decision failed: ${JSON.stringify(decision.body)}`);
+  const notice = await t.http().post(`/api/decisions/${decision.body.id}/publish`).set('authorization', admin).send({ contact: '区社会工作部 0871-00000000（演示）' });
+  if (notice.status !== 200) throw new Error(`publish failed: ${JSON.stringify(notice.body)}`);
+  await t.db.query(`UPDATE public_notice SET first_day = current_date - 8, last_day = current_date - 2 WHERE id = $1`, [notice.body.id]);
+  const closed = await t.http().post(`/api/notices/${notice.body.id}/close`).set('authorization', admin);
+  if (closed.status !== 200) throw new Error(`close failed: ${JSON.stringify(closed.body)}`);
+  return awards.map((award) => award.applicationId);
+}

@@ -20,6 +20,8 @@ import { OrgsModule } from './modules/orgs/orgs.module.js';
 import { StipendsModule } from './modules/stipends/stipends.module.js';
 import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { DeliveryModule } from './modules/delivery/delivery.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
@@ -51,6 +53,8 @@ export class AppModule {
         AwardsModule,
         ThrottleModule,
         ReviewsModule,
+        DeliveryModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

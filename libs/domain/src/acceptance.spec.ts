@@ -1,4 +1,10 @@
-import { DEFAULT_CHECKLISTS, checkInspectionRecord, checklistFor, inspectionKindFor, type ChecklistAnswers } from './acceptance.js';
+import {
+  DEFAULT_CHECKLISTS,
+  checkInspectionRecord,
+  checklistFor,
+  inspectionKindFor,
+  type ChecklistAnswers,
+} from './acceptance.js';
 
 const allOk = (kind: keyof typeof DEFAULT_CHECKLISTS): ChecklistAnswers =>
   Object.fromEntries(DEFAULT_CHECKLISTS[kind].map((item) => [item.key, { ok: true }]));
@@ -48,23 +54,40 @@ describe('checkInspectionRecord', () => {
 
   it('never passes with an unmet item', () => {
     const answers = { ...allOk('service'), records: { ok: false, note: '签到表缺失' } };
-    expect(codes(checkInspectionRecord({ ...base, answers, outcome: 'passed' }))).toEqual(['outcome:INSPECTION_PASSED_WITH_FAILURES']);
+    expect(codes(checkInspectionRecord({ ...base, answers, outcome: 'passed' }))).toEqual([
+      'outcome:INSPECTION_PASSED_WITH_FAILURES',
+    ]);
   });
 
   it('wants findings and a later deadline for a rectification', () => {
-    expect(codes(checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'rectification' }))).toEqual([
-      'findings:FINDINGS_REQUIRED',
-      'rectificationDeadline:RECTIFICATION_DEADLINE_REQUIRED',
-    ]);
     expect(
-      codes(checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'rectification', findings: '台账不全', rectificationDeadline: '2026-10-10' })),
+      codes(checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'rectification' })),
+    ).toEqual(['findings:FINDINGS_REQUIRED', 'rectificationDeadline:RECTIFICATION_DEADLINE_REQUIRED']);
+    expect(
+      codes(
+        checkInspectionRecord({
+          ...base,
+          answers: allOk('service'),
+          outcome: 'rectification',
+          findings: '台账不全',
+          rectificationDeadline: '2026-10-10',
+        }),
+      ),
     ).toEqual(['rectificationDeadline:RECTIFICATION_DEADLINE_INVALID']);
     expect(
-      checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'rectification', findings: '台账不全', rectificationDeadline: '2026-10-31' }),
+      checkInspectionRecord({
+        ...base,
+        answers: allOk('service'),
+        outcome: 'rectification',
+        findings: '台账不全',
+        rectificationDeadline: '2026-10-31',
+      }),
     ).toEqual([]);
   });
 
   it('wants findings for a failure', () => {
-    expect(codes(checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'failed' }))).toEqual(['findings:FINDINGS_REQUIRED']);
+    expect(codes(checkInspectionRecord({ ...base, answers: allOk('service'), outcome: 'failed' }))).toEqual([
+      'findings:FINDINGS_REQUIRED',
+    ]);
   });
 });

@@ -38,7 +38,7 @@ function referenceLoads(input: AssignmentInput): number[] | null {
     const dist = new Array(T + 1).fill(Infinity);
     const prev: Array<[number, number] | null> = new Array(T + 1).fill(null);
     dist[S] = 0;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (let u = 0; u <= T; u++) {
         if (dist[u] === Infinity) continue;
@@ -52,7 +52,7 @@ function referenceLoads(input: AssignmentInput): number[] | null {
       }
     }
     if (dist[T] === Infinity) return null;
-    for (let v = T; v !== S; ) {
+    for (let v = T; v !== S;) {
       const [u, idx] = prev[v]!;
       const e = graph[u][idx];
       e.cap -= 1;
@@ -95,7 +95,13 @@ function checkValid(input: AssignmentInput, pairs: Array<[number, number]>, load
 
 describe('assignReviewers', () => {
   it('balances a simple panel', () => {
-    const input = { applicationIds: [1, 2, 3, 4], reviewerIds: [10, 11, 12, 13], k: 2, maxLoad: 4, conflicts: [] as Array<[number, number]> };
+    const input = {
+      applicationIds: [1, 2, 3, 4],
+      reviewerIds: [10, 11, 12, 13],
+      k: 2,
+      maxLoad: 4,
+      conflicts: [] as Array<[number, number]>,
+    };
     const result = assignReviewers(input);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -137,12 +143,22 @@ describe('assignReviewers', () => {
         [3, 12],
       ],
     });
-    expect(result).toEqual({ ok: false, reason: 'NOT_ENOUGH_REVIEWERS', shortfalls: [{ applicationId: 2, eligibleReviewers: 1, needed: 2 }] });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'NOT_ENOUGH_REVIEWERS',
+      shortfalls: [{ applicationId: 2, eligibleReviewers: 1, needed: 2 }],
+    });
   });
 
   it('reports CAPACITY when the loads cannot fit', () => {
     // 3 applications × 2 = 6 reviews, 2 reviewers × 2 = 4 slots.
-    const result = assignReviewers({ applicationIds: [1, 2, 3], reviewerIds: [10, 11], k: 2, maxLoad: 2, conflicts: [] });
+    const result = assignReviewers({
+      applicationIds: [1, 2, 3],
+      reviewerIds: [10, 11],
+      k: 2,
+      maxLoad: 2,
+      conflicts: [],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe('CAPACITY');
@@ -165,7 +181,11 @@ describe('assignReviewers', () => {
       ],
     };
     // Kept pairs are never moved, so application 3 cannot be served: reviewer 10 is full.
-    expect(assignReviewers(input)).toMatchObject({ ok: false, reason: 'CAPACITY', shortfalls: [{ applicationId: 3 }] });
+    expect(assignReviewers(input)).toMatchObject({
+      ok: false,
+      reason: 'CAPACITY',
+      shortfalls: [{ applicationId: 3 }],
+    });
     // Without the kept pairs an augmenting path moves application 1 or 2 to reviewer 11.
     const free = assignReviewers({ ...input, existing: [] });
     if (!free.ok) throw new Error('expected a solution');
@@ -194,13 +214,21 @@ describe('assignReviewers', () => {
   });
 
   it('handles k = 0 and no applications', () => {
-    expect(assignReviewers({ applicationIds: [1], reviewerIds: [], k: 0, maxLoad: 0, conflicts: [] })).toEqual({ ok: true, pairs: [], loads: {} });
-    expect(assignReviewers({ applicationIds: [], reviewerIds: [5], k: 3, maxLoad: 1, conflicts: [] })).toEqual({ ok: true, pairs: [], loads: { 5: 0 } });
+    expect(
+      assignReviewers({ applicationIds: [1], reviewerIds: [], k: 0, maxLoad: 0, conflicts: [] }),
+    ).toEqual({ ok: true, pairs: [], loads: {} });
+    expect(
+      assignReviewers({ applicationIds: [], reviewerIds: [5], k: 3, maxLoad: 1, conflicts: [] }),
+    ).toEqual({ ok: true, pairs: [], loads: { 5: 0 } });
   });
 
   it('treats duplicate ids and bad parameters as programming errors', () => {
-    expect(() => assignReviewers({ applicationIds: [1, 1], reviewerIds: [2], k: 1, maxLoad: 2, conflicts: [] })).toThrow(RangeError);
-    expect(() => assignReviewers({ applicationIds: [1], reviewerIds: [2], k: -1, maxLoad: 2, conflicts: [] })).toThrow(RangeError);
+    expect(() =>
+      assignReviewers({ applicationIds: [1, 1], reviewerIds: [2], k: 1, maxLoad: 2, conflicts: [] }),
+    ).toThrow(RangeError);
+    expect(() =>
+      assignReviewers({ applicationIds: [1], reviewerIds: [2], k: -1, maxLoad: 2, conflicts: [] }),
+    ).toThrow(RangeError);
   });
 
   const instance = (maxApps: number, maxRevs: number) =>
@@ -212,7 +240,10 @@ describe('assignReviewers', () => {
         maxLoad: fc.integer({ min: 0, max: 7 }),
         conflictBits: fc.array(fc.boolean(), { minLength: maxApps * maxRevs, maxLength: maxApps * maxRevs }),
         density: fc.integer({ min: 0, max: 3 }),
-        existingBits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: maxApps * maxRevs, maxLength: maxApps * maxRevs }),
+        existingBits: fc.array(fc.integer({ min: 0, max: 9 }), {
+          minLength: maxApps * maxRevs,
+          maxLength: maxApps * maxRevs,
+        }),
       })
       .map(({ A, R, k, maxLoad, conflictBits, density, existingBits }): AssignmentInput => {
         const applicationIds = Array.from({ length: A }, (_, i) => 100 + i * 7);
@@ -222,7 +253,8 @@ describe('assignReviewers', () => {
         applicationIds.forEach((a, i) =>
           reviewerIds.forEach((r, j) => {
             // density 0: none; otherwise roughly 1 in (5 − density) pairs.
-            if (density > 0 && conflictBits[i * maxRevs + j] && (i + j) % (5 - density) === 0) conflicts.push([a, r]);
+            if (density > 0 && conflictBits[i * maxRevs + j] && (i + j) % (5 - density) === 0)
+              conflicts.push([a, r]);
             if (existingBits[i * maxRevs + j] === 0) existing.push([a, r]);
           }),
         );
@@ -238,7 +270,9 @@ describe('assignReviewers', () => {
         const result = assignReviewers(input, { skipGreedy });
         const reference = referenceLoads(input);
         const conflicted = new Set(input.conflicts.map(([a, r]) => `${a}:${r}`));
-        const someoneLacks = input.applicationIds.some((a) => input.reviewerIds.filter((r) => !conflicted.has(`${a}:${r}`)).length < input.k);
+        const someoneLacks = input.applicationIds.some(
+          (a) => input.reviewerIds.filter((r) => !conflicted.has(`${a}:${r}`)).length < input.k,
+        );
         if (!result.ok) {
           expect(reference === null || someoneLacks).toBe(true);
           expect(result.reason).toBe(someoneLacks ? 'NOT_ENOUGH_REVIEWERS' : 'CAPACITY');
@@ -280,8 +314,15 @@ function bruteForceMinMax(input: AssignmentInput): number | null {
   const { applicationIds: apps, reviewerIds: revs, k, maxLoad } = input;
   const conflicted = new Set(input.conflicts.map(([a, r]) => `${a}:${r}`));
   const subsets = (items: number[], size: number): number[][] =>
-    size === 0 ? [[]] : items.flatMap((x, i) => subsets(items.slice(i + 1), size - 1).map((rest) => [x, ...rest]));
-  const options = apps.map((a) => subsets(revs.map((_, j) => j).filter((j) => !conflicted.has(`${a}:${revs[j]}`)), k));
+    size === 0
+      ? [[]]
+      : items.flatMap((x, i) => subsets(items.slice(i + 1), size - 1).map((rest) => [x, ...rest]));
+  const options = apps.map((a) =>
+    subsets(
+      revs.map((_, j) => j).filter((j) => !conflicted.has(`${a}:${revs[j]}`)),
+      k,
+    ),
+  );
   let best: number | null = null;
   const load = new Array(revs.length).fill(0);
   const go = (i: number) => {

@@ -66,10 +66,14 @@ export type AssignmentResult =
  * `options.skipGreedy` (for tests) leaves every unit to the augmenting paths of step 2, which
  * starts step 3 from a badly balanced flow: the tests use it to exercise steps 2 and 3 hard.
  */
-export function assignReviewers(input: AssignmentInput, options: { skipGreedy?: boolean } = {}): AssignmentResult {
+export function assignReviewers(
+  input: AssignmentInput,
+  options: { skipGreedy?: boolean } = {},
+): AssignmentResult {
   const { applicationIds, reviewerIds, k, maxLoad } = input;
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer: ${k}`);
-  if (!Number.isInteger(maxLoad) || maxLoad < 0) throw new RangeError(`maxLoad must be a non-negative integer: ${maxLoad}`);
+  if (!Number.isInteger(maxLoad) || maxLoad < 0)
+    throw new RangeError(`maxLoad must be a non-negative integer: ${maxLoad}`);
   const A = applicationIds.length;
   const R = reviewerIds.length;
   const appIndex = indexIds(applicationIds, 'application');
@@ -94,7 +98,8 @@ export function assignReviewers(input: AssignmentInput, options: { skipGreedy?: 
 
   const notEnough: AssignmentShortfall[] = [];
   for (let a = 0; a < A; a++) {
-    if (eligible(a) < k) notEnough.push({ applicationId: applicationIds[a], eligibleReviewers: eligible(a), needed: k });
+    if (eligible(a) < k)
+      notEnough.push({ applicationId: applicationIds[a], eligibleReviewers: eligible(a), needed: k });
   }
   if (notEnough.length > 0) return { ok: false, shortfalls: notEnough, reason: 'NOT_ENOUGH_REVIEWERS' };
 
@@ -119,7 +124,7 @@ export function assignReviewers(input: AssignmentInput, options: { skipGreedy?: 
   // 2. Augmenting paths for applications left short, until none succeeds.
   const search = new ResidualSearch(state, maxLoad);
   let pending = short;
-  for (let progress = true; progress && pending.length > 0; ) {
+  for (let progress = true; progress && pending.length > 0;) {
     progress = false;
     const still: number[] = [];
     for (const a of pending) {
@@ -133,7 +138,11 @@ export function assignReviewers(input: AssignmentInput, options: { skipGreedy?: 
     return {
       ok: false,
       reason: 'CAPACITY',
-      shortfalls: pending.map((a) => ({ applicationId: applicationIds[a], eligibleReviewers: eligible(a), needed: k })),
+      shortfalls: pending.map((a) => ({
+        applicationId: applicationIds[a],
+        eligibleReviewers: eligible(a),
+        needed: k,
+      })),
     };
   }
 
@@ -190,20 +199,24 @@ class AssignmentState {
   }
 
   holds(a: number, r: number): boolean {
-    for (let s = a * this.k, end = s + this.count[a]; s < end; s++) if (this.slotReviewer[s] === r) return true;
+    for (let s = a * this.k, end = s + this.count[a]; s < end; s++)
+      if (this.slotReviewer[s] === r) return true;
     return false;
   }
 
   isConflicted(a: number, r: number): boolean {
-    for (let p = this.conflictStart[a]; p < this.conflictStart[a + 1]; p++) if (this.conflictList[p] === r) return true;
+    for (let p = this.conflictStart[a]; p < this.conflictStart[a + 1]; p++)
+      if (this.conflictList[p] === r) return true;
     return false;
   }
 
   /** Marks a's conflicted and current reviewers; `excluded(r)` is then O(1) until the next mark. */
   markExcluded(a: number): void {
     this.markEpoch++;
-    for (let p = this.conflictStart[a]; p < this.conflictStart[a + 1]; p++) this.conflictMark[this.conflictList[p]] = this.markEpoch;
-    for (let s = a * this.k, end = s + this.count[a]; s < end; s++) this.conflictMark[this.slotReviewer[s]] = this.markEpoch;
+    for (let p = this.conflictStart[a]; p < this.conflictStart[a + 1]; p++)
+      this.conflictMark[this.conflictList[p]] = this.markEpoch;
+    for (let s = a * this.k, end = s + this.count[a]; s < end; s++)
+      this.conflictMark[this.slotReviewer[s]] = this.markEpoch;
   }
 
   excluded(r: number): boolean {
@@ -288,7 +301,7 @@ class LoadBuckets {
     state.markExcluded(a);
     let left = needed;
     for (let level = this.minLevel; level < this.maxLoad && left > 0; level++) {
-      for (let r = this.head[level]; r >= 0 && left > 0; ) {
+      for (let r = this.head[level]; r >= 0 && left > 0;) {
         const following = this.next[r];
         if (!state.excluded(r)) {
           state.exclude(r);
@@ -373,7 +386,7 @@ class ResidualSearch {
         if (this.scanned[b] === epoch) continue;
         this.scanned[b] = epoch;
         s.markExcluded(b);
-        for (let r = this.unvisitedHead; r >= 0; ) {
+        for (let r = this.unvisitedHead; r >= 0;) {
           const following = this.unvisitedNext[r];
           if (!s.excluded(r)) {
             reach(r, slot, this.root[i]);
@@ -390,7 +403,7 @@ class ResidualSearch {
 
   /** Moves load along the BFS path root(j) ⇝ j: the root loses one, j gains one. */
   private shiftTo(j: number): void {
-    for (let r = j; this.parentSlot[r] >= 0; ) {
+    for (let r = j; this.parentSlot[r] >= 0;) {
       const slot = this.parentSlot[r];
       const from = this.s.slotReviewer[slot];
       this.s.move(slot, r);

@@ -67,64 +67,112 @@ function prepare(input: SelectionInput): Prepared {
   const { envelope, minCount, maxCount } = input;
   if (!Number.isSafeInteger(envelope) || envelope < 0) {
     fatal = true;
-    problems.push(violation('envelope', 'ENVELOPE_INVALID', '可用资金须为不小于零的金额', 'The envelope must be an amount of zero or more'));
+    problems.push(
+      violation(
+        'envelope',
+        'ENVELOPE_INVALID',
+        '可用资金须为不小于零的金额',
+        'The envelope must be an amount of zero or more',
+      ),
+    );
   }
   if (!Number.isInteger(minCount) || !Number.isInteger(maxCount) || minCount < 0 || maxCount < minCount) {
     fatal = true;
     problems.push(
-      violation('maxCount', 'COUNT_RANGE_INVALID', '入选数量范围无效（须 0 ≤ 下限 ≤ 上限）', 'Invalid count range (0 ≤ minimum ≤ maximum)'),
+      violation(
+        'maxCount',
+        'COUNT_RANGE_INVALID',
+        '入选数量范围无效（须 0 ≤ 下限 ≤ 上限）',
+        'Invalid count range (0 ≤ minimum ≤ maximum)',
+      ),
     );
   }
   const perStreet = input.maxPerStreet ?? null;
   if (perStreet !== null && (!Number.isInteger(perStreet) || perStreet < 1)) {
     fatal = true;
     problems.push(
-      violation('maxPerStreet', 'MAX_PER_STREET_INVALID', '每个街道入选上限须为正整数', 'The per-street maximum must be a whole number above zero'),
+      violation(
+        'maxPerStreet',
+        'MAX_PER_STREET_INVALID',
+        '每个街道入选上限须为正整数',
+        'The per-street maximum must be a whole number above zero',
+      ),
     );
   }
 
   const items: Item[] = [];
   const seen = new Set<number>();
   input.candidates.forEach((c, rank) => {
-    const at = `candidates.${rank}`;
+    const at = (field: string) => `candidates.${rank}.${field}`; // built only on the error paths
     if (seen.has(c.applicationId)) {
       problems.push(
-        violation(`${at}.applicationId`, 'DUPLICATE_CANDIDATE', `申请 ${c.applicationId} 重复出现`, `Application ${c.applicationId} is listed twice`),
+        violation(
+          at('applicationId'),
+          'DUPLICATE_CANDIDATE',
+          `申请 ${c.applicationId} 重复出现`,
+          `Application ${c.applicationId} is listed twice`,
+        ),
       );
       return;
     }
     seen.add(c.applicationId);
     if (typeof c.score !== 'number' || !Number.isFinite(c.score) || c.score < 0) {
-      problems.push(violation(`${at}.score`, 'SCORE_INVALID', `申请 ${c.applicationId} 没有有效得分`, `Application ${c.applicationId} has no valid score`));
+      problems.push(
+        violation(
+          at('score'),
+          'SCORE_INVALID',
+          `申请 ${c.applicationId} 没有有效得分`,
+          `Application ${c.applicationId} has no valid score`,
+        ),
+      );
       return;
     }
     if (!Number.isSafeInteger(c.request) || c.request <= 0) {
       problems.push(
-        violation(`${at}.request`, 'REQUEST_INVALID', `申请 ${c.applicationId} 的申请金额无效`, `Application ${c.applicationId} has an invalid request`),
+        violation(
+          at('request'),
+          'REQUEST_INVALID',
+          `申请 ${c.applicationId} 的申请金额无效`,
+          `Application ${c.applicationId} has an invalid request`,
+        ),
       );
       return;
     }
     if (!Number.isSafeInteger(c.cap) || c.cap <= 0) {
-      problems.push(violation(`${at}.cap`, 'CAP_INVALID', `申请 ${c.applicationId} 的补助上限无效`, `Application ${c.applicationId} has an invalid cap`));
+      problems.push(
+        violation(
+          at('cap'),
+          'CAP_INVALID',
+          `申请 ${c.applicationId} 的补助上限无效`,
+          `Application ${c.applicationId} has an invalid cap`,
+        ),
+      );
       return;
     }
     if (c.request > c.cap) {
       problems.push(
         violation(
-          `${at}.request`,
+          at('request'),
           'REQUEST_OVER_CAP',
           `申请 ${c.applicationId} 申请 ${formatYuan(c.request)} 元，超过上限 ${formatYuan(c.cap)} 元；最多按上限安排`,
           `Application ${c.applicationId} requests ${formatYuan(c.request)} 元, above its cap of ${formatYuan(c.cap)} 元; at most the cap can be awarded`,
         ),
       );
     }
-    items.push({ rank, applicationId: c.applicationId, score: c.score, award: Math.min(c.request, c.cap), streetId: c.streetId });
+    items.push({
+      rank,
+      applicationId: c.applicationId,
+      score: c.score,
+      award: Math.min(c.request, c.cap),
+      streetId: c.streetId,
+    });
   });
   return { items, problems, fatal, maxPerStreet: perStreet ?? Number.POSITIVE_INFINITY };
 }
 
 function result(chosen: Item[], problems: Violation[], feasible: boolean): SelectionResult {
-  const sorted = [...chosen].sort((a, b) => a.rank - b.rank);
+  const inOrder = chosen.every((item, i) => i === 0 || chosen[i - 1].rank < item.rank);
+  const sorted = inOrder ? chosen : [...chosen].sort((a, b) => a.rank - b.rank);
   return {
     selected: sorted.map((i) => i.applicationId),
     awards: sorted.map((i) => ({ applicationId: i.applicationId, amount: i.award })),
@@ -165,7 +213,9 @@ export function rankOrderPass(input: SelectionInput): SelectionResult {
     left -= item.award;
   }
   if (chosen.length < input.minCount) {
-    problems.push(minCountProblem(chosen.length, input.minCount, { zh: '按名次顺序', en: 'The rank-order pass' }));
+    problems.push(
+      minCountProblem(chosen.length, input.minCount, { zh: '按名次顺序', en: 'The rank-order pass' }),
+    );
     return result(chosen, problems, false);
   }
   return result(chosen, problems, true);
@@ -181,40 +231,49 @@ const SCORE_UNITS = 100_000;
 /**
  * The optimal set: maximise the total score subject to Σ award ≤ envelope, minCount ≤ count ≤
  * maxCount and at most maxPerStreet per street — a 0/1 knapsack with a cardinality bound (and
- * partition constraints). Among sets of equal total score, the one whose members have the best
- * (smallest) sum of rank positions wins, so ties follow the published ranking; beyond that the
- * search order decides (deterministically).
+ * per-street caps). Scores enter as integers v_j = round(score · 1e5), so sums are exact and ties
+ * are real ties. Among optimal sets, ties are then broken towards the ranking (preferBetterRanked).
  *
- * Method: exact depth-first branch and bound. Each candidate j gets the integer value
- *   v_j = scoreUnits_j · K + (n − rank_j),  K = n · min(U, n) + 1 > any sum of the rank terms,
- * so a larger Σv means a larger total score, or an equal score and a better rank sum; all Σv are
- * exact integers (checked: below 2^53, else the rank tie-break is dropped, K = 1).
+ * Two exact methods, the first that applies:
  *
- * Why it is exact: the search enumerates include/exclude decisions for every candidate (in the
- * order below), so every feasible set is a leaf of the tree, and a subtree is cut only when one of
- * these proves it holds no feasible set with Σv > the best found (Σv is an integer, so "bound <
- * best + 1" suffices; a relative tolerance of 1e-12 is added to each bound, which only cuts less):
- *  1. Lagrangian bound. For any μ ≥ 0 and any completion x of the free suffix with Σx ≤ j*:
- *     Σ v x = Σ (v − μ) x + μ Σ x ≤ LP(v − μ, C) + μ j*, where LP is the fractional knapsack of
- *     the positive (v − μ) over the suffix with the remaining capacity C (Dantzig: greedy by ratio,
- *     one fractional item). μ is the root's optimal multiplier of the cardinality constraint
- *     (found by ternary search on the convex dual function), so at the root this is the LP
- *     relaxation of the whole problem.
- *  2. Cardinality bound. Any j items of the suffix weigh at least the j lightest ones, so at most
- *     j* = min(U − count, max{ j : lightest j of the suffix fit in C }) more can be taken, and
- *     their values are at most the j* largest values of the suffix.
- *  3. Feasibility. A completion needs ≥ minCount − count more items, which weigh at least the
- *     lightest that many: if those exceed C, no leaf below is feasible.
- * Street caps are enforced when branching and ignored by the bounds (ignoring a constraint only
- * raises a bound, so the bounds stay valid). Suffix tables for 2 and 3 are built once by DP in
- * O(n · U); the bound of a node then costs O(log n).
- * Items are ordered by (v − μ)/award, descending, so the first dive is the Lagrangian greedy.
+ * A. Dynamic programme (see dynamicProgramme) when awards share a large common divisor, so the
+ *    budget has few states (e.g. awards in whole 100 元 → 10,001 states for 1,000,000 元). Exact by
+ *    the usual knapsack recurrence; used only if its answer respects the street caps.
  *
- * If no set reaches minCount (a min-weight check that is exact: picking the lightest items while
- * respecting street caps is the greedy on a matroid), the result is the best set without the
- * minimum, flagged infeasible with MIN_COUNT_NOT_REACHED.
+ * B. Depth-first branch and bound. Every include/exclude decision is enumerated, so every feasible
+ *    set is a leaf; a subtree is cut only when a bound proves it holds no feasible set with
+ *    Σv ≥ best + 1 (Σv is an integer; each bound gets a relative slack of 1e-12, which only cuts
+ *    less). For the free items F below a node, remaining capacity C, remaining count m:
+ *     0. j* = min(m, max{ j : the j lightest of F fit in C }) bounds how many more can be taken
+ *        (any j items weigh at least the j lightest).
+ *     1. Cardinality: Σv of the completion ≤ the j* largest values in F.
+ *     2. μ-Lagrangian: for any μ ≥ 0 and completion x with Σx ≤ j*,
+ *        Σ v x = Σ (v − μ) x + μ Σ x ≤ LP(v − μ, C) + μ j*, LP the fractional knapsack of the
+ *        positive (v − μ) in F (Dantzig: greedy by ratio, one fractional item).
+ *     3. λ-Lagrangian (when street caps bind): for any λ ≥ 0, Σ v x = Σ (v − λw) x + λ Σ w x
+ *        ≤ λ C + max{ Σ (v − λw) over ≤ j* items of F within the street caps }; the count and
+ *        street constraints form a matroid, so greedy by v − λw computes the max exactly.
+ *     4. Feasibility: the completion needs ≥ minCount − count items, which weigh at least the
+ *        lightest that many; if they exceed C, no leaf below is feasible.
+ *    μ and λ are the root's optimal multipliers (ternary search on the convex dual functions), so
+ *    at the root bounds 2 and 3 equal the LP relaxation without / with the street caps. Bounds 0,
+ *    1 and 4 use suffix tables built once in O(n · U); bound 2 costs O(log n) per node when the
+ *    branching follows its ratio order, bound 3 a scan. Branching follows the λ order when the
+ *    street caps cut into the LP, else the μ ratio order.
+ *    The search has a deterministic work limit (options.workLimit, default DEFAULT_WORK_LIMIT).
+ *    Realistic inputs use a tiny fraction of it; inputs where the scores track the amounts almost
+ *    exactly (within ~1 point) and the amounts are fine-grained are the knapsack's hard cases —
+ *    there the best set found is returned with OPTIMUM_NOT_PROVEN, rather than blocking the
+ *    server for minutes.
+ *
+ * If no set reaches minCount (checked exactly: the lightest items within the street caps are a
+ * min-weight basis of a matroid, found greedily), the result is the best set without the minimum,
+ * flagged infeasible with MIN_COUNT_NOT_REACHED.
  */
-export function optimalSelection(input: SelectionInput): SelectionResult {
+export function optimalSelection(
+  input: SelectionInput,
+  options: { workLimit?: number } = {},
+): SelectionResult {
   const { items: all, problems, fatal, maxPerStreet } = prepare(input);
   if (fatal) return result([], problems, false);
   const envelope = input.envelope;
@@ -226,12 +285,36 @@ export function optimalSelection(input: SelectionInput): SelectionResult {
   if (lightest.count < input.minCount || lightest.weight > envelope) {
     feasible = false;
     const reachable = maxCountWithin(items, envelope, maxPerStreet, input.maxCount);
-    problems.push(minCountProblem(reachable, input.minCount, { zh: '在可用资金内', en: 'Within the envelope, any selection' }));
+    problems.push(
+      minCountProblem(reachable, input.minCount, {
+        zh: '在可用资金内',
+        en: 'Within the envelope, any selection',
+      }),
+    );
     minCount = 0;
   }
-  const chosen =
-    dynamicProgramme(items, envelope, minCount, input.maxCount, maxPerStreet) ??
-    branchAndBound(items, envelope, minCount, input.maxCount, maxPerStreet);
+  const workLimit = options.workLimit ?? DEFAULT_WORK_LIMIT;
+  const dp = paretoProgramme(items, envelope, minCount, input.maxCount, maxPerStreet, workLimit);
+  const { chosen, proven } = dp
+    ? { chosen: dp, proven: true }
+    : branchAndBound(
+        items,
+        envelope,
+        minCount,
+        input.maxCount,
+        maxPerStreet,
+        options.workLimit ?? DEFAULT_WORK_LIMIT,
+      );
+  if (!proven) {
+    problems.push(
+      violation(
+        'candidates',
+        'OPTIMUM_NOT_PROVEN',
+        '计算量达到上限，未能证明最优；这是已找到的最好组合（通常因得分与金额高度相关）',
+        'The search limit was reached before optimality was proven; this is the best selection found (usually because scores track the amounts closely)',
+      ),
+    );
+  }
   return result(preferBetterRanked(chosen, items, envelope, maxPerStreet), problems, feasible);
 }
 
@@ -245,7 +328,7 @@ export function optimalSelection(input: SelectionInput): SelectionResult {
 function preferBetterRanked(chosen: Item[], items: Item[], envelope: number, maxPerStreet: number): Item[] {
   const units = (i: Item) => Math.round(i.score * SCORE_UNITS);
   const selected = new Set(chosen);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const left = envelope - [...selected].reduce((sum, i) => sum + i.award, 0);
     const perStreet = new Map<number, number>();
@@ -267,102 +350,345 @@ function preferBetterRanked(chosen: Item[], items: Item[], envelope: number, max
   return [...selected];
 }
 
-/** Budget for the dynamic programme: table cells × candidates (≈ 1 s and ≤ 25 MB of choice bits). */
-const DP_MAX_WORK = 150_000_000;
+/**
+ * Search budget of the branch and bound, in nodes plus bound-scan steps (deterministic, no
+ * clock): about 2–5 s of CPU. Realistic inputs need well under 1% of it.
+ */
+const DEFAULT_WORK_LIMIT = 30_000_000;
 
-const gcd = (a: number, b: number): number => {
-  while (b) [a, b] = [b, a % b];
-  return a;
-};
+/** Largest bound tables the dynamic programme builds (cells of each of its three tables). */
+const DP_MAX_TABLE = 4_000_000;
 
 /**
- * Exact DP when it is cheap: awards and envelope in units of g = gcd(all awards), so the budget
- * has ⌊envelope / g⌋ + 1 states (Σ w ≤ E ⇔ Σ w/g ≤ ⌊E/g⌋ for integers). best[c][x] is the largest
- * Σ score units of exactly c candidates weighing ≤ x units; the count dimension is kept only when
- * the count range can bind (a minimum, or a maximum below what could fit). Street caps are not
- * modelled: the DP solves the relaxation without them, and its answer is used only if it happens
- * to respect them (then it is optimal for the real problem too); otherwise null, and the branch
- * and bound decides. Returns null as well when the table would be too large. Handles the inputs
- * branch and bound finds hardest — scores strongly tied to the amounts, round amounts.
+ * Exact dynamic programme over Pareto states (Nemhauser–Ullmann with bounds) — the method tried
+ * first. Candidates are processed in blocks, one per street when the street cap can bind (else a
+ * single block), each block in the order of (v − μ)/award (μ as in bound 2 of the branch and
+ * bound). After candidate i, a state is a selection among candidates 0..i, kept as (weight W,
+ * value V, count c, number u taken in the current block). A state is dropped when
+ *  - it is dominated: another state with the same c and u has W' ≤ W and V' ≥ V — any completion
+ *    of the dropped one completes the other to at least the same value (and the same c and u
+ *    mean the same room under the count and street limits); or
+ *  - its bound is below best + 1 (Σv is an integer), best being the largest V of a state meeting
+ *    minCount (each state is itself a feasible selection), or it cannot reach minCount.
+ * Hence a state equal to, or dominating, the optimum's prefix survives every step, and the best
+ * state at the end is optimal. Bounds, for the free candidates p.. with capacity C, r more allowed
+ * in the current block and at most m more in all (tables over (p, r, j), built once backwards):
+ *  - j* = min(m, max{ j : the lightest j within the street caps fit in C });
+ *  - the j* largest values within the street caps;
+ *  - μ·j* + the fractional knapsack of the positive (v − μ) (street caps ignored: still valid);
+ *  - with street caps, λ·C + the best Σ (v − λ·w) of ≤ j* candidates within the caps (λ as in
+ *    bound 3 of the branch and bound, tabulated since it does not depend on C);
+ *  - minCount: the lightest (minCount − c) within the caps must fit in C.
+ * Dominance is what makes this robust where branch and bound is not: the many subsets of equal
+ * weight, typical when scores track the amounts, collapse into one state. Returns null when the
+ * tables would be too large or the work limit is reached (the branch and bound then decides).
+ * Solutions are rebuilt from a pool of (candidate, parent) links.
  */
-function dynamicProgramme(items: Item[], capacity: number, minCount: number, maxCount: number, maxPerStreet: number): Item[] | null {
+function paretoProgramme(
+  items: Item[],
+  capacity: number,
+  minCount: number,
+  maxCount: number,
+  maxPerStreet: number,
+  workLimit: number,
+): Item[] | null {
   const n = items.length;
   if (n === 0) return [];
-  const g = items.reduce((acc, i) => gcd(acc, i.award), 0);
-  const cap = Math.floor(capacity / g);
-  const w = items.map((i) => i.award / g);
-  // How many could fit at all: the lightest ones.
-  const sortedW = [...w].sort((a, b) => a - b);
+  const value = items.map((i) => Math.round(i.score * SCORE_UNITS));
+  const weight = items.map((i) => i.award);
+  const sortedW = [...weight].sort((a, b) => a - b);
   let fit = 0;
-  for (let total = 0; fit < n && total + sortedW[fit] <= cap; fit++) total += sortedW[fit];
+  for (let total = 0; fit < n && total + sortedW[fit] <= capacity; fit++) total += sortedW[fit];
   const U = Math.min(maxCount, fit);
   const countMatters = minCount > 0 || maxCount < fit;
-  const counts = countMatters ? U + 1 : 1;
-  const width = cap + 1;
-  if (n * counts * width > DP_MAX_WORK) return null;
 
-  const v = items.map((i) => Math.round(i.score * SCORE_UNITS));
-  const best = new Float64Array(counts * width).fill(Number.NEGATIVE_INFINITY);
-  for (let x = 0; x < width; x++) best[x] = 0; // zero candidates weigh nothing
-  const bits = new Uint8Array(Math.ceil((n * counts * width) / 8));
-  for (let i = 0; i < n; i++) {
-    const wi = w[i];
-    const vi = v[i];
-    const base = i * counts * width;
-    if (countMatters) {
-      for (let c = Math.min(i + 1, U); c >= 1; c--) {
-        const row = c * width;
-        const prev = (c - 1) * width;
-        for (let x = cap; x >= wi; x--) {
-          const candidate = best[prev + x - wi] + vi;
-          if (candidate > best[row + x]) {
-            best[row + x] = candidate;
-            const bit = base + row + x;
-            bits[bit >> 3] |= 1 << (bit & 7);
-          }
-        }
+  const perStreetTotal = new Map<number, number>();
+  for (const item of items) perStreetTotal.set(item.streetId, (perStreetTotal.get(item.streetId) ?? 0) + 1);
+  const streetMode = Number.isFinite(maxPerStreet) && maxPerStreet < U && [...perStreetTotal.values()].some((k) => k > maxPerStreet);
+  const P = streetMode ? maxPerStreet : U; // the most taken from one block
+  const R = streetMode ? P : 0; // residual index range 0..R (0..0: no street limit)
+  if ((n + 1) * (R + 1) * (U + 1) > DP_MAX_TABLE) return null;
+
+  const mu = countMatters ? cardinalityMultiplier(value, weight, capacity, U) : 0;
+  const streetIndex = new Map<number, number>();
+  items.forEach((item) => {
+    if (!streetIndex.has(item.streetId)) streetIndex.set(item.streetId, streetIndex.size);
+  });
+  const streetOf = items.map((item) => streetIndex.get(item.streetId)!);
+  const lambda = streetMode ? budgetMultiplier(value, weight, streetOf, streetIndex.size, capacity, U, P) : 0;
+
+  // Order: blocks (streets in order of their best-ranked candidate, or one block), ratio inside.
+  const ratio = (j: number) => (value[j] - mu) / weight[j];
+  const order = items
+    .map((_, j) => j)
+    .sort((a, b) => (streetMode ? streetOf[a] - streetOf[b] : 0) || ratio(b) - ratio(a) || items[a].rank - items[b].rank);
+  const v = order.map((j) => value[j]);
+  const w = order.map((j) => weight[j]);
+  const newBlock = order.map((j, p) => p === 0 || (streetMode && streetOf[j] !== streetOf[order[p - 1]]));
+  const bounds = new BlockBounds(v, w, newBlock, U, R, mu, lambda, !streetMode);
+
+  // State lists per (c, u): c the count (0 only, when counts cannot bind), u taken in the block.
+  const C_LISTS = countMatters ? U + 1 : 1;
+  const U_LISTS = R + 1;
+  const at = (c: number, u: number) => c * U_LISTS + u;
+  type List = { W: number[]; V: number[]; N: number[] };
+  const empty = (): List => ({ W: [], V: [], N: [] });
+  let lists: List[] = Array.from({ length: C_LISTS * U_LISTS }, empty);
+  lists[at(0, 0)] = { W: [0], V: [0], N: [-1] };
+  const poolItem: number[] = [];
+  const poolParent: number[] = [];
+  let best = minCount === 0 ? 0 : -1;
+  let bestNode = -1;
+  let work = 0;
+
+  /** Merges two W-sorted lists, the second shifted by (dw, dv) and linked to `item`, dropping
+   * dominated and over-capacity states and recording new bests. */
+  const merge = (a: List, b: List, dw: number, dv: number, item: number, eligible: boolean): List => {
+    const out = empty();
+    let x = 0;
+    let y = 0;
+    while (x < a.W.length || y < b.W.length) {
+      const wa = x < a.W.length ? a.W[x] : Number.POSITIVE_INFINITY;
+      const wb = y < b.W.length ? b.W[y] + dw : Number.POSITIVE_INFINITY;
+      const takeA = wa < wb || (wa === wb && a.V[x] >= b.V[y] + dv);
+      const sw = takeA ? wa : wb;
+      const sv = takeA ? a.V[x] : b.V[y] + dv;
+      work++;
+      if (sw > capacity) break; // both inputs are sorted: the rest is heavier
+      if (takeA) x++;
+      else y++;
+      if (out.V.length > 0 && sv <= out.V[out.V.length - 1]) continue; // dominated
+      let sn: number;
+      if (takeA) sn = a.N[x - 1];
+      else if (item < 0) sn = b.N[y - 1];
+      else {
+        poolItem.push(item);
+        poolParent.push(b.N[y - 1]);
+        sn = poolItem.length - 1;
       }
-    } else {
-      for (let x = cap; x >= wi; x--) {
-        const candidate = best[x - wi] + vi;
-        if (candidate > best[x]) {
-          best[x] = candidate;
-          const bit = base + x;
-          bits[bit >> 3] |= 1 << (bit & 7);
-        }
+      if (eligible && sv > best) {
+        best = sv;
+        bestNode = sn;
+      }
+      out.W.push(sw);
+      out.V.push(sv);
+      out.N.push(sn);
+    }
+    return out;
+  };
+
+  for (let p = 0; p < n; p++) {
+    const next: List[] = Array.from({ length: C_LISTS * U_LISTS }, empty);
+    for (let c = 0; c < C_LISTS; c++) {
+      for (let u = 0; u < U_LISTS; u++) {
+        const without = lists[at(c, u)];
+        const fromC = countMatters ? c - 1 : c;
+        const fromU = streetMode ? u - 1 : u;
+        const withFrom = fromC >= 0 && fromU >= 0 ? lists[at(fromC, fromU)] : empty();
+        next[at(c, u)] = merge(without, withFrom, w[p], v[p], p, !countMatters || c >= minCount);
       }
     }
-  }
-  let c = 0;
-  if (countMatters) {
-    let top = Number.NEGATIVE_INFINITY;
-    for (let k = Math.min(minCount, U + 1); k <= U; k++) {
-      if (best[k * width + cap] > top) {
-        top = best[k * width + cap];
-        c = k;
+    if (work > workLimit) return null;
+    // Leaving a block: u starts again from 0.
+    if (streetMode && (p + 1 === n || newBlock[p + 1])) {
+      for (let c = 0; c < C_LISTS; c++) {
+        let merged = next[at(c, 0)];
+        for (let u = 1; u < U_LISTS; u++) {
+          merged = merge(merged, next[at(c, u)], 0, 0, -1, false);
+          next[at(c, u)] = empty();
+        }
+        next[at(c, 0)] = merged;
       }
     }
-    if (top === Number.NEGATIVE_INFINITY) return [];
+    const leaving = p + 1 === n || newBlock[p + 1];
+    for (let c = 0; c < C_LISTS; c++) {
+      for (let u = 0; u < U_LISTS; u++) {
+        const list = next[at(c, u)];
+        if (list.W.length === 0) continue;
+        if (countMatters && c >= U) {
+          next[at(c, u)] = empty(); // nothing more fits under maxCount; already recorded
+          continue;
+        }
+        const r = streetMode ? (leaving ? R : R - u) : 0;
+        const m = countMatters ? U - c : U;
+        const kept = empty();
+        for (let q = 0; q < list.W.length; q++) {
+          if (!bounds.mayImprove(p + 1, capacity - list.W[q], r, m, countMatters ? minCount - c : 0, list.V[q], best)) continue;
+          kept.W.push(list.W[q]);
+          kept.V.push(list.V[q]);
+          kept.N.push(list.N[q]);
+        }
+        work += list.W.length;
+        next[at(c, u)] = kept;
+      }
+    }
+    lists = next;
   }
+  if (best < 0) return null;
   const chosen: Item[] = [];
-  let x = cap;
-  for (let i = n - 1; i >= 0; i--) {
-    const bit = i * counts * width + (countMatters ? c * width : 0) + x;
-    if (bits[bit >> 3] & (1 << (bit & 7))) {
-      chosen.push(items[i]);
-      x -= w[i];
-      if (countMatters) c--;
-    }
-  }
-  if (Number.isFinite(maxPerStreet)) {
-    const perStreet = new Map<number, number>();
-    for (const item of chosen) perStreet.set(item.streetId, (perStreet.get(item.streetId) ?? 0) + 1);
-    if ([...perStreet.values()].some((k) => k > maxPerStreet)) return null;
-  }
+  for (let k = bestNode; k >= 0; k = poolParent[k]) chosen.push(items[order[poolItem[k]]]);
   return chosen;
 }
 
-function lightestRespectingStreets(items: Item[], count: number, maxPerStreet: number): { count: number; weight: number } {
+/**
+ * Bound tables over the free candidates p..n−1 (in the programme's order) with r more allowed in
+ * the current block (later blocks allow R each; R = 0 means no street limit) and j more in all:
+ * lightest[p][r][j] (exactly j), largest[p][r][j] and lambdaBest[p][r][j] (at most j), built
+ * backwards in O(n·R·U); plus the fractional knapsack of the positive (v − μ) over each suffix.
+ */
+class BlockBounds {
+  private readonly stride: number;
+  private readonly lightest: Float64Array;
+  private readonly largest: Float64Array;
+  private readonly lambdaBest: Float64Array;
+  /** Suffix knapsack: per p, positions ≥ p with v − μ > 0 by ratio, with prefix sums. */
+  private readonly suffixStart: Int32Array;
+  private readonly suffixPos: Int32Array;
+  private readonly suffixW: Float64Array;
+  private readonly suffixV: Float64Array;
+
+  constructor(
+    private readonly v: readonly number[],
+    private readonly w: readonly number[],
+    newBlock: readonly boolean[],
+    private readonly U: number,
+    private readonly R: number,
+    private readonly mu: number,
+    private readonly lambda: number,
+    private readonly sortedByRatio: boolean,
+  ) {
+    const n = v.length;
+    const cols = U + 1;
+    this.stride = (R + 1) * cols;
+    const size = (n + 1) * this.stride;
+    this.lightest = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+    this.largest = new Float64Array(size);
+    this.lambdaBest = new Float64Array(size);
+    const idx = (p: number, r: number, j: number) => p * this.stride + r * cols + j;
+    for (let r = 0; r <= R; r++) this.lightest[idx(n, r, 0)] = 0;
+    for (let p = n - 1; p >= 0; p--) {
+      const fresh = p + 1 === n || newBlock[p + 1];
+      const reduced = v[p] - lambda * w[p];
+      for (let r = 0; r <= R; r++) {
+        // After p: the same block with r (or r − 1 if p is taken), or a new block with R.
+        const skipR = fresh ? R : r;
+        const takeR = fresh ? R : r - 1;
+        const canTake = R === 0 || r >= 1;
+        for (let j = 0; j <= U; j++) {
+          let light = this.lightest[idx(p + 1, skipR, j)];
+          let large = this.largest[idx(p + 1, skipR, j)];
+          let lam = this.lambdaBest[idx(p + 1, skipR, j)];
+          if (canTake && j >= 1) {
+            light = Math.min(light, w[p] + this.lightest[idx(p + 1, takeR, j - 1)]);
+            large = Math.max(large, v[p] + this.largest[idx(p + 1, takeR, j - 1)]);
+            if (reduced > 0) lam = Math.max(lam, reduced + this.lambdaBest[idx(p + 1, takeR, j - 1)]);
+          }
+          this.lightest[idx(p, r, j)] = light;
+          this.largest[idx(p, r, j)] = large;
+          this.lambdaBest[idx(p, r, j)] = lam;
+        }
+      }
+    }
+    // Suffix knapsacks. In ratio order (one block) every suffix is already sorted: share one list.
+    const ratio = (p: number) => (v[p] - mu) / w[p];
+    const positive = (p: number) => v[p] - mu > 0;
+    this.suffixStart = new Int32Array(n + 2);
+    const flat: number[] = [];
+    if (sortedByRatio) {
+      const all = Array.from({ length: n }, (_, p) => p).filter(positive);
+      // positive() holds for a prefix of a ratio-sorted order: suffix p is all[p..].
+      for (const q of all) flat.push(q);
+      for (let p = 0; p <= n; p++) this.suffixStart[p] = Math.min(p, all.length);
+      this.suffixStart[n + 1] = all.length;
+    } else {
+      let current: number[] = [];
+      const perSuffix: number[][] = new Array(n + 1);
+      perSuffix[n] = [];
+      for (let p = n - 1; p >= 0; p--) {
+        if (positive(p)) {
+          const k = current.findIndex((q) => ratio(q) < ratio(p));
+          current = k < 0 ? [...current, p] : [...current.slice(0, k), p, ...current.slice(k)];
+        }
+        perSuffix[p] = current;
+      }
+      for (let p = 0; p <= n; p++) {
+        this.suffixStart[p] = flat.length;
+        flat.push(...perSuffix[p]);
+      }
+      this.suffixStart[n + 1] = flat.length;
+    }
+    this.suffixPos = new Int32Array(flat);
+    // Prefix sums restart at each suffix's start (shared list: one running sum).
+    this.suffixW = new Float64Array(flat.length + n + 2);
+    this.suffixV = new Float64Array(flat.length + n + 2);
+    if (sortedByRatio) {
+      for (let q = 0; q < flat.length; q++) {
+        this.suffixW[q + 1] = this.suffixW[q] + w[flat[q]];
+        this.suffixV[q + 1] = this.suffixV[q] + (v[flat[q]] - mu);
+      }
+    }
+  }
+
+  /** μ·j* + the fractional knapsack of positive (v − μ) over positions p.., capacity C. */
+  private muBound(p: number, C: number, jStar: number): number {
+    let total = this.mu * jStar;
+    if (this.sortedByRatio) {
+      const from = this.suffixStart[p];
+      const end = this.suffixStart[this.suffixStart.length - 1];
+      if (from >= end) return total;
+      let lo = from;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.suffixW[mid] - this.suffixW[from] <= C) lo = mid;
+        else hi = mid - 1;
+      }
+      total += this.suffixV[lo] - this.suffixV[from];
+      if (lo < end) {
+        const q = this.suffixPos[lo];
+        total += ((C - (this.suffixW[lo] - this.suffixW[from])) * (this.v[q] - this.mu)) / this.w[q];
+      }
+      return total;
+    }
+    for (let k = this.suffixStart[p], end = this.suffixStart[p + 1]; k < end; k++) {
+      const q = this.suffixPos[k];
+      if (this.w[q] <= C) {
+        C -= this.w[q];
+        total += this.v[q] - this.mu;
+      } else return total + ((this.v[q] - this.mu) * C) / this.w[q];
+    }
+    return total;
+  }
+
+  /**
+   * Whether a state (value V, capacity C left, r more allowed in its block, m more in all, `need`
+   * more required) may still lead to a selection worth best + 1 (the relative slack of 1e-12
+   * covers rounding and only keeps more).
+   */
+  mayImprove(p: number, C: number, r: number, m: number, need: number, V: number, best: number): boolean {
+    const base = p * this.stride + r * (this.U + 1);
+    let lo = 0;
+    let hi = Math.min(m, this.U);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lightest[base + mid] <= C) lo = mid;
+      else hi = mid - 1;
+    }
+    const jStar = lo;
+    if (need > 0 && (need > jStar || this.lightest[base + need] > C)) return false;
+    const threshold = best + 1;
+    const slack = (x: number) => x * (1 + 1e-12) + 1e-6;
+    if (slack(V + this.largest[base + jStar]) < threshold) return false;
+    if (this.R > 0 && slack(V + this.lambda * C + this.lambdaBest[base + jStar]) < threshold) return false;
+    return slack(V + this.muBound(p, C, jStar)) >= threshold;
+  }
+}
+
+function lightestRespectingStreets(
+  items: Item[],
+  count: number,
+  maxPerStreet: number,
+): { count: number; weight: number } {
   const byWeight = [...items].sort((a, b) => a.award - b.award || a.rank - b.rank);
   const perStreet = new Map<number, number>();
   let taken = 0;
@@ -389,10 +715,18 @@ function maxCountWithin(items: Item[], envelope: number, maxPerStreet: number, m
   return best;
 }
 
-function branchAndBound(items: Item[], capacity: number, minCount: number, maxCount: number, maxPerStreet: number): Item[] {
+function branchAndBound(
+  items: Item[],
+  capacity: number,
+  minCount: number,
+  maxCount: number,
+  maxPerStreet: number,
+  workLimit: number,
+): { chosen: Item[]; proven: boolean } {
   const n = items.length;
   const U = Math.min(maxCount, n);
-  if (n === 0 || U === 0) return [];
+  if (n === 0 || U === 0) return { chosen: [], proven: true };
+  let work = 0;
 
   // Integer values in score units: sums are exact.
   const value = items.map((i) => Math.round(i.score * SCORE_UNITS));
@@ -405,8 +739,9 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
   const streets = streetIds.size;
 
   const mu = cardinalityMultiplier(value, weight, capacity, U);
-  const lambda = Number.isFinite(maxPerStreet) ? budgetMultiplier(value, weight, streetOf, streets, capacity, U, maxPerStreet) : 0;
-
+  const lambda = Number.isFinite(maxPerStreet)
+    ? budgetMultiplier(value, weight, streetOf, streets, capacity, U, maxPerStreet)
+    : 0;
 
   // The λ bound costs a scan per node; it is worth it only when the street caps cut into the LP
   // relaxation, i.e. when at the root it is below the μ bound (both relax the same LP otherwise).
@@ -419,7 +754,9 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
   const ratio = (j: number) => (value[j] - mu) / weight[j];
   const reduced = (j: number) => value[j] - lambda * weight[j];
   const branchKey = streetsBind ? reduced : ratio;
-  const order = items.map((_, j) => j).sort((a, b) => branchKey(b) - branchKey(a) || items[a].rank - items[b].rank);
+  const order = items
+    .map((_, j) => j)
+    .sort((a, b) => branchKey(b) - branchKey(a) || items[a].rank - items[b].rank);
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   const street = new Int32Array(n);
@@ -435,7 +772,11 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
   );
   const useLambda = streetsBind;
   const byReduced = new Int32Array(
-    useLambda ? positions.filter((p) => v[p] - lambda * w[p] > 0).sort((a, b) => v[b] - lambda * w[b] - (v[a] - lambda * w[a]) || a - b) : [],
+    useLambda
+      ? positions
+          .filter((p) => v[p] - lambda * w[p] > 0)
+          .sort((a, b) => v[b] - lambda * w[b] - (v[a] - lambda * w[a]) || a - b)
+      : [],
   );
 
   // Bound 1 (μ): μ·j* + fractional knapsack of (v − μ) over the free items, capacity C.
@@ -464,6 +805,7 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
     }
     for (let q = 0; q < byRatio.length; q++) {
       const p = byRatio[q];
+      work++;
       if (p < i) continue;
       if (w[p] <= C) {
         C -= w[p];
@@ -484,6 +826,7 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
     let count = 0;
     for (let q = 0; q < byReduced.length && count < jStar; q++) {
       const p = byReduced[q];
+      work++;
       if (p < i) continue;
       const g = street[p];
       if (streetCount[g] + taken[g] >= maxPerStreet) continue;
@@ -533,6 +876,7 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
   let bestSet: number[] = [];
 
   const search = (i: number, C: number, count: number, V: number): void => {
+    if (++work > workLimit) return;
     if (count >= minCount && V > best) {
       best = V;
       bestSet = Array.from(stack.subarray(0, depth));
@@ -558,7 +902,7 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
     search(i + 1, C, count, V);
   };
   search(0, capacity, 0, 0);
-  return bestSet.map((p) => items[order[p]]);
+  return { chosen: bestSet.map((p) => items[order[p]]), proven: work <= workLimit };
 }
 
 /**
@@ -568,7 +912,9 @@ function branchAndBound(items: Item[], capacity: number, minCount: number, maxCo
  */
 function rootMuBound(value: number[], weight: number[], capacity: number, U: number, mu: number): number {
   const idx = value.map((_, j) => j);
-  const pos = idx.filter((j) => value[j] - mu > 0).sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a]);
+  const pos = idx
+    .filter((j) => value[j] - mu > 0)
+    .sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a]);
   let C = capacity;
   let total = mu * U;
   for (const j of pos) {
@@ -586,7 +932,9 @@ function rootMuBound(value: number[], weight: number[], capacity: number, U: num
 function cardinalityMultiplier(value: number[], weight: number[], capacity: number, U: number): number {
   const idx = value.map((_, j) => j);
   const g = (mu: number): number => {
-    const pos = idx.filter((j) => value[j] - mu > 0).sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a]);
+    const pos = idx
+      .filter((j) => value[j] - mu > 0)
+      .sort((a, b) => (value[b] - mu) / weight[b] - (value[a] - mu) / weight[a]);
     let C = capacity;
     let total = mu * U;
     for (const j of pos) {
@@ -656,7 +1004,9 @@ function budgetMultiplier(
 ): number {
   const idx = value.map((_, j) => j);
   const L = (lambda: number): number => {
-    const sorted = idx.filter((j) => value[j] - lambda * weight[j] > 0).sort((a, b) => value[b] - lambda * weight[b] - (value[a] - lambda * weight[a]));
+    const sorted = idx
+      .filter((j) => value[j] - lambda * weight[j] > 0)
+      .sort((a, b) => value[b] - lambda * weight[b] - (value[a] - lambda * weight[a]));
     const perStreet = new Int32Array(streets);
     let total = lambda * capacity;
     let count = 0;

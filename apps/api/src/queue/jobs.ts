@@ -19,6 +19,10 @@ export interface JobPayloads {
   'awards.close-notices': Record<string, never>;
   /** Remind streets that have not reported their stipend roster before the quarter's end (daily). */
   'stipends.remind-streets': { date: string | 'today' };
+  /** Open a project (with its tranches) for every approved award without one (every 10 minutes; idempotent). */
+  'delivery.open-projects': Record<string, never>;
+  /** Remind community and street officers of projects with no report this month or past their end date (daily). */
+  'delivery.remind-overdue': { date: string | 'today' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -33,6 +37,8 @@ export const JOB_NAMES = [
   'reviews.remind-pending',
   'awards.close-notices',
   'stipends.remind-streets',
+  'delivery.open-projects',
+  'delivery.remind-overdue',
 ] as const satisfies readonly JobName[];
 
 // Compile-time proof that JOB_NAMES lists every key of JobPayloads.

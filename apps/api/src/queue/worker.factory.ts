@@ -88,6 +88,17 @@ export async function createWorker(config: AppConfig, options: { schedule?: bool
       { pattern: '5 0 * * *', tz: 'Asia/Shanghai' },
       { name: 'awards.close-notices', data: {} },
     );
+    // Delivery: open projects for newly approved awards, and remind officers of overdue reports.
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'delivery-open-projects',
+      { every: 10 * 60 * 1000 },
+      { name: 'delivery.open-projects', data: {} },
+    );
+    await context.get(QueueService).queue.upsertJobScheduler(
+      'delivery-overdue-daily',
+      { pattern: '20 8 * * *', tz: 'Asia/Shanghai' },
+      { name: 'delivery.remind-overdue', data: { date: 'today' } },
+    );
   }
 
   return {

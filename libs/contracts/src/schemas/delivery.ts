@@ -4,7 +4,15 @@ import { Fen } from './money.js';
 
 /** Delivery (issue 6): projects, progress, acceptance inspections, tranche payments. */
 
-export const PROJECT_STATUSES = ['in_progress', 'acceptance_requested', 'inspecting', 'rectification', 'accepted', 'failed', 'closed'] as const;
+export const PROJECT_STATUSES = [
+  'in_progress',
+  'acceptance_requested',
+  'inspecting',
+  'rectification',
+  'accepted',
+  'failed',
+  'closed',
+] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const INSPECTION_KINDS = ['acceptance', 'supervision'] as const;
@@ -56,7 +64,10 @@ export type InspectorConflictRequest = z.infer<typeof InspectorConflictRequest>;
 /** Kept flat and small so the form works from a phone. */
 export const RecordInspectionRequest = z.strictObject({
   inspectedOn: IsoDate,
-  answers: z.record(z.string().max(40), z.strictObject({ ok: z.boolean(), note: z.string().trim().max(500).nullish() })),
+  answers: z.record(
+    z.string().max(40),
+    z.strictObject({ ok: z.boolean(), note: z.string().trim().max(500).nullish() }),
+  ),
   findings: z.string().trim().max(5000).default(''),
   outcome: z.enum(INSPECTION_OUTCOME_KEYS),
   rectificationDeadline: IsoDate.nullish(),

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Delivery1763880000200 implements MigrationInterface {
-    name = 'Delivery1763880000200'
+  name = 'Delivery1763880000200';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "project" (
                 "id" SERIAL NOT NULL,
                 "application_id" integer NOT NULL,
@@ -48,13 +48,13 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_4d68b1358bb5b766d3e78f32f57" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_project_community" ON "project" ("community_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_project_application" ON "project" ("application_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "project_milestone" (
                 "id" SERIAL NOT NULL,
                 "project_id" integer NOT NULL,
@@ -65,10 +65,10 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_7a9da5fbeade8826432de525d1a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_project_milestone_project" ON "project_milestone" ("project_id", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "project_tranche" (
                 "project_id" integer NOT NULL,
                 "index" integer NOT NULL,
@@ -91,7 +91,7 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_445b11969be6a45f047e5ed5094" PRIMARY KEY ("project_id", "index")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "progress_report" (
                 "id" SERIAL NOT NULL,
                 "project_id" integer NOT NULL,
@@ -107,10 +107,10 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_de44d4f311d5a0132f49f9f0820" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_progress_report_project" ON "progress_report" ("project_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "inspection" (
                 "id" SERIAL NOT NULL,
                 "project_id" integer NOT NULL,
@@ -148,21 +148,21 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_1e895c2ae7b7d9d1ec464950013" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_inspection_open" ON "inspection" ("project_id")
             WHERE "status" = 'assigned'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_inspection_round" ON "inspection" ("project_id", "kind", "round")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "inspection_inspector" (
                 "inspection_id" integer NOT NULL,
                 "user_id" integer NOT NULL,
                 CONSTRAINT "PK_1a5d58008461e22b087d3b0c867" PRIMARY KEY ("inspection_id", "user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "inspector_conflict" (
                 "id" SERIAL NOT NULL,
                 "project_id" integer NOT NULL,
@@ -172,10 +172,10 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_ab46ba939a7f07cd79faaef866b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_inspector_conflict" ON "inspector_conflict" ("project_id", "user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "project_photo" (
                 "id" SERIAL NOT NULL,
                 "project_id" integer NOT NULL,
@@ -205,10 +205,10 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_c24a04e26269103eb19427429cd" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_project_photo_project" ON "project_photo" ("project_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "payment" (
                 "id" SERIAL NOT NULL,
                 "source" character varying(20) NOT NULL,
@@ -283,323 +283,322 @@ export class Delivery1763880000200 implements MigrationInterface {
                 CONSTRAINT "PK_fcaec7df5adf9cac408c686b2ab" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_payment_reversal_entry" ON "payment" ("reversal_entry_id")
             WHERE "reversal_entry_id" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_payment_ledger_entry" ON "payment" ("ledger_entry_id")
             WHERE "ledger_entry_id" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_payment_voucher_no" ON "payment" ("voucher_no")
             WHERE "voucher_no" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_payment_record_key" ON "payment" ("record_key")
             WHERE "record_key" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_payment_request_key" ON "payment" ("request_key")
             WHERE "request_key" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_payment_status" ON "payment" ("status", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_payment_expenditure" ON "payment" ("direct_expenditure_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_payment_project" ON "payment" ("project_id", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_ecd1c6a0d3ee2a4d9096532bfc4" FOREIGN KEY ("application_id") REFERENCES "application"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_8096102b83ac4aac5e1b460ae71" FOREIGN KEY ("award_id") REFERENCES "award"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_4c827ea832482c87ab496a76773" FOREIGN KEY ("competition_id") REFERENCES "competition"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_993ce27a6b966f68932af190bd3" FOREIGN KEY ("budget_line_id") REFERENCES "budget_line"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_d64a2c3bf7f733b964b163baf00" FOREIGN KEY ("street_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project"
             ADD CONSTRAINT "FK_d60f7d06b5083b53e6e14a7d6a1" FOREIGN KEY ("community_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_milestone"
             ADD CONSTRAINT "FK_a111304a8272ba72e9c44eac47c" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_tranche"
             ADD CONSTRAINT "FK_81fe8e48281fad11eaf1262f5e4" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "progress_report"
             ADD CONSTRAINT "FK_41c35dba1c93898cd50b5a3dca5" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "progress_report"
             ADD CONSTRAINT "FK_93d2032fb9e0cd26394c04cbe44" FOREIGN KEY ("created_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection"
             ADD CONSTRAINT "FK_301eae1c921dd8b4059aa47267c" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection"
             ADD CONSTRAINT "FK_ef63b2ea7a1edd368332d2762d4" FOREIGN KEY ("assigned_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection"
             ADD CONSTRAINT "FK_2224e23ef5e05013be000d41279" FOREIGN KEY ("recorded_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection_inspector"
             ADD CONSTRAINT "FK_391ad7b91022eb352a4e2eaefac" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection_inspector"
             ADD CONSTRAINT "FK_960a892141ed614019bda588799" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspector_conflict"
             ADD CONSTRAINT "FK_55c0890acd6a003a4a0389bdbcc" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspector_conflict"
             ADD CONSTRAINT "FK_77714408328d0566a0655027953" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo"
             ADD CONSTRAINT "FK_68ece99b8799c2a87f60ad3dc1c" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo"
             ADD CONSTRAINT "FK_29a9366905235e7fa508e0cd281" FOREIGN KEY ("progress_report_id") REFERENCES "progress_report"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo"
             ADD CONSTRAINT "FK_1d31ee5b45735de66a5c209ec06" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_5065290877a726db6049e3378d8" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_a1a07bfee4f54c838108d957610" FOREIGN KEY ("direct_expenditure_id") REFERENCES "direct_expenditure"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_71e3006418e5135742d0a7b1151" FOREIGN KEY ("budget_line_id") REFERENCES "budget_line"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_bf3ed1ba02c981541fe37ad835e" FOREIGN KEY ("unit_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_79e8c797e1189ca5e497211a0e9" FOREIGN KEY ("requested_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_32022f496a8d18b7cd6d5647026" FOREIGN KEY ("approved_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_b6515da2a44e02c392af3cfb5f1" FOREIGN KEY ("recorded_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_a915dc204a80ab4242f97107f8c" FOREIGN KEY ("ledger_entry_id") REFERENCES "ledger_entry"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_4bb703a27eb236267502e61fd95" FOREIGN KEY ("reversal_entry_id") REFERENCES "ledger_entry"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment"
             ADD CONSTRAINT "FK_5380be5830747021f6e8bc98e40" FOREIGN KEY ("reversed_by_user_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_5380be5830747021f6e8bc98e40"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_4bb703a27eb236267502e61fd95"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_a915dc204a80ab4242f97107f8c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_b6515da2a44e02c392af3cfb5f1"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_32022f496a8d18b7cd6d5647026"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_79e8c797e1189ca5e497211a0e9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_bf3ed1ba02c981541fe37ad835e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_71e3006418e5135742d0a7b1151"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_a1a07bfee4f54c838108d957610"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "payment" DROP CONSTRAINT "FK_5065290877a726db6049e3378d8"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo" DROP CONSTRAINT "FK_1d31ee5b45735de66a5c209ec06"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo" DROP CONSTRAINT "FK_29a9366905235e7fa508e0cd281"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_photo" DROP CONSTRAINT "FK_68ece99b8799c2a87f60ad3dc1c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspector_conflict" DROP CONSTRAINT "FK_77714408328d0566a0655027953"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspector_conflict" DROP CONSTRAINT "FK_55c0890acd6a003a4a0389bdbcc"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection_inspector" DROP CONSTRAINT "FK_960a892141ed614019bda588799"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection_inspector" DROP CONSTRAINT "FK_391ad7b91022eb352a4e2eaefac"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection" DROP CONSTRAINT "FK_2224e23ef5e05013be000d41279"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection" DROP CONSTRAINT "FK_ef63b2ea7a1edd368332d2762d4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "inspection" DROP CONSTRAINT "FK_301eae1c921dd8b4059aa47267c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "progress_report" DROP CONSTRAINT "FK_93d2032fb9e0cd26394c04cbe44"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "progress_report" DROP CONSTRAINT "FK_41c35dba1c93898cd50b5a3dca5"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_tranche" DROP CONSTRAINT "FK_81fe8e48281fad11eaf1262f5e4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project_milestone" DROP CONSTRAINT "FK_a111304a8272ba72e9c44eac47c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_d60f7d06b5083b53e6e14a7d6a1"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_d64a2c3bf7f733b964b163baf00"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_993ce27a6b966f68932af190bd3"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_4c827ea832482c87ab496a76773"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_8096102b83ac4aac5e1b460ae71"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "project" DROP CONSTRAINT "FK_ecd1c6a0d3ee2a4d9096532bfc4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_payment_project"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_payment_expenditure"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_payment_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_payment_request_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_payment_record_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_payment_voucher_no"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_payment_ledger_entry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_payment_reversal_entry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "payment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_project_photo_project"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "project_photo"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_inspector_conflict"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "inspector_conflict"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "inspection_inspector"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_inspection_round"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_inspection_open"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "inspection"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_progress_report_project"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "progress_report"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "project_tranche"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_project_milestone_project"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "project_milestone"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_project_application"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_project_community"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "project"
         `);
-    }
-
+  }
 }

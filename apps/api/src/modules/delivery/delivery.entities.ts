@@ -19,13 +19,17 @@ import { Competition } from '../competitions/competition.entity.js';
 import { OrgUnit } from '../orgs/org-unit.entity.js';
 import { User } from '../users/user.entity.js';
 
-export type ProjectStatusValue = 'in_progress' | 'acceptance_requested' | 'inspecting' | 'rectification' | 'accepted' | 'failed' | 'closed';
+export type ProjectStatusValue =
+  'in_progress' | 'acceptance_requested' | 'inspecting' | 'rectification' | 'accepted' | 'failed' | 'closed';
 
 /** An approved application under implementation (一项目一台账). One per application. */
 @Entity('project')
 @Index('uq_project_application', ['applicationId'], { unique: true })
 @Index('idx_project_community', ['communityId', 'id'])
-@Check('chk_project_status', `"status" IN ('in_progress', 'acceptance_requested', 'inspecting', 'rectification', 'accepted', 'failed', 'closed')`)
+@Check(
+  'chk_project_status',
+  `"status" IN ('in_progress', 'acceptance_requested', 'inspecting', 'rectification', 'accepted', 'failed', 'closed')`,
+)
 @Check('chk_project_amount', `"amount_fen" > 0`)
 @Check('chk_project_final_kind', `"final_inspection_kind" IN ('acceptance', 'supervision')`)
 @Check('chk_project_rectification', `"status" <> 'rectification' OR "rectification_deadline" IS NOT NULL`)
@@ -145,7 +149,10 @@ export class ProjectMilestone {
 /** A tranche materialised from the competition's plan at project creation; amounts sum to the award. */
 @Entity('project_tranche')
 @Check('chk_project_tranche_amount', `"amount_fen" >= 0 AND "percent_bp" > 0 AND "percent_bp" <= 10000`)
-@Check('chk_project_tranche_condition', `"condition" IN ('on_approval', 'on_midterm_report', 'after_acceptance', 'after_supervision_evaluation')`)
+@Check(
+  'chk_project_tranche_condition',
+  `"condition" IN ('on_approval', 'on_midterm_report', 'after_acceptance', 'after_supervision_evaluation')`,
+)
 export class ProjectTranche {
   @PrimaryColumn({ name: 'project_id', type: 'int' })
   projectId: number;
@@ -215,8 +222,14 @@ export type InspectionStatus = 'assigned' | 'recorded';
 @Index('uq_inspection_open', ['projectId'], { unique: true, where: `"status" = 'assigned'` })
 @Check('chk_inspection_kind', `"kind" IN ('acceptance', 'supervision')`)
 @Check('chk_inspection_status', `"status" IN ('assigned', 'recorded')`)
-@Check('chk_inspection_outcome', `("status" = 'assigned' AND "outcome" IS NULL) OR ("status" = 'recorded' AND "outcome" IN ('passed', 'rectification', 'failed'))`)
-@Check('chk_inspection_rectification', `"outcome" IS DISTINCT FROM 'rectification' OR "rectification_deadline" IS NOT NULL`)
+@Check(
+  'chk_inspection_outcome',
+  `("status" = 'assigned' AND "outcome" IS NULL) OR ("status" = 'recorded' AND "outcome" IN ('passed', 'rectification', 'failed'))`,
+)
+@Check(
+  'chk_inspection_rectification',
+  `"outcome" IS DISTINCT FROM 'rectification' OR "rectification_deadline" IS NOT NULL`,
+)
 export class Inspection {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { bigintAsNumber } from '../../database/transformers.js';
 import { BudgetLine } from '../budgets/budget-line.entity.js';
 import { DirectExpenditure } from '../budgets/direct-expenditure.entity.js';
@@ -22,19 +33,28 @@ export type PaymentStatusValue = 'requested' | 'approved' | 'rejected' | 'paid' 
 @Index('uq_payment_record_key', ['recordKey'], { unique: true, where: `"record_key" IS NOT NULL` })
 @Index('uq_payment_voucher_no', ['voucherNo'], { unique: true, where: `"voucher_no" IS NOT NULL` })
 @Index('uq_payment_ledger_entry', ['ledgerEntryId'], { unique: true, where: `"ledger_entry_id" IS NOT NULL` })
-@Index('uq_payment_reversal_entry', ['reversalEntryId'], { unique: true, where: `"reversal_entry_id" IS NOT NULL` })
+@Index('uq_payment_reversal_entry', ['reversalEntryId'], {
+  unique: true,
+  where: `"reversal_entry_id" IS NOT NULL`,
+})
 @Check('chk_payment_status', `"status" IN ('requested', 'approved', 'rejected', 'paid', 'reversed')`)
 @Check('chk_payment_amount', `"amount_fen" > 0`)
 @Check(
   'chk_payment_source',
   `("source" = 'award' AND "project_id" IS NOT NULL AND "direct_expenditure_id" IS NULL) OR ("source" = 'direct_expenditure' AND "direct_expenditure_id" IS NOT NULL AND "project_id" IS NULL)`,
 )
-@Check('chk_payment_maker_checker', `"approved_by_user_id" IS NULL OR "approved_by_user_id" <> "requested_by_user_id"`)
+@Check(
+  'chk_payment_maker_checker',
+  `"approved_by_user_id" IS NULL OR "approved_by_user_id" <> "requested_by_user_id"`,
+)
 @Check(
   'chk_payment_paid',
   `"status" NOT IN ('paid', 'reversed') OR ("paid_on" IS NOT NULL AND "voucher_no" IS NOT NULL AND "bank_reference" IS NOT NULL AND "ledger_entry_id" IS NOT NULL AND "approved_by_user_id" IS NOT NULL)`,
 )
-@Check('chk_payment_reversed', `"status" <> 'reversed' OR ("reversal_entry_id" IS NOT NULL AND "reversed_reason" IS NOT NULL)`)
+@Check(
+  'chk_payment_reversed',
+  `"status" <> 'reversed' OR ("reversal_entry_id" IS NOT NULL AND "reversed_reason" IS NOT NULL)`,
+)
 export class Payment {
   @PrimaryGeneratedColumn()
   id: number;
