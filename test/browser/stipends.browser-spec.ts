@@ -44,6 +44,8 @@ async function newPage(width = 1366): Promise<Page> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
+  // Let drawers and modals finish sliding in.
+  await page.waitForTimeout(400);
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
@@ -188,7 +190,11 @@ describe('stipends', () => {
       await street.goto(`${app.baseUrl}/stipends?tab=reports&${periodQuery}`);
       const ownRow = street.getByRole('row').filter({ hasText: '龙城街道' });
       await ownRow.getByRole('button', { name: '报送本季度' }).click();
-      await street.locator('.ant-modal-confirm-title', { hasText: `确认报送 龙城街道 ${YEAR}年第${QUARTER}季度 的名册？` }).waitFor();
+      await street
+        .locator('.ant-modal-confirm-title', {
+          hasText: `确认报送 龙城街道 ${YEAR}年第${QUARTER}季度 的名册？`,
+        })
+        .waitFor();
       await confirm(street, '报送本季度');
       await ownRow.getByText('待审核').waitFor();
       await screenshot(street, 'stipends-05-street-report-submitted');
@@ -236,6 +242,14 @@ describe('stipends', () => {
       await district.getByText(/已通过 \d+ 个，待审核 0 个，未报送或退回 0 个/).waitFor();
       await screenshot(district, 'stipends-08-district-approved-820');
 
+      // The one-off departure subsidy calculator (read-only here): rule table, amounts, variance.
+      await district.getByRole('tab', { name: '离任一次性补助' }).click();
+      await district.getByLabel('换届选举日期').fill('2021-01-10');
+      await district.getByRole('button', { name: '测算' }).click();
+      await district.getByText('测算参考线').waitFor();
+      await district.getByText('2,000,000.00 元').first().waitFor();
+      await screenshot(district, 'stipends-08b-departure-calculator-820');
+
       // 4. Finance generates the batch; approving it himself is refused (maker–checker).
       await finance.goto(`${app.baseUrl}/stipends?tab=batches&${periodQuery}`);
       // 166,320 + 2 people × 650 × 3 months = 170,220 元.
@@ -277,8 +291,8 @@ describe('stipends', () => {
 
       const checker = await newPage(820);
       await signIn(checker, 'finance2', 'Checker2026pw');
-      await checker.getByRole('menuitem', { name: '补贴发放' }).click();
-      await checker.getByRole('tab', { name: '发放批次' }).click();
+      // At tablet width the side menu is folded away: go by address.
+      await checker.goto(`${app.baseUrl}/stipends?tab=batches`);
       await checker.locator('.xs-stipend-batches').getByRole('button', { name: '2026Q1' }).click();
       const checkerDrawer = checker.locator('.ant-drawer-open .ant-drawer-section');
       await checkerDrawer.getByText('制单人：财务人员（演示）').waitFor();

@@ -113,7 +113,16 @@ function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
   }
   fastify.get('/*', (request, reply) => {
     const url = request.url;
-    // A missing hashed asset (e.g. after a redeploy) must be a 404, not index.html served as script.
+    // Hashed assets written after boot (a rebuild or an in-place deploy) are unknown to the static
+    // plugin's route table: serve them from disk when they exist. A missing one must be a 404,
+    // never index.html served as script.
+    if (hasWeb && url.startsWith('/assets/')) {
+      const relative = decodeURIComponent(url.split('?')[0]).slice(1);
+      const file = path.resolve(webDistDir, relative);
+      if (file.startsWith(path.resolve(webDistDir, 'assets') + path.sep) && existsSync(file)) {
+        return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(relative);
+      }
+    }
     if (!hasWeb || url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics') || url.startsWith('/assets/')) {
       const mapped = mapError(
         { code: 'FST_ERR_NOT_FOUND', statusCode: 404 },

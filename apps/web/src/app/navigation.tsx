@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   HomeOutlined,
   SolutionOutlined,
@@ -62,6 +63,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'reviews.score',
     blurb: 'home.link.reviews',
   },
+  { path: '/awards', label: 'nav.awards', icon: <FlagOutlined />, permission: 'awards.read' },
   { path: '/stipends', label: 'nav.stipends', icon: <WalletOutlined />, permission: 'stipends.read' },
   {
     path: '/orgs',

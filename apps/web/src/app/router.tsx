@@ -25,6 +25,14 @@ const ReviewAdminPage = lazy(() => import('../pages/review-admin/ReviewAdminPage
 const ReviewQueuePage = lazy(() => import('../pages/reviews/ReviewQueuePage'));
 const ReviewSheetPage = lazy(() => import('../pages/reviews/ReviewSheetPage'));
 const StipendsPage = lazy(() => import('../pages/stipends/StipendsPage'));
+const AwardsPage = lazy(() => import('../pages/awards/AwardsPage'));
+const DecisionPage = lazy(() => import('../pages/awards/DecisionPage'));
+const NoticePage = lazy(() => import('../pages/awards/NoticePage'));
+// The public side: no sign-in, its own light layout (see pages/public).
+const PublicLayout = lazy(() => import('../pages/public/PublicLayout'));
+const PublicNoticesPage = lazy(() => import('../pages/public/PublicNoticesPage'));
+const PublicNoticePage = lazy(() => import('../pages/public/PublicNoticePage'));
+const PublicProjectsPage = lazy(() => import('../pages/public/PublicProjectsPage'));
 
 /** A route behind a permission (the menu hides the same ones: see navigation.tsx). */
 function guarded(path: string, permission: Permission, element: ReactNode) {
@@ -46,6 +54,21 @@ export function createAppRouter() {
           </Standalone>
         </RedirectIfSignedIn>
       ),
+    },
+    {
+      // Outside RequireAuth: the 公示 and the register are read by anyone, signed in or not.
+      path: '/public',
+      element: (
+        <Standalone>
+          <PublicLayout />
+        </Standalone>
+      ),
+      children: [
+        { index: true, element: <PublicNoticesPage /> },
+        { path: 'notices/:id', element: <PublicNoticePage /> },
+        { path: 'projects', element: <PublicProjectsPage /> },
+        { path: '*', element: <PublicNoticesPage /> },
+      ],
     },
     {
       path: '/',
@@ -94,6 +117,9 @@ export function createAppRouter() {
         guarded('reviews', 'reviews.score', <ReviewQueuePage />),
         guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
         guarded('stipends', 'stipends.read', <StipendsPage />),
+        guarded('awards', 'awards.read', <AwardsPage />),
+        guarded('decisions/:id', 'awards.read', <DecisionPage />),
+        guarded('notices/:id', 'awards.read', <NoticePage />),
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -138,7 +138,7 @@ export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onCl
                 ? [
                     {
                       key: 'rule',
-                      label: s('dep.programme'),
+                      label: s('batches.ruleLabel'),
                       children: s('batches.rule', {
                         doc: data.ruleVersion.documentNumber,
                         date: data.ruleVersion.effectiveFrom,

@@ -96,20 +96,19 @@ export function DepartureTab({
               : s('dep.noRule')}
           </Typography.Text>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}>
-              <Statistic title={s('dep.count', { count: '' }).trim()} value={data.eligibleCount} />
+            <Col xs={24} sm={12} xl={6}>
+              <Statistic title={s('dep.eligibleCount')} value={data.eligibleCount} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={24} sm={12} xl={6}>
               <Statistic title={s('dep.total')} value={yuan(data.totalFen)} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={24} sm={12} xl={6}>
               <Statistic title={s('dep.line')} value={yuan(line)} />
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={24} sm={12} xl={6}>
               <Statistic
                 title={s('dep.variance', { line: yuan(line) })}
-                value={yuan(Math.abs(data.varianceFen))}
-                prefix={data.varianceFen >= 0 ? '−' : '+'}
+                value={`${data.varianceFen >= 0 ? '−' : '+'}${yuan(Math.abs(data.varianceFen))}`}
                 suffix={
                   <Tag color={data.varianceFen >= 0 ? 'green' : 'red'}>
                     {s(data.varianceFen >= 0 ? 'dep.under' : 'dep.over')}

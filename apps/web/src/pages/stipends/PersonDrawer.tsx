@@ -41,6 +41,7 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
             size="small"
             column={{ xs: 1, sm: 1, md: 2 }}
             bordered
+            styles={{ content: { wordBreak: 'break-all' } }}
             items={[
               { key: 'id', label: s('person.nationalId'), children: data.nationalId },
               {
