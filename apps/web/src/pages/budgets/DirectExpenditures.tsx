@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Select,
   Table,
   Tag,
@@ -17,12 +18,13 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { awardsApi } from '../../api/awards';
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
 import { zh } from '../../i18n/zh';
-import { reportFormError } from '../../lib/errors';
+import { errorMessage, reportFormError } from '../../lib/errors';
 import { parseYuan, yuan, yuanRules } from '../../lib/money';
 import { flattenLines, useBudgetsRefresh } from './useBudgets';
 
@@ -51,6 +53,19 @@ export function DirectExpenditures({
     queryKey: ['budgets', 'direct-expenditures', lineFilter ?? 'all'],
     queryFn: ({ signal }) => budgetsApi.directExpenditures(lineFilter, signal),
   });
+  const { message } = App.useApp();
+  const refresh = useBudgetsRefresh();
+  // 审批入账: commits the planned amount on its line (409 BUDGET_EXCEEDED says the line is short).
+  const approving = useMutation({ mutationFn: (id: number) => awardsApi.approveExpenditure(id) });
+  const approve = async (id: number) => {
+    try {
+      await approving.mutateAsync(id);
+      message.success(t('directExpenditure.approved'));
+      await refresh();
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
   // The API lists every year; this page shows the year's lines only.
   const rows = (list.data ?? []).filter((row) => lineIds.has(row.budgetLineId));
 
@@ -101,6 +116,28 @@ export function DirectExpenditures({
       width: 100,
       render: (status: string) => <Tag color={STATUS_COLORS[status]}>{statusLabel(status)}</Tag>,
     },
+    ...(canManage
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 110,
+            render: (_: unknown, row: DirectExpenditureView) =>
+              row.status === 'planned' ? (
+                <Popconfirm
+                  title={t('directExpenditure.approveConfirm')}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => approve(row.id)}
+                >
+                  <Button size="small" loading={approving.isPending && approving.variables === row.id}>
+                    {t('directExpenditure.approve')}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -133,7 +170,7 @@ export function DirectExpenditures({
         dataSource={rows}
         loading={list.isPending}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: canManage ? 870 : 760 }}
         locale={{ emptyText: t('directExpenditure.empty') }}
       />
       <ExpenditureModal

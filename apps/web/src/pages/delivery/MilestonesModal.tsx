@@ -1,0 +1,109 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import type { ProjectView } from '@xiaoshi/contracts';
+import { App, Button, Checkbox, Flex, Form, Input, Modal } from 'antd';
+import { deliveryApi } from '../../api/delivery';
+import { errorMessage } from '../../lib/errors';
+import { useDeliveryText } from './i18n';
+import { useDeliveryRefresh } from './shared';
+
+interface Values {
+  milestones: Array<{ title: string; dueDate: string; done: boolean }>;
+}
+
+/** The project's milestones, replaced as a whole (PUT /projects/:id/milestones). */
+export function MilestonesModal({
+  project,
+  open,
+  onClose,
+}: {
+  project: ProjectView;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { d, t } = useDeliveryText();
+  const { message } = App.useApp();
+  const refresh = useDeliveryRefresh();
+  const [form] = Form.useForm<Values>();
+  const save = useMutation({
+    mutationFn: (values: Values) =>
+      deliveryApi.setMilestones(project.id, {
+        milestones: (values.milestones ?? []).map((m) => ({
+          title: m.title.trim(),
+          dueDate: m.dueDate,
+          done: !!m.done,
+        })),
+      }),
+    onSuccess: async () => {
+      void message.success(d('milestones.saved'));
+      await refresh();
+      onClose();
+    },
+    onError: (error) => void message.error(errorMessage(error, t)),
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={d('milestones.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<Values>
+        form={form}
+        requiredMark={false}
+        initialValues={{
+          milestones: project.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
+        }}
+        onFinish={(values) => save.mutate(values)}
+      >
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} align="flex-start" wrap>
+                  <Form.Item
+                    name={[field.name, 'title']}
+                    rules={[{ required: true, whitespace: true, max: 200 }]}
+                    style={{ flex: '2 1 220px', marginBottom: 8 }}
+                  >
+                    <Input placeholder={d('milestones.name')} aria-label={d('milestones.name')} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'dueDate']}
+                    rules={[{ required: true }]}
+                    style={{ flex: '1 1 150px', marginBottom: 8 }}
+                  >
+                    <Input type="date" aria-label={d('milestones.due')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'done']} valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox>{d('milestones.done')}</Checkbox>
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={d('reports.form.remove')}
+                    onClick={() => remove(field.name)}
+                  />
+                </Flex>
+              ))}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ title: '', dueDate: '', done: false })}
+                disabled={fields.length >= 50}
+              >
+                {d('milestones.add')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
