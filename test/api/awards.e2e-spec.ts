@@ -131,6 +131,9 @@ describe('awards: selection, decision, 公示 with objections, approval against 
     expect(text).not.toContain('李梅');
     const list = await t.http().get('/api/public/notices');
     expect(list.body.map((n: { id: number }) => n.id)).toContain(published.body.id);
+    const linked = await t.http().get(`/api/decisions/${decision.id}`).set('authorization', admin);
+    expect(linked.body.noticeId).toBe(published.body.id);
+    expect(published.body.decisionId).toBe(decision.id);
   });
 
   it('takes objections from the public, throttled, and lets staff uphold or dismiss them', async () => {

@@ -91,11 +91,15 @@ export interface DecisionView {
   reasons: Record<string, string>;
   awards: Array<{ id: number; applicationId: number; title: string; street: string; community: string; amountFen: number; score: number | null; rank: number | null; status: string }>;
   createdAt: string;
+  /** The 公示 notice that published this decision, once published. */
+  noticeId: number | null;
   reproducible?: boolean;
 }
 
 export interface PublicNoticeView {
   id: number;
+  competitionId: number;
+  decisionId: number;
   title: string;
   competitionTitle: string;
   contact: string;

@@ -467,6 +467,7 @@ export class AwardsService {
         status: row.status as string,
       })),
       createdAt: decision.createdAt.toISOString(),
+      noticeId: (await this.dataSource.manager.findOneBy(PublicNotice, { decisionId: id }))?.id ?? null,
     };
   }
 
@@ -579,6 +580,8 @@ export class AwardsService {
     );
     return {
       id: notice.id as number,
+      competitionId: notice.competition_id as number,
+      decisionId: notice.decision_id as number,
       title: notice.title as string,
       competitionTitle: notice.competition_title as string,
       contact: notice.contact as string,
@@ -759,7 +762,10 @@ export class AwardsService {
             `SELECT coalesce(sum(amount_fen), 0) AS total FROM award WHERE decision_id = $1 AND status <> 'withdrawn'`,
             [notice.decisionId],
           );
-          const room = competition.envelopeFen - Number(remaining[0].total);
+          // The freed money is measured against the envelope the decision was made with.
+          const decision = await manager.findOneByOrFail(AwardDecision, { id: notice.decisionId });
+          const envelope = Number((decision.inputs as { envelope?: number }).envelope ?? competition.envelopeFen);
+          const room = envelope - Number(remaining[0].total);
           const awarded: Array<{ application_id: number }> = await manager.query(
             `SELECT application_id FROM award WHERE decision_id = $1`,
             [notice.decisionId],

@@ -8,7 +8,6 @@ import {
   Badge,
   Button,
   Card,
-  Col,
   Descriptions,
   Empty,
   Flex,
@@ -18,7 +17,6 @@ import {
   Modal,
   Popconfirm,
   Radio,
-  Row,
   Skeleton,
   Table,
   Tag,
@@ -107,6 +105,7 @@ export default function NoticePage() {
     {
       title: a('notice.col.title'),
       dataIndex: 'title',
+      minWidth: 200,
       render: (title: string, row) => (
         <Typography.Text delete={row.status === 'withdrawn'}>{title}</Typography.Text>
       ),
@@ -178,49 +177,43 @@ export default function NoticePage() {
             data-testid="close-error"
           />
         )}
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
-            <Card variant="borderless" style={{ height: '100%' }}>
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={a('decision.status')}>
-                  <Tag
-                    color={n.status === 'open' ? 'processing' : 'success'}
-                    data-testid="notice-status"
-                    data-status={n.status}
-                  >
-                    {n.status === 'open' || n.status === 'closed' ? a(`notice.status.${n.status}`) : n.status}
-                  </Tag>
-                </Descriptions.Item>
-                <Descriptions.Item label={a('notice.period')}>
-                  <span data-testid="notice-period">
-                    {a('notice.periodValue', { first: n.firstDay, last: n.lastDay, days: n.workingDays })}
-                  </span>
-                </Descriptions.Item>
-                {n.status === 'open' && (
-                  <Descriptions.Item label={a('notice.remaining')}>
-                    <Typography.Text type={left >= 0 ? 'secondary' : 'success'}>
-                      {left >= 0 ? a('notice.daysLeft', { days: left + 1 }) : a('notice.ended')}
-                    </Typography.Text>
-                  </Descriptions.Item>
-                )}
-                <Descriptions.Item label={a('notice.contact')}>{n.contact}</Descriptions.Item>
-                <Descriptions.Item label={a('notice.competition')}>{n.competitionTitle}</Descriptions.Item>
-              </Descriptions>
-            </Card>
-          </Col>
-          <Col xs={24} xl={14}>
-            <Card variant="borderless" title={a('notice.items')} style={{ height: '100%' }}>
-              <Table<Item>
-                rowKey="awardId"
-                size="small"
-                columns={columns}
-                dataSource={n.items}
-                pagination={false}
-                scroll={{ x: 640 }}
-              />
-            </Card>
-          </Col>
-        </Row>
+        <Card variant="borderless">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={a('decision.status')}>
+              <Tag
+                color={n.status === 'open' ? 'processing' : 'success'}
+                data-testid="notice-status"
+                data-status={n.status}
+              >
+                {n.status === 'open' || n.status === 'closed' ? a(`notice.status.${n.status}`) : n.status}
+              </Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={a('notice.period')}>
+              <span data-testid="notice-period">
+                {a('notice.periodValue', { first: n.firstDay, last: n.lastDay, days: n.workingDays })}
+              </span>
+            </Descriptions.Item>
+            {n.status === 'open' && (
+              <Descriptions.Item label={a('notice.remaining')}>
+                <Typography.Text type={left >= 0 ? 'secondary' : 'success'}>
+                  {left >= 0 ? a('notice.daysLeft', { days: left + 1 }) : a('notice.ended')}
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={a('notice.contact')}>{n.contact}</Descriptions.Item>
+            <Descriptions.Item label={a('notice.competition')}>{n.competitionTitle}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card variant="borderless" title={a('notice.items')}>
+          <Table<Item>
+            rowKey="awardId"
+            size="small"
+            columns={columns}
+            dataSource={n.items}
+            pagination={false}
+            scroll={{ x: 720 }}
+          />
+        </Card>
         <Inbox
           noticeId={noticeId}
           items={n.items}

@@ -226,7 +226,7 @@ function Workbench({
     <>
       <Row gutter={[16, 16]}>
         {(['rank_order', 'optimal'] as const).map((source) => (
-          <Col xs={24} lg={12} key={source}>
+          <Col xs={24} md={12} key={source}>
             <AnswerCard
               source={source}
               answer={source === 'rank_order' ? view.rankOrder : view.optimal}
