@@ -302,47 +302,68 @@ describe('optimalSelection', () => {
         };
       });
 
-  it('property: matches brute force on up to 12 candidates', () => {
-    fc.assert(
-      fc.property(instance(12), (input) => {
-        const r = optimalSelection(input);
-        const brute = bruteForce(input);
-        if (brute === null) {
-          expect(r.feasible).toBe(false);
-          const relaxed = bruteForce({ ...input, minCount: 0 })!;
-          expect(unitsOf(input, r.selected)).toBe(relaxed.units);
-          checkRules(input, r, false);
-          return;
-        }
-        expect(r.feasible).toBe(true);
-        expect(unitsOf(input, r.selected)).toBe(brute.units);
-        checkRules(input, r, true);
-        // The rank-order pass never beats the optimum and obeys the same rules.
-        const pass = rankOrderPass(input);
-        expect(unitsOf(input, pass.selected)).toBeLessThanOrEqual(brute.units);
-        checkRules(input, pass, pass.feasible);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(['auto', 'pareto', 'branch-and-bound'] as const)(
+    'property: matches brute force on up to 12 candidates (%s)',
+    (method) => {
+      fc.assert(
+        fc.property(instance(12), (input) => {
+          const r = optimalSelection(input, { method });
+          const brute = bruteForce(input);
+          if (brute === null) {
+            expect(r.feasible).toBe(false);
+            const relaxed = bruteForce({ ...input, minCount: 0 })!;
+            expect(unitsOf(input, r.selected)).toBe(relaxed.units);
+            checkRules(input, r, false);
+            return;
+          }
+          expect(r.feasible).toBe(true);
+          expect(unitsOf(input, r.selected)).toBe(brute.units);
+          checkRules(input, r, true);
+          // A feasible rank-order pass never beats the optimum, and it obeys the same rules.
+          const pass = rankOrderPass(input);
+          if (pass.feasible) expect(unitsOf(input, pass.selected)).toBeLessThanOrEqual(brute.units);
+          checkRules(input, pass, pass.feasible);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
-  it.each([1, 2, 3])('matches brute force on 20 candidates (instance %d)', (seed) => {
-    const [input] = fc.sample(
-      instance(20).map((i) => ({
-        ...i,
-        candidates: [
-          ...i.candidates,
-          ...Array.from({ length: 20 - i.candidates.length }, (_, j) =>
-            cand(900 + j, 10 + j, 7_000 * Y + j, 1 + (j % 3)),
-          ),
-        ],
-      })),
-      { seed, numRuns: 1 },
-    );
-    input.candidates.sort((a, b) => b.score - a.score);
-    const brute = bruteForce(input);
-    const r = optimalSelection(input);
-    if (brute === null) expect(r.feasible).toBe(false);
-    else expect(unitsOf(input, r.selected)).toBe(brute.units);
-  });
+  // 20 candidates, 4 streets, about a third of the total fits: 2^20 subsets for the brute force.
+  it.each<[number, number, number, number | null, boolean]>([
+    [1, 0, 20, null, false],
+    [2, 3, 6, null, false],
+    [3, 2, 8, 2, false],
+    [4, 5, 20, 3, true],
+    [5, 0, 7, 2, true],
+    [6, 4, 10, 1, true],
+  ])(
+    'matches brute force on 20 candidates (seed %d, count %d–%d, per street %p, scores track amounts %p)',
+    (seed, minCount, maxCount, maxPerStreet, tracking) => {
+      let x = seed;
+      const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const candidates = Array.from({ length: 20 }, (_, i) => {
+        const request = Math.round(5_000 + 45_000 * rnd()) * Y + Math.floor(rnd() * 100);
+        const score = tracking ? 50 + request / (1000 * Y) + 2 * rnd() : 60 + 35 * rnd();
+        return cand(i + 1, Math.round(score * 100) / 100, request, 1 + Math.floor(rnd() * 4));
+      }).sort((a, b) => b.score - a.score);
+      const total = candidates.reduce((sum, c) => sum + c.request, 0);
+      const input: SelectionInput = {
+        candidates,
+        envelope: Math.floor(total / 3),
+        minCount,
+        maxCount,
+        maxPerStreet,
+      };
+      const brute = bruteForce(input);
+      for (const method of ['auto', 'pareto', 'branch-and-bound'] as const) {
+        const r = optimalSelection(input, { method });
+        if (brute === null) expect(r.feasible).toBe(false);
+        else {
+          expect(unitsOf(input, r.selected)).toBe(brute.units);
+          checkRules(input, r, true);
+        }
+      }
+    },
+  );
 });
