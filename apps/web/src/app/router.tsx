@@ -28,6 +28,11 @@ const StipendsPage = lazy(() => import('../pages/stipends/StipendsPage'));
 const AwardsPage = lazy(() => import('../pages/awards/AwardsPage'));
 const DecisionPage = lazy(() => import('../pages/awards/DecisionPage'));
 const NoticePage = lazy(() => import('../pages/awards/NoticePage'));
+const ProjectsPage = lazy(() => import('../pages/delivery/ProjectsPage'));
+const ProjectPage = lazy(() => import('../pages/delivery/ProjectPage'));
+const InspectionPage = lazy(() => import('../pages/delivery/InspectionPage'));
+const PaymentsPage = lazy(() => import('../pages/payments/PaymentsPage'));
+const LedgerDashboardPage = lazy(() => import('../pages/payments/LedgerDashboardPage'));
 // The public side: no sign-in, its own light layout (see pages/public).
 const PublicLayout = lazy(() => import('../pages/public/PublicLayout'));
 const PublicNoticesPage = lazy(() => import('../pages/public/PublicNoticesPage'));
@@ -120,6 +125,11 @@ export function createAppRouter() {
         guarded('awards', 'awards.read', <AwardsPage />),
         guarded('decisions/:id', 'awards.read', <DecisionPage />),
         guarded('notices/:id', 'awards.read', <NoticePage />),
+        guarded('projects', 'delivery.read', <ProjectsPage />),
+        guarded('projects/:id', 'delivery.read', <ProjectPage />),
+        guarded('inspections/:id', 'delivery.read', <InspectionPage />),
+        guarded('payments', 'payments.read', <PaymentsPage />),
+        guarded('ledger', 'budgets.read', <LedgerDashboardPage />),
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -118,10 +118,23 @@ export function AssignInspectorsModal({
       <Divider plain titlePlacement="start" style={{ fontSize: 13 }}>
         {d('assign.conflict')}
       </Divider>
-      <Form<ConflictValues> form={conflictForm} layout="vertical" requiredMark={false} onFinish={(v) => conflict.mutate(v)}>
+      <Form<ConflictValues>
+        form={conflictForm}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => conflict.mutate(v)}
+      >
         <Flex gap={8} wrap align="flex-start">
-          <Form.Item name="userId" rules={[{ required: true }]} style={{ flex: '1 1 180px', marginBottom: 8 }}>
-            <Select placeholder={d('assign.conflictUser')} options={options} aria-label={d('assign.conflictUser')} />
+          <Form.Item
+            name="userId"
+            rules={[{ required: true }]}
+            style={{ flex: '1 1 180px', marginBottom: 8 }}
+          >
+            <Select
+              placeholder={d('assign.conflictUser')}
+              options={options}
+              aria-label={d('assign.conflictUser')}
+            />
           </Form.Item>
           <Form.Item
             name="reason"

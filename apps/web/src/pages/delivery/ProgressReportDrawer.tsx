@@ -1,7 +1,19 @@
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { ProjectView } from '@xiaoshi/contracts';
-import { App, Button, Checkbox, Drawer, Flex, Form, Grid, Input, InputNumber, Slider, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Drawer,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Slider,
+  Typography,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { deliveryApi } from '../../api/delivery';
 import { errorMessage } from '../../lib/errors';
@@ -109,7 +121,13 @@ export function ProgressReportDrawer({
         <Form.Item label={d('reports.form.percent')} required>
           <Flex gap={16} align="center">
             <Form.Item name="percentComplete" noStyle>
-              <Slider min={0} max={100} step={5} style={{ flex: 1 }} marks={{ 0: '0', 50: '50', 100: '100%' }} />
+              <Slider
+                min={0}
+                max={100}
+                step={5}
+                style={{ flex: 1 }}
+                marks={{ 0: '0', 50: '50', 100: '100%' }}
+              />
             </Form.Item>
             <Form.Item name="percentComplete" noStyle>
               <InputNumber
@@ -134,7 +152,7 @@ export function ProgressReportDrawer({
             type="file"
             accept="image/jpeg,image/png,image/webp"
             multiple
-            hidden
+            style={{ display: 'none' }}
             data-testid="report-photos"
             onChange={(event) => {
               const chosen = [...(event.target.files ?? [])];
@@ -143,7 +161,11 @@ export function ProgressReportDrawer({
             }}
           />
           <Flex vertical gap={6}>
-            <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} style={{ width: 'fit-content' }}>
+            <Button
+              icon={<CameraOutlined />}
+              onClick={() => input.current?.click()}
+              style={{ width: 'fit-content' }}
+            >
               {d('reports.form.addPhoto')}
             </Button>
             {files.map((file, index) => (

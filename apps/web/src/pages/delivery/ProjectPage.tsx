@@ -21,6 +21,7 @@ import {
   Empty,
   Flex,
   Form,
+  Grid,
   Input,
   List,
   Modal,
@@ -77,7 +78,7 @@ export default function ProjectPage() {
 type Dialog = 'report' | 'assign' | 'milestones' | 'payment' | 'acceptance' | null;
 
 function Detail({ project: p }: { project: ProjectView }) {
-  const { d, t, lang } = useDeliveryText();
+  const { d, t } = useDeliveryText();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -90,6 +91,7 @@ function Detail({ project: p }: { project: ProjectView }) {
   const canAssign = can('delivery.manage') && p.status === 'acceptance_requested';
   const canPay = can('payments.request') && p.money.availableFen > 0;
   const [dossierBusy, setDossierBusy] = useState(false);
+  const wide = !!Grid.useBreakpoint().xl;
 
   const downloadDossier = async () => {
     setDossierBusy(true);
@@ -101,6 +103,73 @@ function Detail({ project: p }: { project: ProjectView }) {
       setDossierBusy(false);
     }
   };
+
+  const summary = (
+    <Card variant="borderless" size="small">
+      <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{d('project.percent')}</Typography.Text>
+        <Progress percent={p.percentComplete} data-testid="project-percent" />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {p.lastReportPeriod
+            ? d('project.lastReport', { period: p.lastReportPeriod })
+            : d('project.noReport')}
+        </Typography.Text>
+      </Flex>
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            label: d('projects.col.status'),
+            children: (
+              <Flex gap={4} wrap>
+                <ProjectStatusTag status={p.status} />
+                {p.overdue.noReportThisMonth && <Tag color="warning">{d('overdue.noReport')}</Tag>}
+                {p.overdue.pastEndDate && <Tag color="error">{d('overdue.pastEnd')}</Tag>}
+              </Flex>
+            ),
+          },
+          {
+            label: d('project.period'),
+            children: p.startDate || p.endDate ? `${p.startDate ?? '…'} — ${p.endDate ?? '…'}` : '—',
+          },
+          { label: d('project.finalKind'), children: kindLabel(d, p.finalInspectionKind) },
+          {
+            label: d('project.application'),
+            children: <Link to={`/applications/${p.applicationId}`}>{d('project.viewApplication')}</Link>,
+          },
+        ]}
+      />
+      {p.plan && (
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: 4, expandable: true }}
+          style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}
+        >
+          {p.plan}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+  const money = <MoneyCard project={p} />;
+  const timeline = (
+    <Card variant="borderless" title={d('timeline.title')}>
+      <ProjectTimeline
+        project={p}
+        reports={reports.data ?? []}
+        inspections={inspections.data ?? []}
+        payments={payments.data ?? []}
+      />
+    </Card>
+  );
+  const reportsCard = <ReportsCard reports={reports.data} loading={reports.isPending} />;
+  const milestonesCard = (
+    <MilestonesCard
+      project={p}
+      onEdit={can('delivery.report') && open ? () => setDialog('milestones') : undefined}
+    />
+  );
+  const inspectionsCard = <InspectionsCard inspections={inspections.data} loading={inspections.isPending} />;
 
   return (
     <>
@@ -141,71 +210,34 @@ function Detail({ project: p }: { project: ProjectView }) {
         }
       />
       <StatusBanner project={p} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Flex vertical gap={16}>
-            <MoneyCard project={p} />
-            <Card variant="borderless" title={d('timeline.title')}>
-              <ProjectTimeline
-                project={p}
-                reports={reports.data ?? []}
-                inspections={inspections.data ?? []}
-                payments={payments.data ?? []}
-              />
-            </Card>
-            <ReportsCard reports={reports.data} loading={reports.isPending} />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Flex vertical gap={16}>
-            <Card variant="borderless" size="small">
-              <Flex vertical gap={4} style={{ marginBottom: 12 }}>
-                <Typography.Text type="secondary">{d('project.percent')}</Typography.Text>
-                <Progress percent={p.percentComplete} data-testid="project-percent" />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.lastReportPeriod ? d('project.lastReport', { period: p.lastReportPeriod }) : d('project.noReport')}
-                </Typography.Text>
-              </Flex>
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  {
-                    label: d('projects.col.status'),
-                    children: (
-                      <Flex gap={4} wrap>
-                        <ProjectStatusTag status={p.status} />
-                        {p.overdue.noReportThisMonth && <Tag color="warning">{d('overdue.noReport')}</Tag>}
-                        {p.overdue.pastEndDate && <Tag color="error">{d('overdue.pastEnd')}</Tag>}
-                      </Flex>
-                    ),
-                  },
-                  {
-                    label: d('project.period'),
-                    children: p.startDate || p.endDate ? `${p.startDate ?? '…'} — ${p.endDate ?? '…'}` : '—',
-                  },
-                  { label: d('project.finalKind'), children: kindLabel(d, p.finalInspectionKind) },
-                  {
-                    label: d('project.application'),
-                    children: <Link to={`/applications/${p.applicationId}`}>{d('project.viewApplication')}</Link>,
-                  },
-                ]}
-              />
-              {p.plan && (
-                <Typography.Paragraph
-                  type="secondary"
-                  ellipsis={{ rows: 4, expandable: true }}
-                  style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}
-                >
-                  {p.plan}
-                </Typography.Paragraph>
-              )}
-            </Card>
-            <MilestonesCard project={p} onEdit={can('delivery.report') && open ? () => setDialog('milestones') : undefined} />
-            <InspectionsCard inspections={inspections.data} loading={inspections.isPending} />
-          </Flex>
-        </Col>
-      </Row>
+      {wide ? (
+        <Row gutter={[16, 16]}>
+          <Col span={16}>
+            <Flex vertical gap={16}>
+              {money}
+              {timeline}
+              {reportsCard}
+            </Flex>
+          </Col>
+          <Col span={8}>
+            <Flex vertical gap={16}>
+              {summary}
+              {milestonesCard}
+              {inspectionsCard}
+            </Flex>
+          </Col>
+        </Row>
+      ) : (
+        // Tablets and phones: where the project stands first, then the money and what happened.
+        <Flex vertical gap={16}>
+          {summary}
+          {money}
+          {inspectionsCard}
+          {timeline}
+          {milestonesCard}
+          {reportsCard}
+        </Flex>
+      )}
       <ProgressReportDrawer project={p} open={dialog === 'report'} onClose={() => setDialog(null)} />
       <AssignInspectorsModal project={p} open={dialog === 'assign'} onClose={() => setDialog(null)} />
       <MilestonesModal project={p} open={dialog === 'milestones'} onClose={() => setDialog(null)} />
@@ -227,7 +259,9 @@ function StatusBanner({ project: p }: { project: ProjectView }) {
       />
     );
   if (p.status === 'acceptance_requested')
-    return <Alert type="info" showIcon title={d('project.acceptanceRequested')} style={{ marginBottom: 16 }} />;
+    return (
+      <Alert type="info" showIcon title={d('project.acceptanceRequested')} style={{ marginBottom: 16 }} />
+    );
   return null;
 }
 
@@ -258,7 +292,7 @@ function MoneyCard({ project: p }: { project: ProjectView }) {
           <Money fen={p.money.requestedFen} />
         </Figure>
         <Figure label={d('project.paid')}>
-          <Money fen={p.money.paidFen} type="success" />
+          <Money fen={p.money.paidFen} type={p.money.paidFen > 0 ? 'success' : undefined} />
         </Figure>
         <Figure label={d('project.available')}>
           <Money fen={p.money.availableFen} />
@@ -273,7 +307,9 @@ function MoneyCard({ project: p }: { project: ProjectView }) {
         pagination={false}
         dataSource={p.tranches}
         scroll={{ x: 560 }}
-        onRow={(tranche) => ({ 'data-testid': `tranche-${tranche.index}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(tranche) =>
+          ({ 'data-testid': `tranche-${tranche.index}` }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           {
             title: d('tranches.col.index'),
@@ -346,19 +382,38 @@ function paymentEvents(payment: PaymentView, d: DeliveryText, lang: 'zh' | 'en')
       content: (
         <Flex vertical>
           <Typography.Text>
-            {d('timeline.payment', {
-              id: payment.id,
-              amount: yuan(payment.amountFen),
-              status: d(`payments.status.${payment.status}` as DeliveryKey),
-            })}
+            {d('timeline.payment', { id: payment.id, amount: yuan(payment.amountFen) })}
+            {(payment.status === 'rejected' || payment.status === 'requested') && (
+              <span style={{ marginInlineStart: 6 }}>
+                <PaymentStatusTag status={payment.status} />
+              </span>
+            )}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {payment.purpose} · {payment.requestedBy.name} · {formatDateTime(payment.requestedAt, lang, false)}
+            {payment.purpose} · {payment.requestedBy.name} ·{' '}
+            {formatDateTime(payment.requestedAt, lang, false)}
+            {payment.rejectedReason ? ` · ${payment.rejectedReason}` : ''}
           </Typography.Text>
         </Flex>
       ),
     },
   ];
+  if (payment.approvedAt && payment.approvedBy)
+    events.push({
+      key: `approved-${payment.id}`,
+      at: Date.parse(payment.approvedAt),
+      color: 'blue',
+      content: (
+        <Flex vertical>
+          <Typography.Text>
+            {d('timeline.approvedPayment', { id: payment.id, name: payment.approvedBy.name })}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(payment.approvedAt, lang, false)}
+          </Typography.Text>
+        </Flex>
+      ),
+    });
   if (payment.recordedAt)
     events.push({
       key: `paid-${payment.id}`,
@@ -439,7 +494,12 @@ function ProjectTimeline({
         list.push({
           key: `record-${inspection.id}`,
           at: recordedAt,
-          color: inspection.outcome === 'passed' ? 'green' : inspection.outcome === 'rectification' ? 'orange' : 'red',
+          color:
+            inspection.outcome === 'passed'
+              ? 'green'
+              : inspection.outcome === 'rectification'
+                ? 'orange'
+                : 'red',
           content: (
             <Flex vertical>
               <Typography.Text strong>
@@ -464,40 +524,42 @@ function ProjectTimeline({
 
   return (
     <div data-testid="project-timeline">
-    <Timeline
-      className="xs-dl-timeline"
-      items={[
-        {
-          key: 'approved',
-          color: 'green',
-          icon: <CheckCircleTwoTone twoToneColor="#16a34a" />,
-          content: (
-            <Flex vertical>
-              <Typography.Text strong>{d('timeline.approved', { amount: yuan(p.amountFen) })}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {p.tranches
-                  .map(
-                    (tranche) =>
-                      `${percentOfBp(tranche.percentBp)} ${conditionLabel(d, tranche.condition, tranche.conditionLabel)}`,
-                  )
-                  .join('；')}
+      <Timeline
+        className="xs-dl-timeline"
+        items={[
+          {
+            key: 'approved',
+            color: 'green',
+            icon: <CheckCircleTwoTone twoToneColor="#16a34a" />,
+            content: (
+              <Flex vertical>
+                <Typography.Text strong>
+                  {d('timeline.approved', { amount: yuan(p.amountFen) })}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {p.tranches
+                    .map(
+                      (tranche) =>
+                        `${percentOfBp(tranche.percentBp)} ${conditionLabel(d, tranche.condition, tranche.conditionLabel)}`,
+                    )
+                    .join('；')}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+          ...events.map((event) => ({ key: event.key, color: event.color, content: event.content })),
+          {
+            key: 'now',
+            color: 'gray',
+            loading: OPEN.includes(p.status),
+            content: (
+              <Typography.Text type="secondary">
+                {d('timeline.now', { status: d(`status.${p.status}` as DeliveryKey) })}
               </Typography.Text>
-            </Flex>
-          ),
-        },
-        ...events.map((event) => ({ key: event.key, color: event.color, content: event.content })),
-        {
-          key: 'now',
-          color: 'gray',
-          loading: OPEN.includes(p.status),
-          content: (
-            <Typography.Text type="secondary">
-              {d('timeline.now', { status: d(`status.${p.status}` as DeliveryKey) })}
-            </Typography.Text>
-          ),
-        },
-      ]}
-    />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
@@ -531,7 +593,10 @@ function ReportsCard({ reports, loading }: { reports?: ProgressReportView[]; loa
                 </div>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {d('reports.by', { author: report.author, time: formatDateTime(report.createdAt, lang, false) })}
+                {d('reports.by', {
+                  author: report.author,
+                  time: formatDateTime(report.createdAt, lang, false),
+                })}
               </Typography.Text>
             </Flex>
           </List.Item>
@@ -609,12 +674,17 @@ function InspectionsCard({ inspections, loading }: { inspections?: InspectionVie
               <Flex vertical gap={4} style={{ width: '100%' }}>
                 <Flex justify="space-between" align="center" gap={8}>
                   <Typography.Text strong>
-                    {d('projects.inspectionRound', { round: inspection.round, kind: kindLabel(d, inspection.kind) })}
+                    {d('projects.inspectionRound', {
+                      round: inspection.round,
+                      kind: kindLabel(d, inspection.kind),
+                    })}
                   </Typography.Text>
                   <OutcomeTag outcome={inspection.outcome} />
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {d('inspections.inspectors', { names: inspection.inspectors.map((i) => i.name).join('、') })}
+                  {d('inspections.inspectors', {
+                    names: inspection.inspectors.map((i) => i.name).join('、'),
+                  })}
                   {inspection.inspectedOn ? ` · ${inspection.inspectedOn}` : ''}
                 </Typography.Text>
                 {inspection.findings && (
@@ -631,7 +701,11 @@ function InspectionsCard({ inspections, loading }: { inspections?: InspectionVie
                     <Link to={`/inspections/${inspection.id}`}>{d('inspections.view')}</Link>
                   )}
                   {inspection.outcome === 'passed' && (
-                    <Button size="small" icon={<FileDoneOutlined />} onClick={() => void certificate(inspection.id)}>
+                    <Button
+                      size="small"
+                      icon={<FileDoneOutlined />}
+                      onClick={() => void certificate(inspection.id)}
+                    >
                       {d('inspections.certificate')}
                     </Button>
                   )}
@@ -671,7 +745,11 @@ function RequestAcceptanceModal({
   return (
     <Modal
       open={open}
-      title={p.finalInspectionKind === 'supervision' ? d('project.requestSupervision') : d('project.requestAcceptance')}
+      title={
+        p.finalInspectionKind === 'supervision'
+          ? d('project.requestSupervision')
+          : d('project.requestAcceptance')
+      }
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
       onCancel={onClose}
@@ -680,7 +758,9 @@ function RequestAcceptanceModal({
       okButtonProps={{ id: 'acceptance-submit' }}
       destroyOnHidden
     >
-      <Typography.Paragraph>{d('project.requestAcceptanceConfirm', { title: p.title, kind })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {d('project.requestAcceptanceConfirm', { title: p.title, kind })}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => request.mutate(values.note)}>
         <Form.Item name="note" label={d('project.requestAcceptanceNote')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} maxLength={2000} />

@@ -97,7 +97,12 @@ export function RequestPaymentModal({
       showFormError(
         form,
         error,
-        { amountFen: 'amount', purpose: 'purpose', projectId: 'projectId', directExpenditureId: 'directExpenditureId' },
+        {
+          amountFen: 'amount',
+          purpose: 'purpose',
+          projectId: 'projectId',
+          directExpenditureId: 'directExpenditureId',
+        },
         (text) => void message.error(text),
         t,
       ),
@@ -108,6 +113,11 @@ export function RequestPaymentModal({
     setKey(newIdempotencyKey());
     onClose();
   };
+
+  const proposed = fixed ? proposal(fixed, d) : null;
+  const initial: Partial<Values> = proposed
+    ? { amount: proposed.amount > 0 ? (proposed.amount / 100).toFixed(2) : '', purpose: proposed.purpose }
+    : {};
 
   const adopt = (next: ProjectView | undefined) => {
     if (!next) return;
@@ -125,9 +135,6 @@ export function RequestPaymentModal({
       onOk={() => form.submit()}
       confirmLoading={submit.isPending}
       okButtonProps={{ id: 'payment-request-submit', disabled: max <= 0 }}
-      afterOpenChange={(visible) => {
-        if (visible && fixed) adopt(fixed);
-      }}
       destroyOnHidden
       width={560}
     >
@@ -135,12 +142,14 @@ export function RequestPaymentModal({
         form={form}
         layout="vertical"
         requiredMark={false}
+        initialValues={initial}
         onFinish={(values) => submit.mutate(values)}
         onValuesChange={(changed: Partial<Values>) => {
           if ('projectId' in changed) adopt(projects.data?.find((p) => p.id === changed.projectId));
           if ('directExpenditureId' in changed) {
             const chosen = expenditures.data?.find((e) => e.id === changed.directExpenditureId);
-            if (chosen) form.setFieldsValue({ amount: (chosen.amountFen / 100).toFixed(2), purpose: chosen.title });
+            if (chosen)
+              form.setFieldsValue({ amount: (chosen.amountFen / 100).toFixed(2), purpose: chosen.title });
           }
         }}
       >
@@ -173,7 +182,11 @@ export function RequestPaymentModal({
           </Form.Item>
         )}
         {!fixed && source === 'expenditure' && (
-          <Form.Item name="directExpenditureId" label={d('payments.expenditure')} rules={[{ required: true }]}>
+          <Form.Item
+            name="directExpenditureId"
+            label={d('payments.expenditure')}
+            rules={[{ required: true }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={expenditures.isPending}
