@@ -375,7 +375,7 @@ describe('payments in tranches: maker–checker, release rules, idempotent recor
     expect(register.status).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(register.body as Buffer);
+    await workbook.xlsx.load(register.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('拨付登记簿')!;
     expect(sheet.getRow(1).getCell(6).value).toBe('金额（元）');
     const amounts = [2, 3].map((r) => sheet.getRow(r).getCell(6).value);
