@@ -40,6 +40,13 @@ export const AppConfigSchema = z
     LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
     LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     SWAGGER_ENABLED: Boolish.default(true),
+    /** S3-compatible object storage for files; local disk under DATA_DIR when unset. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: Boolish.default(true),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -64,6 +71,16 @@ export const AppConfigSchema = z
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
     swaggerEnabled: env.SWAGGER_ENABLED,
+    s3: env.S3_BUCKET
+      ? {
+          endpoint: env.S3_ENDPOINT,
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          accessKeyId: env.S3_ACCESS_KEY_ID,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+        }
+      : null,
   }))
   .superRefine((config, context) => {
     if (config.env === 'production' && config.auth.accessSecret === DEVELOPMENT_JWT_SECRET) {

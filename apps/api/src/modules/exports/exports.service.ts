@@ -212,6 +212,7 @@ export class ExportsService {
     }
     sheet.commit();
     await workbook.commit();
+    await this.files.adopt(target, storageKey, XLSX_MIME);
     return { storageKey, rowCount };
   }
 }

@@ -4,7 +4,8 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError } from '@xiaoshi/contracts';
 import { fileTypeFromFile } from 'file-type';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -27,16 +28,35 @@ export interface StoredFile {
 }
 
 /**
- * Files on local disk under DATA_DIR, addressed by opaque keys. A file is streamed to a temporary
- * name while its size is limited and its SHA-256 computed, its type is read from its content (the
- * name and the client's content type are not trusted), and only then moved into place.
+ * Files addressed by opaque keys: on local disk under DATA_DIR, or in an S3-compatible bucket
+ * when S3_BUCKET is configured. A file is always first streamed to a local temporary name while
+ * its size is limited and its SHA-256 computed, and its type is read from its content (the name
+ * and the client's content type are not trusted); only then is it moved into place or uploaded.
  */
 @Injectable()
-export class FileStore {
+export class FileStore implements OnApplicationShutdown {
   private readonly root: string;
+  private readonly s3: { client: S3Client; bucket: string } | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.root = config.dataDir;
+    this.s3 = config.s3
+      ? {
+          bucket: config.s3.bucket,
+          client: new S3Client({
+            endpoint: config.s3.endpoint,
+            region: config.s3.region,
+            forcePathStyle: config.s3.forcePathStyle,
+            credentials:
+              config.s3.accessKeyId && config.s3.secretAccessKey
+                ? { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey }
+                : undefined,
+            // Plain checksums only: many S3-compatible servers reject aws-chunked uploads.
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED',
+          }),
+        }
+      : null;
   }
 
   private pathOf(storageKey: string): string {
@@ -66,15 +86,45 @@ export class FileStore {
       if (!detected || !extension) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
       const now = new Date();
       const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.${extension}`;
-      await mkdir(path.dirname(this.pathOf(storageKey)), { recursive: true });
-      await rename(temporary, this.pathOf(storageKey));
+      await this.adopt(temporary, storageKey, detected.mime, size);
       return { storageKey, sizeBytes: size, sha256: hash.digest('hex'), mimeType: detected.mime };
     } finally {
       await rm(temporary, { force: true });
     }
   }
 
+  /** Takes a finished local file (an export, a checked upload) into the store under its key. */
+  async adopt(localPath: string, storageKey: string, contentType: string, sizeBytes?: number): Promise<void> {
+    if (this.s3) {
+      const size = sizeBytes ?? (await stat(localPath)).size;
+      await this.s3.client.send(
+        new PutObjectCommand({
+          Bucket: this.s3.bucket,
+          Key: storageKey,
+          Body: createReadStream(localPath),
+          ContentLength: size,
+          ContentType: contentType,
+        }),
+      );
+      await rm(localPath, { force: true });
+      return;
+    }
+    const target = this.pathOf(storageKey);
+    if (path.resolve(localPath) === path.resolve(target)) return;
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(localPath, target);
+  }
+
   async open(storageKey: string): Promise<{ stream: Readable; sizeBytes: number }> {
+    if (this.s3) {
+      try {
+        const object = await this.s3.client.send(new GetObjectCommand({ Bucket: this.s3.bucket, Key: storageKey }));
+        return { stream: object.Body as Readable, sizeBytes: Number(object.ContentLength ?? 0) };
+      } catch (error) {
+        if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') throw new DomainError('NOT_FOUND');
+        throw error;
+      }
+    }
     const file = this.pathOf(storageKey);
     const info = await stat(file).catch(() => null);
     if (!info) throw new DomainError('NOT_FOUND');
@@ -82,6 +132,14 @@ export class FileStore {
   }
 
   async remove(storageKey: string): Promise<void> {
+    if (this.s3) {
+      await this.s3.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: storageKey }));
+      return;
+    }
     await rm(this.pathOf(storageKey), { force: true });
+  }
+
+  onApplicationShutdown(): void {
+    this.s3?.client.destroy();
   }
 }
