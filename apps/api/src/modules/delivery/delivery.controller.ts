@@ -12,15 +12,10 @@ import {
 } from '@xiaoshi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedActor } from '../../common/actor.js';
+import { contentDisposition } from '../../common/download.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { DeliveryService } from './delivery.service.js';
-
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
-export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 async function photoOf(request: FastifyRequest) {
   if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');

@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { FileStore } from '../files/file-store.js';
 import { ExportJob } from './export-job.entity.js';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_MIME } from '../../common/download.js';
 
 export interface ExportJobView {
   id: number;

@@ -17,7 +17,7 @@ import { DeliveryService } from '../delivery/delivery.service.js';
 import { FileStore } from '../files/file-store.js';
 import { PaymentsService } from './payments.service.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../common/download.js';
 
 const STATUS_ZH: Record<string, string> = {
   requested: '待审批',

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
-import { contentDisposition } from '../delivery/delivery.controller.js';
+import { contentDisposition } from '../../common/download.js';
 import { PaymentDocumentsService, XLSX_MIME } from './payment-documents.service.js';
 import { PaymentsService } from './payments.service.js';
 

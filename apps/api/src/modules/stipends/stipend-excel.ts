@@ -3,7 +3,7 @@ import { ROSTER_COLUMNS, fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import { fields } from './stipend-common.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../common/download.js';
 
 /** Most rows one roster import may carry (a street's roster is tens to hundreds of people). */
 export const MAX_IMPORT_ROWS = 5000;

@@ -24,24 +24,20 @@ import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { StipendBatchesService } from './stipend-batches.service.js';
-import { XLSX_MIME } from './stipend-excel.js';
+import { XLSX_MIME, sendDownload } from '../../common/download.js';
 import { StipendImportService } from './stipend-import.service.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
 import { StipendReportsService } from './stipend-reports.service.js';
 import { StipendRosterService } from './stipend-roster.service.js';
 
-/** RFC 5987 filename for Chinese names, with an ASCII fallback. */
+/** Workbooks carry personal data: never cached by the browser or a proxy. */
 function sendWorkbook(reply: FastifyReply, file: { fileName: string; bytes: Buffer }) {
-  const fallback = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-length', file.bytes.length)
-    .header('cache-control', 'no-store')
-    .header(
-      'content-disposition',
-      `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .send(file.bytes);
+  return sendDownload(reply, file.bytes, {
+    name: file.fileName,
+    contentType: XLSX_MIME,
+    size: file.bytes.length,
+    extraHeaders: { 'cache-control': 'no-store' },
+  });
 }
 
 @ApiTags('stipends')
