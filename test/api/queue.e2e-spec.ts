@@ -25,7 +25,13 @@ describe('background jobs through BullMQ and Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(stored).toEqual([{ ok: true }]);
-    expect(await job.isCompleted()).toBe(true);
+    // The handler's row is visible a moment before BullMQ records the job as completed.
+    let completed = await job.isCompleted();
+    while (!completed && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      completed = await job.isCompleted();
+    }
+    expect(completed).toBe(true);
     const checks = await t.http().get('/api/audit/checks').set('authorization', await t.login('auditor'));
     expect(checks.body[0]).toMatchObject({ ok: true });
   });
