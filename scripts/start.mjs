@@ -217,15 +217,18 @@ async function ensureDependencies() {
   else if (hasLock && mtimeOf(lock) > mtimeOf(installed))
     reason = 'package-lock.json changed since the last install';
   if (!reason) return;
-  const command = hasLock ? 'ci' : 'install';
-  say(`${reason}: running npm ${command} (about a minute on a fresh machine)`);
+  if (!hasLock) fatal('package-lock.json is missing: restore it from git (git checkout package-lock.json)');
+  // Always `npm ci`: it installs exactly what the lock file says and never rewrites a tracked file.
+  say(`${reason}: running npm ci (about a minute on a fresh machine)`);
   try {
-    await run(npm, [command, '--no-audit', '--no-fund']);
+    await run(npm, ['ci', '--no-audit', '--no-fund']);
   } catch (error) {
-    if (command !== 'ci' || shuttingDown) throw error;
-    // npm ci refuses a lock file that is out of step with package.json; npm install repairs it.
-    warn(`npm ci failed (${error.message}); trying npm install instead`);
-    await run(npm, ['install', '--no-audit', '--no-fund']);
+    if (shuttingDown) throw error;
+    fatal(
+      `npm ci failed (${error.message}).\n` +
+        '  The lock file must match package.json: if you changed dependencies, run `npm install` yourself,\n' +
+        '  commit package-lock.json, and start again.',
+    );
   }
 }
 

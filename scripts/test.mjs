@@ -35,13 +35,14 @@ function newer(a, b) {
   return existsSync(a) && (!existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs);
 }
 
-// 1. Dependencies.
-// `npm ci` refuses this lockfile on machines whose registry does not serve every optional
-// platform binary (@swc/core-*, @unrs/resolver-binding-*); `npm install` then does the same job.
+// 1. Dependencies: always `npm ci`, which installs exactly the lock file and rewrites no tracked file.
 if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json', 'node_modules/.package-lock.json')) {
-  console.log('\n=== installing dependencies ===');
-  if (!run('npm', ['ci', '--no-audit', '--no-fund']).ok) {
-    check('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
+  console.log('\n=== installing dependencies (npm ci) ===');
+  if (!check('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'])) {
+    console.log('\n=== summary ===');
+    for (const line of results) console.log(line);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(1);
   }
 }
 
