@@ -80,3 +80,22 @@ export async function choose(page: Page, label: string, option: string): Promise
     .first()
     .click();
 }
+
+/**
+ * Resolves when every finite CSS animation and transition under `selector` (the whole document when
+ * omitted) has finished — a drawer's slide-in, a modal's zoom — so a screenshot or a click lands on
+ * the settled UI. A condition, not a sleep: it returns as soon as they are done.
+ */
+export async function settled(page: Page, selector?: string): Promise<void> {
+  await page.waitForFunction(
+    (root) => {
+      const scope = root ? document.querySelector(root) : document;
+      if (!scope) return true;
+      const running = (scope instanceof Document ? scope.getAnimations() : scope.getAnimations({ subtree: true })).filter(
+        (animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity,
+      );
+      return running.length === 0;
+    },
+    selector ?? null,
+  );
+}

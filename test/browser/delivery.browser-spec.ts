@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
 import { approvedProjects, pngBytes } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { Browsers, SCREENSHOTS, TIMEOUT_MS, choose, screenshot, signIn } from './browser-support.js';
+import { Browsers, SCREENSHOTS, TIMEOUT_MS, choose, screenshot, settled, signIn } from './browser-support.js';
 
 /**
  * Issue 6's journey after 立项: finance requests the advance tranche and a second finance officer
@@ -178,7 +178,7 @@ describe('delivery and payments', () => {
       await community.getByLabel('完成进度').fill('100');
       await community.getByTestId('report-photos').setInputFiles(await photo('步道完工.png'));
       await community.getByText('步道完工.png').waitFor();
-      await community.waitForTimeout(500); // the drawer's slide-in
+      await settled(community, '.ant-drawer'); // the drawer's slide-in
       await community.screenshot({ path: `${SCREENSHOTS}delivery-04-progress-form-820.png` });
       await clickUntil(community.locator('#report-submit'), community.getByText('进度报告已提交').first());
       await community.locator('[data-testid^="report-"] [data-testid^="photo-"]').first().waitFor();
@@ -199,7 +199,7 @@ describe('delivery and payments', () => {
       await signIn(admin, app.baseUrl, 'admin');
       await admin.goto(`${app.baseUrl}/projects/${projectId}`);
       await admin.getByRole('button', { name: '指派验收人员' }).click();
-      await admin.waitForTimeout(300); // the modal's zoom-in
+      await settled(admin, '.ant-modal'); // the modal's zoom-in
       const chosen = admin.locator('.ant-modal .ant-select-selection-item', { hasText: '验收人员（演示）' });
       for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
         await choose(admin, '验收人员', '验收人员（演示）');
@@ -235,7 +235,7 @@ describe('delivery and payments', () => {
       await phone.getByLabel('发现的问题').fill('无');
       await phone.mouse.move(0, 0);
       await phone.getByRole('radiogroup', { name: '验收结论' }).scrollIntoViewIfNeeded();
-      await phone.waitForTimeout(300);
+      await settled(phone);
       await phone.screenshot({ path: `${SCREENSHOTS}delivery-07-inspection-filled-375.png` });
       await clickUntil(phone.locator('#inspection-submit'), phone.locator('#inspection-submit-confirm'));
       await clickUntil(

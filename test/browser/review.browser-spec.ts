@@ -23,14 +23,18 @@ let competitionId: number;
 let applicationIds: number[];
 let panel: Array<{ id: number; username: string; bearer: string }>;
 
-/** Reloads until the ranking cell of `applicationId` reads `expected` (the job is asynchronous). */
+/** Refreshes until the ranking cell of `applicationId` reads `expected` (the job is asynchronous). */
 async function waitForScore(page: Page, applicationId: number, expected: string): Promise<void> {
   const cell = page.getByTestId(`score-${applicationId}`);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if ((await cell.count()) && (await cell.textContent())?.trim() === expected) return;
+    // Each attempt waits on the condition itself; a miss means the job has not finished yet.
+    const shown = await cell
+      .filter({ hasText: new RegExp(`^\\s*${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+      .waitFor({ timeout: 1_500 })
+      .then(() => true, () => false);
+    if (shown) return;
     if (Date.now() > deadline) throw new Error(`ranking never showed ${expected} for ${applicationId}`);
-    await page.waitForTimeout(500);
     await page.getByRole('button', { name: '刷新' }).click();
   }
 }

@@ -13,6 +13,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { languageOf, mapError } from './common/error-response.js';
+import { refuseUnstorableText } from './common/hostile-text.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { METRICS, type Metrics } from './modules/metrics/metrics.js';
@@ -45,6 +46,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
+  refuseUnstorableText(fastify);
   // Security headers from helmet, built once: @fastify/helmet rebuilds the middleware on every
   // request (~9 µs of CPU each), which is a fifth of a cheap route's budget.
   const securityHeaders = helmet({

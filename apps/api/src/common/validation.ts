@@ -70,6 +70,10 @@ function forgetDesignType(target: object, propertyKey: string | symbol, index: n
   }
 }
 
+/** Metadata on a route handler: the contracts schema of its body / query (read by the fuzz test). */
+export const BODY_SCHEMA = 'xiaoshi:body-schema';
+export const QUERY_SCHEMA = 'xiaoshi:query-schema';
+
 /** Validates the body with a contracts schema and documents it in OpenAPI. */
 export function ZodBody(schema: z.ZodType): ParameterDecorator {
   return (target, propertyKey, index) => {
@@ -77,6 +81,7 @@ export function ZodBody(schema: z.ZodType): ParameterDecorator {
     Body(new ZodPipe(schema))(target, propertyKey, index);
     if (propertyKey !== undefined) {
       const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey)!;
+      Reflect.defineMetadata(BODY_SCHEMA, schema, descriptor.value as object);
       ApiBody({ schema: openApiSchema(schema) as never })(target, propertyKey, descriptor);
     }
   };
@@ -89,6 +94,7 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     Query(new ZodPipe(schema))(target, propertyKey, index);
     if (propertyKey !== undefined) {
       const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey)!;
+      Reflect.defineMetadata(QUERY_SCHEMA, schema, descriptor.value as object);
       for (const [name, field] of Object.entries(schema.shape)) {
         ApiQuery({
           name,

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client';
+import { i18n } from './i18n';
 import { zh, type MessageKey } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -41,6 +42,8 @@ function initialLang(): Lang {
 
 function apply(lang: Lang, dictionary: Dictionary): void {
   setApiLanguage(lang === 'en' ? 'en' : 'zh-CN');
+  // Feature dictionaries (i18next namespaces) follow the same switch.
+  void i18n.changeLanguage(lang);
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   document.title = `${dictionary['app.name']} · ${dictionary['app.fullName']}`;
 }
