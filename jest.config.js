@@ -48,6 +48,12 @@ export default {
     },
     {
       ...common,
+      // Starts, restarts and kills its own PostgreSQL, Redis and worker processes (alone: `npm run test:faults`).
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
+    {
+      ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       testTimeout: 120000,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, then lint, typecheck/build, unit, API integration and
-// browser suites against real PostgreSQL and Redis. Ends with one line: `N passed, N failed`.
-// Usage: npm test [-- unit|api|browser ...] [-- <test path pattern> ...] runs only some Jest projects or
+// browser suites against real PostgreSQL and Redis, and the fault suite against private servers it starts
+// itself. Ends with one line: `N passed, N failed`.
+// Usage: npm test [-- unit|api|browser|faults ...] [-- <test path pattern> ...] runs only some Jest projects or
 // files. XIAOSHI_QUICK=1 skips lint and the type checks that do not build anything (for iterating;
 // CI never sets it).
 import { spawnSync } from 'node:child_process';
@@ -11,11 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const PROJECTS = ['unit', 'api', 'browser', 'faults']; // faults: `npm run test:faults`, not in the default run
+// faults: starts, restarts and kills its own PostgreSQL, Redis and worker (~20 s); alone with `npm run test:faults`.
+const PROJECTS = ['unit', 'api', 'browser', 'faults'];
 const requested = process.argv.slice(2).filter((arg) => PROJECTS.includes(arg));
 const patterns = process.argv.slice(2).filter((arg) => !PROJECTS.includes(arg));
 const quick = process.env.XIAOSHI_QUICK === '1';
-const projects = requested.length ? requested : ['unit', 'api', 'browser'];
+const projects = requested.length ? requested : PROJECTS;
 const results = [];
 let passed = 0;
 let failed = 0;

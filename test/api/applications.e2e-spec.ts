@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { StreetReminderHandler } from '../../apps/api/src/modules/competitions/street-reminder.handler.js';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
 import { exeBytes, pdfBytes, pngBytes, serviceApplication } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -238,19 +237,6 @@ describe('applications from draft through screening', () => {
     const all = await t.http().get(`/api/competitions/${ids.livelihood}/street-progress`).set('authorization', bearer.admin);
     expect(all.body).toHaveLength(10);
     expect(all.body.find((row: { streetName: string }) => row.streetName === '斗南街道')).toMatchObject({ submitted: 0, met: false });
-  });
-
-  it('reminds short streets once per day, however often the job runs', async () => {
-    const handler = t.app.get(StreetReminderHandler);
-    const closes = await t.db.query(`SELECT (submission_closes_at AT TIME ZONE 'Asia/Shanghai')::date - 3 AS day FROM competition WHERE id = $1`, [ids.livelihood]);
-    const day = closes.rows[0].day as string;
-    const first = await handler.handle({ date: day });
-    const second = await handler.handle({ date: day });
-    // Demo officers exist for two streets, each short in both calls with minimums (5 and 2).
-    expect(first.reminded).toBe(4);
-    expect(second.reminded).toBe(0);
-    const dounan = await t.http().get('/api/notifications').set('authorization', bearer.dounan);
-    expect(dounan.body.items.some((n: { kind: string }) => n.kind === 'competition.street_short')).toBe(true);
   });
 
   it('exports the filtered list to Excel through the worker, with Chinese headers and yuan amounts', async () => {

@@ -7,11 +7,30 @@ function refreshCookieOf(response: { headers: Record<string, unknown> }): string
   return cookie.split(';')[0];
 }
 
-describe('sign-in, sessions and lockout', () => {
+/** Client addresses for the throttling tests (the app trusts X-Forwarded-For here, as behind a proxy). */
+const ATTACKER = '203.0.113.7';
+const USUAL = '198.51.100.20';
+const PROXY_ORIGIN = 'https://portal.example.gov.cn';
+
+describe('sign-in, sessions and brute-force throttling', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '12' } });
+    t = await startTestApp({
+      env: {
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_IP_MAX_FAILURES: '12',
+        LOGIN_ACCOUNT_FREE_FAILURES: '3',
+        LOGIN_DELAY_BASE_SECONDS: '60',
+        TRUST_PROXY: 'true',
+        ALLOWED_ORIGINS: PROXY_ORIGIN,
+      },
+    });
   });
+  const login = (username: string, password: string, address?: string) => {
+    const request = t.http().post('/api/auth/login');
+    if (address) void request.set('x-forwarded-for', address);
+    return request.send({ username, password });
+  };
   afterAll(() => t.close());
 
   it('signs in with the demo password and answers /api/me from the token', async () => {
@@ -73,6 +92,47 @@ describe('sign-in, sessions and lockout', () => {
     expect(audit.rows[0].n).toBe(1);
   });
 
+  it('refuses cross-site refresh, logout and login; the portal and non-browser clients still work', async () => {
+    const signIn = await t.http().post('/api/auth/login').send({ username: 'auditor', password: DEMO_PASSWORD });
+    let cookie = refreshCookieOf(signIn);
+    const refresh = (headers: Record<string, string>) => t.http().post('/api/auth/refresh').set('cookie', cookie).set(headers);
+    const foreign: Array<Record<string, string>> = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://blog.example.gov.cn', 'sec-fetch-site': 'same-site' },
+    ];
+    for (const headers of foreign) {
+      const refused = await refresh(headers);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('CROSS_SITE_REQUEST');
+      expect(refused.headers['set-cookie']).toBeUndefined();
+    }
+    // The refused requests consumed nothing: the cookie still rotates, from the portal's own page...
+    const own = await refresh({ host: 'xiaoshi.example.gov.cn', origin: 'http://xiaoshi.example.gov.cn' });
+    expect(own.status).toBe(200);
+    cookie = refreshCookieOf(own);
+    const browser = await refresh({ origin: 'http://xiaoshi.example.gov.cn', host: 'xiaoshi.example.gov.cn', 'sec-fetch-site': 'same-origin' });
+    expect(browser.status).toBe(200);
+    cookie = refreshCookieOf(browser);
+    // ...from the configured public origin of a reverse proxy, and from a client with no Origin at all.
+    const proxied = await refresh({ origin: PROXY_ORIGIN });
+    expect(proxied.status).toBe(200);
+    cookie = refreshCookieOf(proxied);
+    const script = await refresh({});
+    expect(script.status).toBe(200);
+    cookie = refreshCookieOf(script);
+
+    const foreignLogout = await t.http().post('/api/auth/logout').set('cookie', cookie).set('origin', 'https://evil.example');
+    expect(foreignLogout.status).toBe(403);
+    expect(foreignLogout.body.code).toBe('CROSS_SITE_REQUEST');
+    expect((await refresh({})).status).toBe(200); // still signed in
+    const foreignLogin = await t.http().post('/api/auth/login').set('sec-fetch-site', 'cross-site').send({ username: 'auditor', password: DEMO_PASSWORD });
+    expect(foreignLogin.status).toBe(403);
+    expect(foreignLogin.headers['set-cookie']).toBeUndefined();
+  });
+
   it('logout ends the session', async () => {
     const login = await t.http().post('/api/auth/login').send({ username: 'partner', password: DEMO_PASSWORD });
     const cookie = refreshCookieOf(login);
@@ -80,21 +140,63 @@ describe('sign-in, sessions and lockout', () => {
     expect((await t.http().post('/api/auth/refresh').set('cookie', cookie)).status).toBe(401);
   });
 
-  it('locks the account after repeated failures, even for the right password, and audits it', async () => {
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const response = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: `wrong-${attempt}x` });
+  // Issue 10 §6: the old rule (N failures lock the account for everyone for 15 minutes) let anyone
+  // lock any known account. Now the (account, address) pair is refused, never the account.
+  it('refuses an (account, address) pair after repeated failures, even for the right password, and audits it', async () => {
+    expect((await login('reviewer', DEMO_PASSWORD, USUAL)).status).toBe(200); // the reviewer's usual address
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const response = await login('reviewer', `wrong-${attempt}x`, ATTACKER);
       expect(response.status).toBe(401);
+      expect(response.body.code).toBe('INVALID_CREDENTIALS');
     }
-    const third = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: 'wrong-3x' });
-    expect(third.status).toBe(423);
-    expect(third.body.code).toBe('ACCOUNT_LOCKED');
-    const right = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: DEMO_PASSWORD });
-    expect(right.status).toBe(423);
+    const right = await login('reviewer', DEMO_PASSWORD, ATTACKER);
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    // The real user, from where they work, is not locked out by someone else's failures.
+    const owner = await login('reviewer', DEMO_PASSWORD, USUAL);
+    expect(owner.status).toBe(200);
     const audit = await t.db.query(`SELECT action FROM audit_event WHERE action LIKE 'auth.%' AND entity_id = (SELECT id::text FROM app_user WHERE username = 'reviewer') ORDER BY seq`);
-    expect(audit.rows.map((row) => row.action)).toEqual(['auth.login_failed', 'auth.login_failed', 'auth.account_locked']);
+    expect(audit.rows.map((row) => row.action)).toEqual(['auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.login_throttled', 'auth.login']);
   });
 
-  it('an admin password reset lifts the lock and forces a password change', async () => {
+  it('slows a guesser spread over many addresses with a doubling delay, never the user at their usual address', async () => {
+    const usual = '198.51.100.30';
+    expect((await login('community', DEMO_PASSWORD, usual)).status).toBe(200);
+    const stranger = (n: number) => `203.0.113.${100 + n}`;
+    // Three free failures, then the fourth starts a 60 s delay for unfamiliar addresses.
+    for (let n = 1; n <= 4; n++) expect((await login('community', `guess-${n}-x`, stranger(n))).status).toBe(401);
+    const delayed = await login('community', 'guess-5-x', stranger(5));
+    expect(delayed.status).toBe(429);
+    expect(Number(delayed.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(delayed.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // While the delay runs, an unfamiliar address waits even with the right password: otherwise
+    // every fresh address would be a free guess. The user's usual address is not delayed at all.
+    expect((await login('community', DEMO_PASSWORD, stranger(6))).status).toBe(429);
+    expect((await login('community', DEMO_PASSWORD, usual)).status).toBe(200);
+    // A typo there still counts: the fifth failure doubles the delay.
+    expect((await login('community', 'typo-x-1', usual)).status).toBe(401);
+    const doubled = await login('community', 'guess-7-x', stranger(7));
+    expect(doubled.status).toBe(429);
+    expect(Number(doubled.headers['retry-after'])).toBeGreaterThan(60);
+    expect(Number(doubled.headers['retry-after'])).toBeLessThanOrEqual(120);
+  });
+
+  it('treats an unknown name exactly like a known account (no enumeration)', async () => {
+    const run = async (username: string, base: number) => {
+      const statuses: number[] = [];
+      for (let n = 1; n <= 5; n++) statuses.push((await login(username, `nope-${n}-x`, `192.0.2.${base + n}`)).status);
+      statuses.push((await login(username, 'nope-6-x', '192.0.2.250')).status);
+      return statuses;
+    };
+    const known = await run('partner', 10);
+    const unknown = await run('nobody-at-all', 30);
+    expect(known).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(unknown).toEqual(known);
+  });
+
+  it('an admin password reset lifts the throttle and forces a password change', async () => {
     const admin = await t.login('admin');
     const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'reviewer'`);
     const reset = await t.http()
@@ -102,7 +204,8 @@ describe('sign-in, sessions and lockout', () => {
       .set('authorization', admin)
       .send({ temporaryPassword: 'Temporary2026' });
     expect(reset.status).toBe(204);
-    const login = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: 'Temporary2026' });
+    // Counters belong to the credential: the pair refused above starts afresh with the new password.
+    const login = await t.http().post('/api/auth/login').set('x-forwarded-for', ATTACKER).send({ username: 'reviewer', password: 'Temporary2026' });
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
     const bearer = `Bearer ${login.body.accessToken}`;

@@ -112,8 +112,62 @@ describe('awards: selection, decision, 公示 with objections, approval against 
     expect(verify.body.reproducible).toBe(true);
   });
 
+  it('previews when a notice would end, for any start day, from the calendar rows the notices use', async () => {
+    const preview = (query: Record<string, string | number>, who = admin) =>
+      t.http().get('/api/calendar/notice-preview').query(query).set('authorization', who);
+    // Published Wednesday 30 September: National Day is skipped, the make-up Saturday counts.
+    const nationalDay = await preview({ start: '2026-09-30', workingDays: 5 });
+    expect(nationalDay.status).toBe(200);
+    expect(nationalDay.body).toMatchObject({ start: '2026-09-30', workingDays: 5, firstDay: '2026-09-30', lastDay: '2026-10-12', closesAt: '2026-10-12T16:00:00.000Z' });
+    expect(nationalDay.body.lastDay).toBe(noticePeriod('2026-09-30', 5, CALENDAR_2026_CN).lastDay);
+    expect(nationalDay.body.counted).toEqual([
+      { date: '2026-09-30', kind: 'weekday', name: null },
+      { date: '2026-10-08', kind: 'weekday', name: null },
+      { date: '2026-10-09', kind: 'weekday', name: null },
+      { date: '2026-10-10', kind: 'make_up', name: '国庆节调休' },
+      { date: '2026-10-12', kind: 'weekday', name: null },
+    ]);
+    expect(nationalDay.body.skipped.filter((day: { kind: string }) => day.kind === 'holiday')).toHaveLength(7);
+    expect(nationalDay.body.skipped[0]).toEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节' });
+    expect(nationalDay.body.skipped.at(-1)).toEqual({ date: '2026-10-11', kind: 'weekend', name: null });
+    // Past days may be asked about (planning, looking back); only publishing refuses them.
+    expect((await preview({ start: '2026-01-01', workingDays: 3 })).body.lastDay).toBe('2026-01-06');
+    // It reads the calendar table, so a holiday an admin adds moves the end.
+    expect((await preview({ start: '2027-01-04', workingDays: 5 })).body.lastDay).toBe('2027-01-08');
+    await t.db.query(`INSERT INTO calendar_day (day, kind, name) VALUES ('2027-01-05', 'holiday', '测试假日')`);
+    try {
+      const moved = await preview({ start: '2027-01-04', workingDays: 5 });
+      expect(moved.body.lastDay).toBe('2027-01-11');
+      expect(moved.body.skipped[0]).toEqual({ date: '2027-01-05', kind: 'holiday', name: '测试假日' });
+    } finally {
+      await t.db.query(`DELETE FROM calendar_day WHERE day = '2027-01-05'`);
+    }
+    const bad = await preview({ start: '2026-02-30', workingDays: 0 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['start', 'workingDays']);
+    expect((await preview({ start: '2026-12-03', workingDays: 5 }, await t.login('longcheng'))).status).toBe(403);
+    expect((await t.http().get('/api/calendar/notice-preview').query({ start: '2026-12-03', workingDays: 5 })).status).toBe(401);
+  });
+
   it('publishes the 公示 for five working days on the holiday calendar, readable without login', async () => {
     const decision = (await t.http().get(`/api/competitions/${competitionId}/decisions`).set('authorization', admin)).body[0];
+    // Issue 10 §6: a notice dated in the past would be over before anyone could object.
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const backDated = await t.http().post(`/api/decisions/${decision.id}/publish`).set('authorization', admin).send({ contact: '区社会工作部', publishOn: yesterday });
+    expect(backDated.status).toBe(400);
+    expect(backDated.body.code).toBe('VALIDATION_FAILED');
+    expect(backDated.body.fields.publishOn).toMatch(/^公示开始日期不能早于今天（\d{4}-\d{2}-\d{2}）$/);
+    const backDatedEn = await t.http().post(`/api/decisions/${decision.id}/publish`).set('authorization', admin).set('accept-language', 'en').send({ contact: '区社会工作部', publishOn: '2026-01-05' });
+    expect(backDatedEn.status).toBe(400);
+    expect(backDatedEn.body.fields.publishOn).toMatch(/^A notice cannot start before today/);
+    // Nor may it be shorter than the competition's notice period.
+    const shortened = await t.http().post(`/api/decisions/${decision.id}/publish`).set('authorization', admin).send({ contact: '区社会工作部', workingDays: 4 });
+    expect(shortened.status).toBe(400);
+    expect(Object.keys(shortened.body.fields)).toEqual(['workingDays']);
+    const untouched = await t.db.query(`SELECT count(*)::int AS n FROM public_notice WHERE decision_id = $1`, [decision.id]);
+    expect(untouched.rows[0].n).toBe(0);
+    expect((await t.http().get(`/api/decisions/${decision.id}`).set('authorization', admin)).body.status).toBe('proposed');
+
     const published = await t.http().post(`/api/decisions/${decision.id}/publish`).set('authorization', admin).send({ contact: '区社会工作部 0871-00000000（演示）' });
     expect(published.status).toBe(200);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -193,6 +247,26 @@ describe('awards: selection, decision, 公示 with objections, approval against 
     const register = await t.http().get('/api/public/projects');
     expect(register.body.items.map((p: { id: number }) => p.id).sort()).toEqual(apps.slice(0, 2).sort());
     expect(JSON.stringify(register.body)).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('shows the workbench after approval: what was committed and what remains, never a budget error', async () => {
+    // Issue 10 §7: the approved awards are committed on the line, so the line's available money
+    // dropped by exactly those awards. The workbench must not count them against the envelope twice.
+    const selection = await t.http().get(`/api/competitions/${competitionId}/selection`).set('authorization', admin);
+    expect(selection.status).toBe(200);
+    expect(selection.body.envelopeFen).toBe(126_300 * YUAN);
+    expect(selection.body.committed).toMatchObject({ status: 'approved', totalFen: 72_000 * YUAN, remainingFen: 54_300 * YUAN });
+    expect(selection.body.committed.decisionId).toEqual(expect.any(Number));
+    expect(selection.body.committed.noticeId).toEqual(expect.any(Number));
+    const committed = selection.body.committed.awards as Array<{ applicationId: number; amountFen: number; status: string; title: string }>;
+    expect(committed.map((award) => award.applicationId)).toEqual(apps.slice(0, 2));
+    expect(committed.every((award) => award.amountFen === 36_000 * YUAN && award.status === 'approved' && award.title)).toBe(true);
+    // Nothing is left to select: every other entry is not funded.
+    expect(selection.body.candidates).toEqual([]);
+    // The what-if still refuses an envelope above the line's money (available + what this competition committed).
+    const tooBig = await t.http().get(`/api/competitions/${competitionId}/selection`).query({ envelopeFen: 126_301 * YUAN }).set('authorization', admin);
+    expect(tooBig.status).toBe(409);
+    expect(tooBig.body.code).toBe('BUDGET_EXCEEDED');
   });
 
   it('throttles the public objection form per address', async () => {

@@ -7,11 +7,12 @@ import { dataSourceOptions } from '../../apps/api/src/database/data-source.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
+const METRICS_TOKEN = 'platform-test-metrics-token-0123456789';
 
 describe('platform invariants', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { METRICS_TOKEN } });
   });
   afterAll(() => t.close());
 
@@ -74,9 +75,16 @@ describe('platform invariants', () => {
     expect(response.body).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up' } });
   });
 
-  it('exposes Prometheus metrics including request durations', async () => {
+  it('exposes Prometheus metrics including request durations, to the metrics token only', async () => {
     await t.http().get('/api/health');
-    const response = await t.http().get('/metrics');
+    const anonymous = await t.http().get('/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(anonymous.text).not.toContain('http_request_duration_seconds');
+    expect((await t.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}x`)).status).toBe(401);
+    // A user's access token is not the metrics token.
+    expect((await t.http().get('/metrics').set('authorization', await t.login('admin'))).status).toBe(401);
+    const response = await t.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`);
     expect(response.status).toBe(200);
     expect(response.text).toContain('http_request_duration_seconds_bucket');
     expect(response.text).toContain('process_cpu_user_seconds_total');

@@ -111,8 +111,9 @@ describe('the quarterly cycle: street report → district audit → batch once �
 
   it('lets a street report its quarter; the district returns it with a reason, then approves the resubmission', async () => {
     const people = (
-      await t.db.query(`SELECT count(*)::int AS n FROM stipend_person WHERE street_id = $1`, [
+      await t.db.query(`SELECT count(*)::int AS n FROM stipend_person WHERE street_id = $1 AND programme_id = $2`, [
         street('龙城街道'),
+        monthlyId,
       ])
     ).rows[0].n;
     const first = await submit('longcheng', street('龙城街道'));
@@ -156,11 +157,12 @@ describe('the quarterly cycle: street report → district audit → batch once �
       auditedBy: '区社会工作部管理员（演示）',
       returnReason: null,
     });
-    const clear = await t
+    // Masked for the district too: the clear values are an audited reveal of one person.
+    const forDistrict = await t
       .http()
       .get(`/api/stipends/reports/${first.body.id}`)
       .set('authorization', bearer.admin);
-    expect(clear.body.entries[0].nationalId).toMatch(/^\d{17}[\dX]$/);
+    expect(forDistrict.body.entries[0].nationalId).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
 
     const ownStatus = await t
       .http()
@@ -179,7 +181,9 @@ describe('the quarterly cycle: street report → district audit → batch once �
       report: { status: 'approved' },
     });
     const actions = await t.db.query(
-      `SELECT action FROM audit_event WHERE entity_type = 'stipend_street_report' ORDER BY seq`,
+      `SELECT action FROM audit_event WHERE entity_type = 'stipend_street_report'
+         AND entity_id IN (SELECT id::text FROM stipend_street_report WHERE programme_id = $1) ORDER BY seq`,
+      [monthlyId],
     );
     expect(actions.rows.map((row) => row.action)).toEqual([
       'stipend_report.submit',
@@ -349,7 +353,8 @@ describe('the quarterly cycle: street report → district audit → batch once �
       else if (label === '合计') total = row.getCell(10).value as number;
     });
     const stored = await t.db.query(
-      `SELECT national_id, bank_account FROM stipend_person ORDER BY national_id`,
+      `SELECT national_id, bank_account FROM stipend_person WHERE programme_id = $1 ORDER BY national_id`,
+      [monthlyId],
     );
     expect(payees.map((payee) => payee.id).sort()).toEqual(stored.rows.map((row) => row.national_id));
     expect(payees.map((payee) => payee.account).sort()).toEqual(
@@ -424,8 +429,8 @@ describe('the quarterly cycle: street report → district audit → batch once �
     ).toBe(409);
     const person = (
       await t.db.query(
-        `SELECT id, monthly_rate_fen::int AS rate FROM stipend_person WHERE street_id = $1 ORDER BY id LIMIT 1`,
-        [street('龙城街道')],
+        `SELECT id, monthly_rate_fen::int AS rate FROM stipend_person WHERE street_id = $1 AND programme_id = $2 ORDER BY id LIMIT 1`,
+        [street('龙城街道'), monthlyId],
       )
     ).rows[0];
     const history = await t
@@ -458,8 +463,8 @@ describe('the quarterly cycle: street report → district audit → batch once �
   it("reports the next quarter's changes — a bank change, a removal, a death — and pays by month accordingly", async () => {
     const own = (
       await t.db.query(
-        `SELECT id, version, monthly_rate_fen::int AS rate FROM stipend_person WHERE street_id = $1 ORDER BY id LIMIT 3`,
-        [street('龙城街道')],
+        `SELECT id, version, monthly_rate_fen::int AS rate FROM stipend_person WHERE street_id = $1 AND programme_id = $2 ORDER BY id LIMIT 3`,
+        [street('龙城街道'), monthlyId],
       )
     ).rows;
     const [banked, removed, deceased] = own;
@@ -528,7 +533,13 @@ describe('the quarterly cycle: street report → district audit → batch once �
     const lines = Object.fromEntries(q2.body.lines.map((row: { personId: number }) => [row.personId, row]));
     expect(lines[removed.id].months).toEqual(['2026-04']);
     expect(lines[deceased.id].months).toEqual(['2026-04']);
-    expect(lines[banked.id].bankAccount).toBe('6217003860001234567');
+    // Masked on screen for finance too; the batch line keeps the new account for the bank payroll.
+    expect(lines[banked.id].bankAccount).toBe('***************4567');
+    const frozen = await t.db.query(`SELECT bank_account FROM stipend_batch_line WHERE batch_id = $1 AND person_id = $2`, [
+      q2.body.id,
+      banked.id,
+    ]);
+    expect(frozen.rows[0].bank_account).toBe('6217003860001234567');
 
     // A rejected batch frees its quarter for a corrected one.
     const rejected = await t

@@ -91,6 +91,13 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     ).toEqual([
       ['monthly_quarterly', '正常离任社区干部生活补贴'],
       ['one_off', '社区干部离任一次性补助'],
+      // Seed 000's building leaders' fund (issue 15) runs on the same engine, on its own demo line.
+      ['monthly_quarterly', '楼栋长季度工作经费（演示）'],
+    ]);
+    expect(response.body.map((programme: { rosterKind: string }) => programme.rosterKind)).toEqual([
+      'retired_cadre',
+      'retired_cadre',
+      'building_leader',
     ]);
     const oneOff = response.body[1];
     expect(oneOff.rosterProgrammeId).toBe(monthlyId);
@@ -130,7 +137,8 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
       q1.body.byStreet.reduce((sum: number, street: { totalFen: number }) => sum + street.totalFen, 0),
     ).toBe(166_320 * YUAN);
     const labelled = await t.db.query(
-      `SELECT count(*)::int AS n, bool_and(is_demo) AS demo, avg(monthly_rate_fen)::int AS average FROM stipend_person`,
+      `SELECT count(*)::int AS n, bool_and(is_demo) AS demo, avg(monthly_rate_fen)::int AS average FROM stipend_person WHERE programme_id = $1`,
+      [monthlyId],
     );
     expect(labelled.rows[0]).toEqual({ n: 84, demo: true, average: 660 * YUAN });
   });
@@ -139,7 +147,8 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     const own = await people('longcheng');
     expect(own.status).toBe(200);
     const expected = await t.db.query(
-      `SELECT count(*)::int AS n FROM stipend_person p JOIN org_unit s ON s.id = p.street_id WHERE s.name = '龙城街道'`,
+      `SELECT count(*)::int AS n FROM stipend_person p JOIN org_unit s ON s.id = p.street_id WHERE s.name = '龙城街道' AND p.programme_id = $1`,
+      [monthlyId],
     );
     expect(own.body.items).toHaveLength(expected.rows[0].n);
     expect(own.body.items.length).toBeGreaterThan(0);
@@ -151,7 +160,10 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     const filtered = await people('longcheng', `&streetId=${dounanStreet}`);
     expect(filtered.body.items).toEqual([]);
     const foreign = (
-      await t.db.query(`SELECT id, version FROM stipend_person WHERE street_id = $1 LIMIT 1`, [dounanStreet])
+      await t.db.query(`SELECT id, version FROM stipend_person WHERE street_id = $1 AND programme_id = $2 LIMIT 1`, [
+        dounanStreet,
+        monthlyId,
+      ])
     ).rows[0];
     expect(
       (await t.http().get(`/api/stipends/people/${foreign.id}`).set('authorization', bearer.longcheng))
@@ -192,13 +204,14 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     expect((await people('community')).status).toBe(403);
   });
 
-  it('masks ID numbers and bank accounts for streets and auditors, shows them to finance and district admins', async () => {
-    const stored = (await t.db.query(`SELECT id, national_id, bank_account FROM stipend_person ORDER BY id`))
+  it('masks ID numbers and bank accounts in lists and details for every role; admins and finance reveal one person, audited', async () => {
+    const stored = (await t.db.query(`SELECT id, national_id, bank_account, birth_date::text AS birth FROM stipend_person ORDER BY id`))
       .rows;
     const byId = new Map(stored.map((person) => [person.id, person]));
-    for (const who of ['longcheng', 'auditor']) {
+    for (const who of ['longcheng', 'auditor', 'finance', 'admin']) {
       const response = await people(who);
       expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeGreaterThan(0);
       for (const person of response.body.items) {
         expect(person.nationalId).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
         expect(person.nationalId).not.toBe(byId.get(person.id).national_id);
@@ -210,15 +223,37 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
         .get(`/api/stipends/people/${response.body.items[0].id}`)
         .set('authorization', bearer[who]);
       expect(detail.body.nationalId).toContain('********');
+      expect(detail.body.bankAccount).toMatch(/^\*+\d{4}$/);
     }
-    for (const who of ['finance', 'admin']) {
-      const response = await people(who);
-      for (const person of response.body.items) {
-        expect(person.nationalId).toBe(byId.get(person.id).national_id);
-        expect(person.bankAccount).toBe(byId.get(person.id).bank_account);
-        expect(person.birthDate).toMatch(/^19\d\d-\d\d-\d\d$/);
-      }
+
+    // The reveal: one person, in clear, for district admins and finance; every reveal audited.
+    const target = (await people('admin')).body.items[3];
+    for (const who of ['admin', 'finance']) {
+      const revealed = await t.http().post(`/api/stipends/people/${target.id}/reveal`).set('authorization', bearer[who]);
+      expect(revealed.status).toBe(200);
+      expect(revealed.body).toMatchObject({
+        personId: target.id,
+        nationalId: byId.get(target.id).national_id,
+        bankAccount: byId.get(target.id).bank_account,
+        birthDate: byId.get(target.id).birth,
+      });
     }
+    const audits = await t.db.query(
+      `SELECT actor_username, after FROM audit_event WHERE action = 'stipend_person.reveal' AND entity_id = $1 ORDER BY seq`,
+      [String(target.id)],
+    );
+    expect(audits.rows.map((row) => row.actor_username)).toEqual(['admin', 'finance']);
+    expect(audits.rows[0].after.fields).toEqual(['nationalId', 'birthDate', 'bankAccount']);
+    // Street officers and auditors may not reveal; a person out of scope is not found.
+    for (const who of ['longcheng', 'auditor']) {
+      const refused = await t.http().post(`/api/stipends/people/${target.id}/reveal`).set('authorization', bearer[who]);
+      expect(refused.status).toBe(403);
+    }
+    expect((await t.http().post(`/api/stipends/people/999999/reveal`).set('authorization', bearer.admin)).status).toBe(404);
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'stipend_person.reveal'`)).rows[0].n,
+    ).toBe(2);
+
     // The roster export is not the bank's file: masked even for the district admin.
     const file = await download(
       t.http().get(`/api/stipends/programmes/${monthlyId}/roster-export`).set('authorization', bearer.admin),
@@ -232,7 +267,7 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     expect(String(sheet.getRow(2).getCell(12).value)).toMatch(/^\*+\d{4}$/);
   });
 
-  it("offers a template with the Chinese columns and one example row from the street's own communities", async () => {
+  it('offers a template whose data sheet holds only the headers, its ID and account columns as text, the example on 说明', async () => {
     const file = await download(
       t
         .http()
@@ -243,12 +278,41 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['名册', '说明']);
     const sheet = workbook.worksheets[0];
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(
       ROSTER_COLUMNS.map((column) => column.header),
     );
-    expect(sheet.getRow(2).getCell(3).value).toBe('龙街社区');
-    expect(sheet.rowCount).toBe(2);
+    // No example person on the data sheet: nothing below the headers.
+    expect(sheet.actualRowCount).toBe(1);
+    const idColumn = ROSTER_COLUMNS.findIndex((column) => column.key === 'nationalId') + 1;
+    const accountColumn = ROSTER_COLUMNS.findIndex((column) => column.key === 'bankAccount') + 1;
+    for (const column of [idColumn, accountColumn]) {
+      expect(sheet.getColumn(column).numFmt).toBe('@');
+      expect(sheet.getCell(2, column).numFmt).toBe('@');
+      expect(sheet.getCell(200, column).numFmt).toBe('@');
+    }
+    // The example row sits on 说明, written as text, with the street's own community.
+    const help = workbook.getWorksheet('说明')!;
+    const example = (header: string) => {
+      const row = help.getRows(2, help.rowCount)!.find((candidate) => candidate.getCell(1).value === header)!;
+      return row.getCell(3);
+    };
+    expect(example('所属社区').value).toBe('龙街社区');
+    expect(example('身份证号').type).toBe(ExcelJS.ValueType.String);
+    expect(example('身份证号').value).toBe(ROSTER_COLUMNS.find((column) => column.key === 'nationalId')!.example);
+    expect(example('身份证号').numFmt).toBe('@');
+
+    // Imported unchanged, the template creates nobody.
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM stipend_person`)).rows[0].n;
+    const imported = await t
+      .http()
+      .post(`/api/stipends/programmes/${monthlyId}/roster-imports`)
+      .set('authorization', bearer.longcheng)
+      .attach('file', file.body as Buffer, '名册模板.xlsx');
+    expect(imported.status).toBe(400);
+    expect(imported.body.fields).toHaveProperty('file');
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM stipend_person`)).rows[0].n).toBe(before);
   });
 
   it('imports all or nothing: one bad ID refuses the whole sheet naming row and column; fixed, it imports; again, it updates by ID', async () => {
@@ -529,8 +593,9 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
   it('reminds streets that have not reported, once per quarter, in the last days before the quarter ends', async () => {
     const handler = t.app.get(StipendReminderHandler);
     expect((await handler.handle({ date: '2026-03-10' })).reminded).toBe(0);
-    // Demo street officers exist for 龙城 and 斗南 only: one reminder each.
-    expect((await handler.handle({ date: '2026-03-25' })).reminded).toBe(2);
+    // Demo street officers exist for 龙城 and 斗南 only: one reminder each, for each of the two
+    // quarterly programmes with people there (the retired cadres and the building leaders).
+    expect((await handler.handle({ date: '2026-03-25' })).reminded).toBe(4);
     expect((await handler.handle({ date: '2026-03-26' })).reminded).toBe(0);
     const inbox = await t.http().get('/api/notifications').set('authorization', bearer.longcheng);
     expect(
@@ -539,5 +604,8 @@ describe('stipend rosters: seed totals, street scope, masking and the all-or-not
           n.kind === 'stipend_report.due' && n.title.includes('2026年第1季度'),
       ),
     ).toBe(true);
+    expect(
+      inbox.body.items.filter((n: { kind: string }) => n.kind === 'stipend_report.due').map((n: { title: string }) => n.title).sort(),
+    ).toEqual(['请报送2026年第1季度楼栋长季度工作经费（演示）名册', '请报送2026年第1季度正常离任社区干部生活补贴名册']);
   });
 });

@@ -1,3 +1,4 @@
+import { CALENDAR_2026_CN, noticePeriod } from '@xiaoshi/domain';
 import type { Page } from 'playwright-core';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
 import { eligibleApplications, reviewers } from '../support/fixtures.js';
@@ -195,6 +196,40 @@ describe('awards: selection, 公示 with an objection, approval', () => {
       await admin.getByText('已复现：用保存的输入重新计算').waitFor();
 
       // ── 公示 ──────────────────────────────────────────────────────────────────────────
+      // The form starts the notice today (Beijing) at the earliest, for at least the competition's
+      // five working days, and says from the server's calendar when it would end.
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+      const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', {
+        timeZone: 'Asia/Shanghai',
+      });
+      const preview = admin.getByTestId('notice-preview');
+      const lastDayShown = () => preview.getAttribute('data-last-day');
+      await until(lastDayShown, (day) => day === noticePeriod(today, 5, CALENDAR_2026_CN).lastDay);
+      await preview.getByText(/至 \d{4}-\d{2}-\d{2}，共 5 个工作日/).waitFor();
+      const days = admin.getByLabel('公示期（工作日）');
+      await days.fill('8');
+      await until(lastDayShown, (day) => day === noticePeriod(today, 8, CALENDAR_2026_CN).lastDay);
+      await screenshot(admin, 'awards-05a-publish-form-preview');
+      await admin.getByText('English', { exact: true }).click();
+      await preview.getByText(/, 8 working days$/).waitFor();
+      await admin.setViewportSize({ width: 375, height: 812 });
+      await screenshot(admin, 'awards-05b-publish-form-preview-en-375');
+      await admin.setViewportSize({ width: 1366, height: 860 });
+      await admin.getByText('中文', { exact: true }).click();
+      await days.fill('5');
+      await until(lastDayShown, (day) => day === noticePeriod(today, 5, CALENDAR_2026_CN).lastDay);
+      // The date picker refuses past days.
+      await admin.getByLabel('公示开始日期').click();
+      const picker = admin.locator('.ant-picker-dropdown:visible');
+      await picker.waitFor();
+      if ((await picker.locator(`td[title="${yesterday}"]`).count()) === 0) {
+        await picker.locator('.ant-picker-header-prev-btn').click();
+      }
+      await expect(picker.locator(`td[title="${yesterday}"]`).getAttribute('class')).resolves.toContain(
+        'ant-picker-cell-disabled',
+      );
+      await admin.keyboard.press('Escape');
+
       await admin.getByLabel('异议受理联系方式').fill(CONTACT);
       await admin.getByRole('button', { name: '发布公示' }).click();
       await confirm(admin);
@@ -314,6 +349,26 @@ describe('awards: selection, 公示 with an objection, approval', () => {
         'not_funded',
         'not_funded',
       ]);
+
+      // Issue 10 §7: after approval the workbench shows what was committed, not a budget error.
+      await admin.goto(`${app.baseUrl}/awards?competition=${competitionId}`);
+      const committed = admin.getByTestId('committed-awards');
+      await committed.waitFor();
+      await expect(admin.getByTestId('committed-total').textContent()).resolves.toContain('108,000.00');
+      await expect(admin.getByTestId('committed-remaining').textContent()).resolves.toContain('18,300.00');
+      for (const n of [1, 2, 3]) await committed.getByRole('link', { name: `文华社区项目${n}` }).waitFor();
+      await expect(admin.getByText('超出预算').count()).resolves.toBe(0);
+      await screenshot(admin, 'awards-12a-workbench-approved');
+      await admin.getByText('English', { exact: true }).click();
+      await committed.getByText('Left in the envelope').waitFor();
+      await screenshot(admin, 'awards-12b-workbench-approved-en');
+      await admin.getByText('中文', { exact: true }).click();
+      const narrow = await browsers.page(820);
+      await narrow.setViewportSize({ width: 375, height: 812 });
+      await signIn(narrow, app.baseUrl, 'admin');
+      await narrow.goto(`${app.baseUrl}/awards?competition=${competitionId}`);
+      await narrow.getByTestId('committed-awards').waitFor();
+      await screenshot(narrow, 'awards-12c-workbench-approved-375');
 
       // The register of funded projects, on the phone.
       await phone.goto(`${app.baseUrl}/public/projects`);

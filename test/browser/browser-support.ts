@@ -84,18 +84,19 @@ export async function choose(page: Page, label: string, option: string): Promise
 /**
  * Resolves when every finite CSS animation and transition under `selector` (the whole document when
  * omitted) has finished — a drawer's slide-in, a modal's zoom — so a screenshot or a click lands on
- * the settled UI. A condition, not a sleep: it returns as soon as they are done.
+ * the settled UI. A condition, not a sleep: it awaits the animations' own `finished` promises.
+ * Evaluated as an expression because the portal's CSP forbids the eval that waitForFunction uses.
  */
 export async function settled(page: Page, selector?: string): Promise<void> {
-  await page.waitForFunction(
-    (root) => {
-      const scope = root ? document.querySelector(root) : document;
-      if (!scope) return true;
-      const running = (scope instanceof Document ? scope.getAnimations() : scope.getAnimations({ subtree: true })).filter(
-        (animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity,
-      );
-      return running.length === 0;
-    },
-    selector ?? null,
-  );
+  const scope = selector ? `document.querySelector(${JSON.stringify(selector)})` : 'document';
+  await page.evaluate(`(async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const root = ${scope};
+      if (!root) return;
+      const running = (root === document ? document.getAnimations() : root.getAnimations({ subtree: true }))
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  })()`);
 }

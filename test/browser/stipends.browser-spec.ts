@@ -4,6 +4,7 @@ import { ROSTER_COLUMNS, nationalIdCheckCharacter } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { settled } from './browser-support.js';
 
 /**
  * The stipend quarter in a real browser (issue 7): a street officer imports a roster Excel with
@@ -44,8 +45,7 @@ async function newPage(width = 1366): Promise<Page> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  // Let drawers and modals finish sliding in.
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
@@ -58,9 +58,24 @@ async function signIn(page: Page, username: string, password = DEMO_PASSWORD): P
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** The OK button of the antd confirm dialog now open. */
+/**
+ * Clicks the OK button of the antd confirm dialog now open and waits until its action is over:
+ * the dialog has closed (antd keeps it open while `onOk` runs). When the action failed and says so
+ * in an error message, that message fails the test at once instead of a later, unexplained
+ * timeout.
+ */
 async function confirm(page: Page, okText: string | RegExp): Promise<void> {
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: okText }).click();
+  const dialog = page.locator('.ant-modal-confirm');
+  await settled(page);
+  await dialog.getByRole('button', { name: okText }).click();
+  const closed = dialog.waitFor({ state: 'detached' }).then(() => null);
+  const failed = page
+    .locator('.ant-message-error')
+    .first()
+    .waitFor()
+    .then(async () => page.locator('.ant-message-error').first().textContent());
+  const error = await Promise.race([closed, failed.catch(() => null)]);
+  if (error) throw new Error(`the confirmed action failed: ${error}`);
 }
 
 function validId(first17: string): string {

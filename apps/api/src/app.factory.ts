@@ -14,7 +14,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { languageOf, mapError } from './common/error-response.js';
 import { refuseUnstorableText } from './common/hostile-text.js';
-import { PinoNestLogger } from './common/pino-nest-logger.js';
+import { PinoNestLogger, requestLogSerializers } from './common/pino-nest-logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { METRICS, type Metrics } from './modules/metrics/metrics.js';
 
@@ -28,6 +28,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // No query values (search text can be a name or a phone number) and no full addresses.
+      serializers: requestLogSerializers,
     },
     // Honour a caller's request id (from a proxy) when it is sane; otherwise make one.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {

@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AwardsModule } from './modules/awards/awards.module.js';
 import { BudgetsModule } from './modules/budgets/budgets.module.js';
 import { CompetitionsModule } from './modules/competitions/competitions.module.js';
+import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { HealthController } from './modules/health/health.controller.js';
@@ -22,6 +23,10 @@ import { ReviewsModule } from './modules/reviews/reviews.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { DeliveryModule } from './modules/delivery/delivery.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
+import { SocialOrgsModule } from './modules/social-orgs/social-orgs.module.js';
+import { TripsModule } from './modules/trips/trips.module.js';
+import { PerformanceModule } from './modules/performance/performance.module.js';
+import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
@@ -55,6 +60,11 @@ export class AppModule {
         ReviewsModule,
         DeliveryModule,
         PaymentsModule,
+        TripsModule,
+        SocialOrgsModule,
+        SurveysModule,
+        PerformanceModule,
+        DashboardsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

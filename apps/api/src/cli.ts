@@ -14,7 +14,7 @@ if (command === 'migrate' || command === 'setup') {
   console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 }
 if (command === 'seed' || command === 'setup') {
-  const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { ...dataSourceOptions(config).extra, max: 2 } });
   await dataSource.initialize();
   try {
     console.log((await seedDemoData(dataSource)) ? 'demo data seeded' : 'demo data: database not empty, left as is');

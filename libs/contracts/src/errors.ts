@@ -53,6 +53,11 @@ export const ERROR_CATALOGUE = {
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   TOO_MANY_REQUESTS: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    zh: '拒绝来自其他网站的请求，请在本系统页面内操作',
+    en: 'Requests from other sites are refused; use the portal itself',
+  },
   // --- stipends (issue 7)
   STIPEND_IMPORT_REJECTED: {
     status: 400,
@@ -77,6 +82,23 @@ export const ERROR_CATALOGUE = {
     en: 'The batch must be approved by someone other than the person who prepared it',
   },
   // --- end stipends
+  // --- issue 15: building leaders, study trips, social organisations
+  SOCIAL_ORG_EVALUATION_REQUIRED: {
+    status: 409,
+    zh: '尚无合格的督导评估，尾款不能申请支付',
+    en: 'No passed supervision evaluation yet: the final payment cannot be requested',
+  },
+  SOCIAL_ORG_TRANCHE_REQUESTED: {
+    status: 409,
+    zh: '该笔款项已申请支付，不能重复申请',
+    en: 'This tranche has already been requested',
+  },
+  SOCIAL_ORG_EXISTS: {
+    status: 409,
+    zh: '该统一社会信用代码已登记',
+    en: 'An organisation with this unified social credit code is already registered',
+  },
+  // --- end issue 15
   // --- delivery and payments (issue 6)
   PAYMENT_OVER_RELEASED: {
     status: 409,
@@ -101,6 +123,66 @@ export const ERROR_CATALOGUE = {
   },
   INSPECTOR_NOT_ASSIGNED: { status: 403, zh: '您不是本次验收的指派人员', en: 'You are not assigned to this inspection' },
   // --- end delivery
+  // --- performance targets and surveys (issue 11)
+  PERFORMANCE_TABLE_EXISTS: {
+    status: 409,
+    zh: '该项目（预算线）本年度已有绩效目标表',
+    en: 'This programme (budget line) already has a target table for the year',
+  },
+  PERFORMANCE_VERSION_FROZEN: {
+    status: 409,
+    zh: '该版本已批准并冻结，不能修改；如需调整请新建版本',
+    en: 'This version is approved and frozen; create a new version to change it',
+  },
+  PERFORMANCE_DRAFT_EXISTS: {
+    status: 409,
+    zh: '该目标表已有一个草稿版本，请先批准或修改该草稿',
+    en: 'This table already has a draft version; approve or edit that draft first',
+  },
+  PERFORMANCE_NOT_APPROVED: {
+    status: 409,
+    zh: '该目标表尚无已批准的版本',
+    en: 'This table has no approved version yet',
+  },
+  PERFORMANCE_DEVIATION_REASON_REQUIRED: {
+    status: 400,
+    zh: '未达到目标值的指标须填写偏差原因分析及改进措施',
+    en: 'Every indicator below its target needs a deviation analysis and improvement measures',
+  },
+  PERFORMANCE_STREET_REPORTS_PENDING: {
+    status: 409,
+    zh: '尚有街道的自评报送未经区级审核通过',
+    en: 'Some streets’ self-evaluation reports have not been approved by the district',
+  },
+  PERFORMANCE_EVALUATION_SUBMITTED: {
+    status: 409,
+    zh: '本年度绩效自评已提交，不能再修改',
+    en: 'The self-evaluation for the year is submitted and can no longer change',
+  },
+  SURVEY_CLOSED: { status: 409, zh: '该满意度测评已结束', en: 'This survey is closed' },
+  SURVEY_ALREADY_ANSWERED: {
+    status: 409,
+    zh: '您已提交过本次测评，感谢参与',
+    en: 'You have already answered this survey; thank you',
+  },
+  SURVEY_ADDRESS_LIMIT: {
+    status: 429,
+    zh: '来自同一网络的答卷已达上限',
+    en: 'Too many answers from the same network',
+  },
+  // --- end performance
+  // --- notifications (issue 14): e-mail, SMS, preferences, phone verification
+  SMS_UNAVAILABLE: { status: 409, zh: '短信通道未开通，请联系管理员', en: 'Text messages are not set up; ask an administrator' },
+  PHONE_MISSING: { status: 409, zh: '账号未登记手机号，请联系管理员登记', en: 'Your account has no phone number; ask an administrator to add one' },
+  VERIFICATION_CODE_INVALID: { status: 400, zh: '验证码错误或已过期', en: 'The code is wrong or has expired' },
+  VERIFICATION_ATTEMPTS_EXCEEDED: {
+    status: 429,
+    zh: '验证码错误次数过多，请重新获取',
+    en: 'Too many wrong codes; request a new one',
+  },
+  UNSUBSCRIBE_LINK_INVALID: { status: 400, zh: '退订链接无效', en: 'This unsubscribe link is not valid' },
+  DELIVERY_NOT_RETRYABLE: { status: 409, zh: '只有失败或未确认的发送可以重试', en: 'Only failed or unconfirmed deliveries can be retried' },
+  // --- end notifications
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

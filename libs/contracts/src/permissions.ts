@@ -37,7 +37,16 @@ export const PERMISSIONS = [
   'stipends.prepare',
   'stipends.approve',
   'stipends.pay',
+  // See one person's ID number, bank account and phone in clear (audited each time).
+  'stipends.reveal',
   // --- end stipends
+  // --- issue 15: study trips (district-run) and the social organisations registry
+  'trips.read',
+  'trips.manage',
+  'trips.approve',
+  'social_orgs.read',
+  'social_orgs.manage',
+  // --- end issue 15
   // --- delivery and payments (issue 6): projects, progress, acceptance, tranche payments.
   // Payments are maker–checker by user: finance approves only what someone else requested.
   'delivery.read',
@@ -49,6 +58,19 @@ export const PERMISSIONS = [
   'payments.approve',
   'payments.record',
   // --- end delivery
+  // --- performance targets and satisfaction surveys (issue 11): the district configures tables
+  // and submits the self-evaluation, streets report their part, surveys are managed by the district.
+  'performance.read',
+  'performance.manage',
+  'performance.report',
+  'surveys.read',
+  'surveys.manage',
+  // --- end performance
+  // Dashboards (issue 11 §7): the district's and a street's figures, read-only.
+  'dashboards.read',
+  // Notifications (issue 14): delivery status of e-mail/SMS, retries, the district's default channels.
+  'notifications.read',
+  'notifications.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,11 +115,26 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stipends.roster',
     'stipends.report',
     'stipends.audit',
+    'stipends.reveal',
+    // issue 15
+    'trips.read',
+    'trips.manage',
+    'trips.approve',
+    'social_orgs.read',
+    'social_orgs.manage',
     // delivery
     'delivery.read',
     'delivery.manage',
     'payments.read',
     'payments.request',
+    // performance
+    'performance.read',
+    'performance.manage',
+    'surveys.read',
+    'surveys.manage',
+    'dashboards.read',
+    'notifications.read',
+    'notifications.manage',
   ],
   finance: [
     'me.read',
@@ -112,12 +149,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stipends.prepare',
     'stipends.approve',
     'stipends.pay',
+    'stipends.reveal',
+    // issue 15
+    'trips.read',
+    'social_orgs.read',
     // delivery
     'delivery.read',
     'payments.read',
     'payments.request',
     'payments.approve',
     'payments.record',
+    // performance
+    'performance.read',
+    'dashboards.read',
   ],
   street_officer: [
     'me.read',
@@ -137,6 +181,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery.read',
     'delivery.report',
     'payments.read',
+    // performance
+    'performance.read',
+    'performance.report',
+    'surveys.read',
+    'dashboards.read',
   ],
   community_officer: [
     'me.read',
@@ -174,9 +223,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'awards.read',
     // stipends
     'stipends.read',
+    // issue 15
+    'trips.read',
+    'social_orgs.read',
     // delivery
     'delivery.read',
     'payments.read',
+    // performance
+    'performance.read',
+    'surveys.read',
+    'dashboards.read',
+    'notifications.read',
   ],
 };
 

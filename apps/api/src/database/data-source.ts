@@ -7,6 +7,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 import type { AppConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { TransactionHooks } from '../queue/transaction-hooks.js';
 
 export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
   return {
@@ -15,7 +16,19 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
+    subscribers: [TransactionHooks],
     synchronize: false,
-    extra: { max: config.database.poolSize, application_name: 'xiaoshi' },
+    // A request never waits for a connection longer than connectTimeoutMs (PostgreSQL down or
+    // restarting, or the pool exhausted): it answers 503 instead, and the pool reconnects by itself
+    // once the server is back.
+    extra: {
+      max: config.database.poolSize,
+      connectionTimeoutMillis: config.database.connectTimeoutMs,
+      application_name: 'xiaoshi',
+    },
+    // Idle pooled connections that the server closes (restart, admin shutdown) raise an error on
+    // the pool; the pool drops them and opens new ones on demand. Nothing to log: requests that hit
+    // the outage are logged by the error filter.
+    poolErrorHandler: () => undefined,
   };
 }

@@ -13,6 +13,13 @@ import { Award, AwardDecision, CalendarDay, Objection, PublicNotice } from '../m
 import { ExportJob } from '../modules/exports/export-job.entity.js';
 import { Attachment } from '../modules/files/attachment.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity.js';
+import {
+  NotificationDistrictDefault,
+  NotificationPreference,
+  NotificationProfile,
+  PhoneVerification,
+} from '../modules/notifications/notification-settings.entities.js';
 import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
 import {
   ApplicationRanking,
@@ -24,6 +31,20 @@ import {
   ScoreSheet,
 } from '../modules/reviews/review.entities.js';
 import { StipendBatchLine } from '../modules/stipends/stipend-batch-line.entity.js';
+import { StipendBuildingLeader } from '../modules/stipends/stipend-building-leader.entity.js';
+import {
+  StudyTrip,
+  StudyTripCost,
+  StudyTripEvidence,
+  StudyTripParticipant,
+  TrainingNormVersion,
+} from '../modules/trips/trips.entities.js';
+import {
+  SocialOrg,
+  SocialOrgAgreement,
+  SocialOrgEvaluation,
+  SocialOrgTranche,
+} from '../modules/social-orgs/social-orgs.entities.js';
 import { StipendBatch } from '../modules/stipends/stipend-batch.entity.js';
 import { StipendPerson } from '../modules/stipends/stipend-person.entity.js';
 import { StipendPost } from '../modules/stipends/stipend-post.entity.js';
@@ -43,6 +64,18 @@ import {
   ProjectTranche,
 } from '../modules/delivery/delivery.entities.js';
 import { Payment } from '../modules/payments/payment.entity.js';
+import {
+  PerformanceDeviationNote,
+  PerformanceEvaluation,
+  PerformanceEvidence,
+  PerformanceIndicator,
+  PerformanceManualValue,
+  PerformanceStreetReport,
+  PerformanceTable,
+  PerformanceTableLine,
+  PerformanceTableVersion,
+} from '../modules/performance/performance.entities.js';
+import { Survey, SurveyAnswer, SurveyToken } from '../modules/surveys/surveys.entities.js';
 
 /** Every entity, by class reference (TypeORM 1 wants classes, not globs). */
 export const ENTITIES = [
@@ -83,6 +116,7 @@ export const ENTITIES = [
   StipendReportEntry,
   StipendBatch,
   StipendBatchLine,
+  StipendBuildingLeader,
   // delivery and payments
   Project,
   ProjectMilestone,
@@ -93,4 +127,33 @@ export const ENTITIES = [
   InspectorConflict,
   ProjectPhoto,
   Payment,
+  // performance targets and surveys
+  PerformanceTable,
+  PerformanceTableLine,
+  PerformanceTableVersion,
+  PerformanceIndicator,
+  PerformanceEvidence,
+  PerformanceManualValue,
+  PerformanceEvaluation,
+  PerformanceDeviationNote,
+  PerformanceStreetReport,
+  Survey,
+  SurveyToken,
+  SurveyAnswer,
+  // issue 15: study trips and social organisations
+  TrainingNormVersion,
+  StudyTrip,
+  StudyTripParticipant,
+  StudyTripCost,
+  StudyTripEvidence,
+  SocialOrg,
+  SocialOrgAgreement,
+  SocialOrgEvaluation,
+  SocialOrgTranche,
+  // notifications (issue 14): deliveries, preferences, phone verification
+  NotificationDelivery,
+  NotificationPreference,
+  NotificationDistrictDefault,
+  NotificationProfile,
+  PhoneVerification,
 ];

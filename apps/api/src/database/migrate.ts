@@ -9,7 +9,8 @@ const MIGRATION_LOCK = 74_201_126; // any constant; shared by every process of t
  * migrate once. Returns the names of the migrations it applied.
  */
 export async function runMigrations(config: Pick<AppConfig, 'database'>): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const options = dataSourceOptions(config);
+  const dataSource = new DataSource({ ...options, extra: { ...options.extra, max: 2 } } as typeof options);
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

@@ -5,8 +5,12 @@
 export interface JobPayloads {
   /** Recompute the audit hash chain and store the verdict (nightly, and on demand). */
   'audit.verify-chain': { requestedByUserId: number | null };
-  /** Send one in-app notification on through the e-mail and SMS adapters. */
+  /** Fan one in-app notification out to its e-mail and SMS deliveries (one row per event, user, channel). */
   'notifications.deliver': { notificationId: number };
+  /** Send one e-mail or SMS delivery (retried with backoff; never twice once recorded as sent). */
+  'notifications.send': { deliveryId: number };
+  /** The daily reminders on working days: asks every module what is due and notifies (daily). */
+  'notifications.remind': { date: string | 'today' };
   /** Remind streets short of their minimum submissions, N days before a window closes (daily). */
   'competitions.remind-short-streets': { date: string | 'today' };
   /** Produce an Excel export and mark it ready for download. */
@@ -31,6 +35,8 @@ export type JobName = keyof JobPayloads;
 export const JOB_NAMES = [
   'audit.verify-chain',
   'notifications.deliver',
+  'notifications.send',
+  'notifications.remind',
   'competitions.remind-short-streets',
   'exports.run',
   'reviews.rank',

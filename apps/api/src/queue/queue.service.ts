@@ -1,29 +1,124 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DomainError } from '@xiaoshi/contracts';
+import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { EntityManager } from 'typeorm';
+import { isServiceUnavailable } from '../common/error-response.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { REDIS_QUEUE } from '../redis/redis.module.js';
+import { REDIS_FAST } from '../redis/redis.module.js';
 import { QUEUE_NAME, type JobName, type JobPayloads } from './jobs.js';
+import { onTransactionEnd } from './transaction-hooks.js';
 
-/** The producer side: typed enqueueing. The worker process runs the handlers. */
+/**
+ * The producer side: typed enqueueing. The worker process runs the handlers.
+ *
+ * Redis away never makes a request hang: an enqueue fails within `QUEUE_ENQUEUE_TIMEOUT_MS` with
+ * SERVICE_UNAVAILABLE (503). Work that belongs to a database change is enqueued inside its
+ * transaction (`enqueue(..., { transaction: manager })`): a failure then rolls the change back, and
+ * the job only becomes runnable once the change has committed.
+ */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
   readonly queue: Queue;
+  private readonly logger = new Logger('Queue');
+  private readonly timeoutMs: number;
+  private readonly commitGraceMs: number;
 
-  constructor(@Inject(REDIS_QUEUE) connection: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(REDIS_FAST) private readonly connection: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.timeoutMs = config.queue.enqueueTimeoutMs;
+    this.commitGraceMs = config.queue.commitGraceMs;
     this.queue = new Queue(QUEUE_NAME, {
       connection,
       prefix: `${config.redis.prefix}:bull`,
-      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      },
     });
+    // Connection errors surface on the calls that hit them; an unhandled 'error' event would crash.
+    this.queue.on('error', () => undefined);
   }
 
-  enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions) {
-    return this.queue.add(name, payload, options);
+  /**
+   * Adds a job. With `transaction`, the job is added now but held back (delayed) until that
+   * transaction commits, then released at once; if the transaction rolls back it is removed. Either
+   * way a Redis failure throws (and so rolls the transaction back). Should the release be lost (Redis
+   * gone right after the commit), the job still runs after `QUEUE_COMMIT_GRACE_MS`; should the
+   * removal be lost, the handler finds no row and does nothing (handlers are idempotent).
+   */
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobsOptions & { transaction?: EntityManager } = {},
+  ): Promise<Job> {
+    const { transaction, ...jobOptions } = options;
+    const inTransaction = Boolean(transaction?.queryRunner?.isTransactionActive);
+    const job = await this.bounded(() =>
+      this.queue.add(
+        name,
+        payload,
+        inTransaction ? { ...jobOptions, delay: this.commitGraceMs } : jobOptions,
+      ),
+    );
+    if (inTransaction && transaction) {
+      onTransactionEnd(transaction, {
+        commit: () => void this.release(job, jobOptions.delay),
+        rollback: () => void job.remove().catch(() => undefined),
+      });
+    }
+    return job;
   }
 
   async counts() {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    return this.bounded(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'));
+  }
+
+  /** After the commit: run the job now (or after the delay the caller asked for). */
+  private async release(job: Job, delay: number | undefined): Promise<void> {
+    try {
+      if (delay) await job.changeDelay(delay);
+      else await job.promote();
+    } catch (error) {
+      // Already running (the grace period passed) or Redis just went away: it runs anyway.
+      this.logger.warn({ jobId: job.id, name: job.name, err: error }, 'could not release a job after commit');
+    }
+  }
+
+  /** Redis unreachable or silent: SERVICE_UNAVAILABLE within the timeout, never a hang. */
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    // Lost after having been up: fail at once rather than leave a command to run when it returns.
+    if (['reconnecting', 'close', 'end'].includes(this.connection.status)) {
+      throw new DomainError(
+        'SERVICE_UNAVAILABLE',
+        undefined,
+        `queue: Redis connection ${this.connection.status}`,
+      );
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new DomainError('SERVICE_UNAVAILABLE', undefined, 'queue: Redis did not answer in time'),
+              ),
+            this.timeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      if (error instanceof DomainError || !isServiceUnavailable(error)) throw error;
+      throw new DomainError('SERVICE_UNAVAILABLE', undefined, 'queue: Redis unavailable');
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

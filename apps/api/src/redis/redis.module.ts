@@ -2,9 +2,15 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-/** For BullMQ: waits for Redis to come back rather than failing commands. */
+/**
+ * For the worker's BullMQ Worker: waits for Redis to come back rather than failing commands.
+ * Connects on first use, so processes that never run a Worker (the API) never open it.
+ */
 export const REDIS_QUEUE = Symbol('REDIS_QUEUE');
-/** For rate limits and health: fails fast when Redis is away, so requests never hang on it. */
+/**
+ * For enqueueing, rate limits and health: fails fast when Redis is away, so requests never hang
+ * on it (commands while disconnected fail at once; a silent server times out after 1 s).
+ */
 export const REDIS_FAST = Symbol('REDIS_FAST');
 
 @Global()
@@ -14,7 +20,7 @@ export const REDIS_FAST = Symbol('REDIS_FAST');
       provide: REDIS_QUEUE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new Redis(config.redis.url, { maxRetriesPerRequest: null, lazyConnect: false }),
+        new Redis(config.redis.url, { maxRetriesPerRequest: null, lazyConnect: true }),
     },
     {
       provide: REDIS_FAST,

@@ -34,6 +34,8 @@ export const DEMO_PASSWORD = 'Xiaoshi#2026';
 export const DEMO_USERS = [
   { username: 'admin', displayName: '区社会工作部管理员（演示）', roles: ['district_admin'], unit: 'demo-district' },
   { username: 'finance', displayName: '财务人员（演示）', roles: ['finance'], unit: 'demo-district' },
+  // A second finance officer: batches and payments are approved by someone other than their maker.
+  { username: 'checker', displayName: '财务复核人员（演示）', roles: ['finance'], unit: 'demo-district' },
   { username: 'longcheng', displayName: '龙城街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-longcheng' },
   { username: 'dounan', displayName: '斗南街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-dounan' },
   { username: 'community', displayName: '龙街社区工作人员（演示）', roles: ['community_officer'], unit: 'demo-longcheng-1' },

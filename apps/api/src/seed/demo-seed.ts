@@ -11,7 +11,9 @@ import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
 import { passwordHasher } from '../modules/users/password-hasher.js';
 import { User } from '../modules/users/user.entity.js';
 import { DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
+import { seedAnnualPlan } from './seed-annual-plan.js';
 import { SEED_2026, seedCompetitions } from './seed-2026-budgets.js';
+import { seedPerformance } from './seed-performance.js';
 import { seedStipends } from './seed-stipends.js';
 
 const SYSTEM: Actor = { user: null, requestId: 'seed', ip: '127.0.0.1' };
@@ -20,7 +22,7 @@ const SYSTEM: Actor = { user: null, requestId: 'seed', ip: '127.0.0.1' };
 export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<boolean> {
   const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
   const audit = new AuditService(dataSource);
-  return dataSource.transaction(async (manager) => {
+  const seeded = await dataSource.transaction(async (manager) => {
     await manager.query('LOCK TABLE org_unit IN EXCLUSIVE MODE');
     if ((await manager.count(OrgUnit)) > 0) return false;
     const save = (unit: Partial<OrgUnit>) => manager.save(manager.create(OrgUnit, { ...unit, isDemo: true }));
@@ -103,6 +105,8 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
       livingSubsidyLineId: lineIds.get('livingSubsidy')!,
       departureSubsidyLineId: lineIds.get('departureSubsidy')!,
     });
+    // The 2026 performance target tables of both seeds, bound to live figures (seed-performance.ts).
+    await seedPerformance(manager, { districtId: district.id, lineIds, now });
     await audit.record(manager, SYSTEM, {
       action: 'seed.demo_data',
       entityType: 'org_unit',
@@ -111,4 +115,7 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     });
     return true;
   });
+  // The rest of seed 000's annual plan, through the services users call, once the above has committed.
+  if (seeded) await seedAnnualPlan(dataSource);
+  return seeded;
 }

@@ -1,4 +1,7 @@
 import type {
+  BuildingLeaderRateView,
+  CreateBuildingLeaderRequest,
+  CreateStipendRuleVersionRequest,
   DepartureSubsidyView,
   MarkStipendBatchPaidRequest,
   Page,
@@ -6,11 +9,13 @@ import type {
   StipendBatchView,
   StipendPersonDetailView,
   StipendPersonListQuery,
+  StipendPersonSecretsView,
   StipendPersonView,
   StipendPreviewView,
   StipendProgrammeView,
   StipendReportView,
   StipendStreetReportStatus,
+  UpdateBuildingLeaderRequest,
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
 
@@ -38,6 +43,20 @@ export const stipendsApi = {
     api<StipendPersonDetailView>(`${base}/people/${id}`, { signal }),
   removePerson: (id: number, body: { effectiveDate: string; reason: string; version: number }) =>
     api<StipendPersonView>(`${base}/people/${id}/remove`, { method: 'POST', body }),
+  /** One person's personal data in clear (district admins and finance); audited by the API. */
+  reveal: (id: number) => api<StipendPersonSecretsView>(`${base}/people/${id}/reveal`, { method: 'POST' }),
+
+  createLeader: (programmeId: number, body: CreateBuildingLeaderRequest) =>
+    api<StipendPersonDetailView>(`${base}/programmes/${programmeId}/building-leaders`, { method: 'POST', body }),
+  updateLeader: (id: number, body: UpdateBuildingLeaderRequest) =>
+    api<StipendPersonDetailView>(`${base}/building-leaders/${id}`, { method: 'PATCH', body }),
+  leaderRate: (
+    programmeId: number,
+    query: { date: string; buildingCount: number; households: number },
+    signal?: AbortSignal,
+  ) => api<BuildingLeaderRateView>(`${base}/programmes/${programmeId}/building-leader-rate`, { query, signal }),
+  addRuleVersion: (programmeId: number, body: CreateStipendRuleVersionRequest) =>
+    api<StipendProgrammeView>(`${base}/programmes/${programmeId}/rule-versions`, { method: 'POST', body }),
 
   template: (programmeId: number) => apiDownload(`${base}/programmes/${programmeId}/roster-template`),
   exportRoster: (programmeId: number) => apiDownload(`${base}/programmes/${programmeId}/roster-export`),

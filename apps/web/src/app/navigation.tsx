@@ -1,14 +1,22 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BuildOutlined,
+  CarOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   FundOutlined,
   HomeOutlined,
+  MonitorOutlined,
   ProjectOutlined,
+  SmileOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -31,6 +39,13 @@ export interface NavItem {
 /** The side menu, in order. Routes guard the same permissions (see router.tsx). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/dashboards',
+    label: 'nav.dashboards',
+    icon: <BarChartOutlined />,
+    permission: 'dashboards.read',
+    blurb: 'home.link.dashboards',
+  },
   {
     path: '/budgets',
     label: 'nav.budgets',
@@ -68,9 +83,32 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/awards', label: 'nav.awards', icon: <FlagOutlined />, permission: 'awards.read' },
   { path: '/stipends', label: 'nav.stipends', icon: <WalletOutlined />, permission: 'stipends.read' },
+  {
+    path: '/building-leaders',
+    label: 'nav.buildingLeaders',
+    icon: <BuildOutlined />,
+    permission: 'stipends.read',
+    blurb: 'home.link.buildingLeaders',
+  },
+  { path: '/trips', label: 'nav.trips', icon: <CarOutlined />, permission: 'trips.read', blurb: 'home.link.trips' },
+  {
+    path: '/social-orgs',
+    label: 'nav.socialOrgs',
+    icon: <ShopOutlined />,
+    permission: 'social_orgs.read',
+    blurb: 'home.link.socialOrgs',
+  },
   { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, permission: 'delivery.read' },
   { path: '/payments', label: 'nav.payments', icon: <BankOutlined />, permission: 'payments.read' },
   { path: '/ledger', label: 'nav.ledger', icon: <FundOutlined />, permission: 'budgets.read' },
+  {
+    path: '/performance',
+    label: 'nav.performance',
+    icon: <AimOutlined />,
+    permission: 'performance.read',
+    blurb: 'home.link.performance',
+  },
+  { path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined />, permission: 'surveys.read' },
   {
     path: '/orgs',
     label: 'nav.orgs',
@@ -86,12 +124,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
     blurb: 'home.link.users',
   },
   {
+    path: '/notification-deliveries',
+    label: 'nav.notificationDeliveries',
+    icon: <BellOutlined />,
+    permission: 'notifications.read',
+  },
+  {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
     permission: 'audit.read',
     blurb: 'home.link.audit',
   },
+  { path: '/ops', label: 'nav.ops', icon: <MonitorOutlined />, permission: 'queues.read' },
 ];
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {

@@ -14,6 +14,9 @@ const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../pages/account/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
+const NotificationPreferencesPage = lazy(() => import('../pages/notifications/NotificationPreferencesPage'));
+const NotificationDeliveriesPage = lazy(() => import('../pages/notifications/DeliveriesPage'));
+const UnsubscribePage = lazy(() => import('../pages/notifications/UnsubscribePage'));
 const BudgetsPage = lazy(() => import('../pages/budgets/BudgetsPage'));
 const CompetitionsPage = lazy(() => import('../pages/competitions/CompetitionsPage'));
 const CompetitionDetailPage = lazy(() => import('../pages/competitions/CompetitionDetailPage'));
@@ -25,6 +28,9 @@ const ReviewAdminPage = lazy(() => import('../pages/review-admin/ReviewAdminPage
 const ReviewQueuePage = lazy(() => import('../pages/reviews/ReviewQueuePage'));
 const ReviewSheetPage = lazy(() => import('../pages/reviews/ReviewSheetPage'));
 const StipendsPage = lazy(() => import('../pages/stipends/StipendsPage'));
+const BuildingLeadersPage = lazy(() => import('../pages/building-leaders/BuildingLeadersPage'));
+const TripsPage = lazy(() => import('../pages/trips/TripsPage'));
+const SocialOrgsPage = lazy(() => import('../pages/social-orgs/SocialOrgsPage'));
 const AwardsPage = lazy(() => import('../pages/awards/AwardsPage'));
 const DecisionPage = lazy(() => import('../pages/awards/DecisionPage'));
 const NoticePage = lazy(() => import('../pages/awards/NoticePage'));
@@ -33,6 +39,14 @@ const ProjectPage = lazy(() => import('../pages/delivery/ProjectPage'));
 const InspectionPage = lazy(() => import('../pages/delivery/InspectionPage'));
 const PaymentsPage = lazy(() => import('../pages/payments/PaymentsPage'));
 const LedgerDashboardPage = lazy(() => import('../pages/payments/LedgerDashboardPage'));
+const PerformancePage = lazy(() => import('../pages/performance/PerformancePage'));
+const PerformanceTablePage = lazy(() => import('../pages/performance/TablePage'));
+const PerformancePrintPage = lazy(() => import('../pages/performance/PrintPage'));
+const SurveysPage = lazy(() => import('../pages/surveys/SurveysPage'));
+const DashboardsPage = lazy(() => import('../pages/dashboards/DashboardsPage'));
+const OpsPage = lazy(() => import('../pages/ops/OpsPage'));
+// A respondent's phone: no sign-in, no layout, a small chunk of its own.
+const PublicSurveyPage = lazy(() => import('../pages/surveys/public/PublicSurveyPage'));
 // The public side: no sign-in, its own light layout (see pages/public).
 const PublicLayout = lazy(() => import('../pages/public/PublicLayout'));
 const PublicNoticesPage = lazy(() => import('../pages/public/PublicNoticesPage'));
@@ -72,8 +86,31 @@ export function createAppRouter() {
         { index: true, element: <PublicNoticesPage /> },
         { path: 'notices/:id', element: <PublicNoticePage /> },
         { path: 'projects', element: <PublicProjectsPage /> },
+        // One-click unsubscribe from an e-mail's link (no sign-in).
+        { path: 'unsubscribe', element: <UnsubscribePage /> },
         { path: '*', element: <PublicNoticesPage /> },
       ],
+    },
+    {
+      path: '/s/:code',
+      element: (
+        <Standalone>
+          <PublicSurveyPage />
+        </Standalone>
+      ),
+    },
+    {
+      // The A4 self-evaluation prints without the portal's menu and header.
+      path: '/performance/tables/:id/print',
+      element: (
+        <RequireAuth>
+          <RequirePermission permission="performance.read">
+            <Standalone>
+              <PerformancePrintPage />
+            </Standalone>
+          </RequirePermission>
+        </RequireAuth>
+      ),
     },
     {
       path: '/',
@@ -109,6 +146,8 @@ export function createAppRouter() {
           ),
         },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
+        guarded('notification-deliveries', 'notifications.read', <NotificationDeliveriesPage />),
         guarded('budgets', 'budgets.read', <BudgetsPage />),
         guarded('competitions', 'competitions.read', <CompetitionsPage />),
         guarded('competitions/new', 'competitions.manage', <CompetitionWizardPage />),
@@ -122,6 +161,10 @@ export function createAppRouter() {
         guarded('reviews', 'reviews.score', <ReviewQueuePage />),
         guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
         guarded('stipends', 'stipends.read', <StipendsPage />),
+        guarded('building-leaders', 'stipends.read', <BuildingLeadersPage />),
+        guarded('trips', 'trips.read', <TripsPage />),
+        guarded('trips/:id', 'trips.read', <TripsPage />),
+        guarded('social-orgs', 'social_orgs.read', <SocialOrgsPage />),
         guarded('awards', 'awards.read', <AwardsPage />),
         guarded('decisions/:id', 'awards.read', <DecisionPage />),
         guarded('notices/:id', 'awards.read', <NoticePage />),
@@ -130,6 +173,12 @@ export function createAppRouter() {
         guarded('inspections/:id', 'delivery.read', <InspectionPage />),
         guarded('payments', 'payments.read', <PaymentsPage />),
         guarded('ledger', 'budgets.read', <LedgerDashboardPage />),
+        guarded('performance', 'performance.read', <PerformancePage />),
+        guarded('performance/tables/:id', 'performance.read', <PerformanceTablePage />),
+        guarded('surveys', 'surveys.read', <SurveysPage />),
+        guarded('surveys/:id', 'surveys.read', <SurveysPage />),
+        guarded('dashboards', 'dashboards.read', <DashboardsPage />),
+        guarded('ops', 'queues.read', <OpsPage />),
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

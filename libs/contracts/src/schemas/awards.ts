@@ -21,10 +21,34 @@ export type DecisionRequest = z.infer<typeof DecisionRequest>;
 export const PublishNoticeRequest = z.strictObject({
   title: Text(200).optional(),
   contact: Text(200),
-  /** Defaults to today (Asia/Shanghai). */
+  /** Defaults to today (Asia/Shanghai); never before today. */
   publishOn: z.iso.date().optional(),
+  /** Defaults to the competition's notice length; may lengthen it, never shorten it. */
+  workingDays: z.number().int().min(1).max(30).optional(),
 });
 export type PublishNoticeRequest = z.infer<typeof PublishNoticeRequest>;
+
+/** Planning a 公示: when would an N-working-day notice published on `start` end? Any date. */
+export const NoticePreviewQuery = z.object({
+  start: z.iso.date(),
+  workingDays: z.coerce.number().int().min(1).max(60),
+});
+export type NoticePreviewQuery = z.infer<typeof NoticePreviewQuery>;
+
+export interface NoticePreviewView {
+  start: string;
+  workingDays: number;
+  /** Day 1: `start` when it is a working day, else the next working day. */
+  firstDay: string;
+  /** The Nth working day; the notice closes at its end. */
+  lastDay: string;
+  /** 00:00 Asia/Shanghai after lastDay, as an ISO instant. */
+  closesAt: string;
+  /** The working days counted, in order; `make_up` is a weekend day worked in lieu (调休上班). */
+  counted: Array<{ date: string; kind: 'weekday' | 'make_up'; name: string | null }>;
+  /** Days between start and lastDay that do not count, with the holiday's name when it has one. */
+  skipped: Array<{ date: string; kind: 'weekend' | 'holiday'; name: string | null }>;
+}
 
 export const ObjectionRequest = z.strictObject({
   awardId: Id.optional(),
@@ -79,6 +103,30 @@ export interface SelectionView {
   rankOrder: SelectionAnswer;
   optimal: SelectionAnswer;
   comparison: { onlyInRankOrder: number[]; onlyInOptimal: number[]; explanation: string };
+  /** Once a decision is approved (立项): what it committed on the line, and what the envelope has left. */
+  committed: CommittedAwardsView | null;
+}
+
+export interface CommittedAwardsView {
+  decisionId: number;
+  noticeId: number | null;
+  status: 'approved';
+  /** The envelope the decision was made with. */
+  envelopeFen: number;
+  totalFen: number;
+  /** That envelope minus what is committed. */
+  remainingFen: number;
+  awards: Array<{
+    awardId: number;
+    applicationId: number;
+    title: string;
+    street: string;
+    community: string;
+    category: string;
+    amountFen: number;
+    rank: number | null;
+    status: string;
+  }>;
 }
 
 export interface DecisionView {

@@ -11,6 +11,14 @@ import { Fen } from './money.js';
 export const STIPEND_PROGRAMME_KINDS = ['monthly_quarterly', 'one_off'] as const;
 export type StipendProgrammeKind = (typeof STIPEND_PROGRAMME_KINDS)[number];
 
+/**
+ * Who is on a quarterly programme's roster, and so which roster fields and rate rule apply:
+ * retired community cadres (a per-person monthly rate, posts, departures) or building leaders
+ * (楼栋长: buildings and households covered, a rate from the district's rate table).
+ */
+export const STIPEND_ROSTER_KINDS = ['retired_cadre', 'building_leader'] as const;
+export type StipendRosterKind = (typeof STIPEND_ROSTER_KINDS)[number];
+
 export const STIPEND_POSTS = [
   'secretary_and_director',
   'secretary',
@@ -39,12 +47,12 @@ const Year = z.coerce.number().int().min(2000).max(2100);
 const Quarter = z.coerce.number().int().min(1).max(4);
 const Version = z.number().int().positive();
 /** GB 11643: 17 digits and a check character; the check digit itself is verified by the API. */
-const NationalId = z
+export const NationalId = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^\d{17}[\dX]$/);
-const BankAccount = z
+export const BankAccount = z
   .string()
   .trim()
   .transform((value) => value.replace(/[\s-]/g, ''))
@@ -55,6 +63,8 @@ const BankAccount = z
 export const CreateStipendProgrammeRequest = z.strictObject({
   budgetLineId: Id,
   kind: z.enum(STIPEND_PROGRAMME_KINDS),
+  /** Quarterly programmes only; one-off departure subsidies draw on a cadre roster. */
+  rosterKind: z.enum(STIPEND_ROSTER_KINDS).default('retired_cadre'),
   name: Text(100),
   /** One-off programmes draw their people from a quarterly programme's roster. */
   rosterProgrammeId: Id.optional(),
@@ -112,6 +122,7 @@ export interface StipendRuleVersionView {
 export interface StipendProgrammeView {
   id: number;
   kind: StipendProgrammeKind;
+  rosterKind: StipendRosterKind;
   name: string;
   budgetLine: { id: number; name: string; programmeName: string; year: number };
   rosterProgrammeId: number | null;
@@ -195,8 +206,9 @@ export interface StipendPersonView {
   sex: 'male' | 'female';
   street: { id: number; name: string };
   community: { id: number; name: string };
-  departureDate: string;
-  normalDeparture: boolean;
+  /** Retired cadres only (null for building leaders). */
+  departureDate: string | null;
+  normalDeparture: boolean | null;
   eligibleFrom: string;
   monthlyRateFen: number;
   bankName: string;
@@ -206,8 +218,29 @@ export interface StipendPersonView {
   deathDate: string | null;
   removedOn: string | null;
   removalReason: string | null;
+  /** Building leaders only: what they cover (the phone is masked like the ID number). */
+  building: BuildingLeaderFacts | null;
   isDemo: boolean;
   version: number;
+}
+
+export interface BuildingLeaderFacts {
+  buildings: string;
+  buildingCount: number;
+  units: string | null;
+  households: number;
+  phone: string;
+}
+
+/** One person's personal data in clear: an audited reveal for district admins and finance. */
+export interface StipendPersonSecretsView {
+  personId: number;
+  name: string;
+  nationalId: string;
+  birthDate: string;
+  bankName: string;
+  bankAccount: string;
+  phone: string | null;
 }
 
 export interface StipendPersonDetailView extends StipendPersonView {

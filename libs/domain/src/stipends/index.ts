@@ -4,3 +4,6 @@ export * from './proration.js';
 export * from './departure-subsidy.js';
 export * from './roster-row.js';
 export * from './cell-values.js';
+export * from './building-leader-rates.js';
+export * from './building-leader-row.js';
+export { checkSheetHeaders, type SheetColumn, type SheetProblem } from './sheet-row-reader.js';

@@ -452,7 +452,9 @@ export function parseRosterRow(
 }
 
 /** Sheet-level check: the same person (身份证号) twice. Reports each repeat against its first row. */
-export function findDuplicateNationalIds(rows: readonly RosterRow[]): RosterProblem[] {
+export function findDuplicateNationalIds(
+  rows: readonly Pick<RosterRow, 'rowNumber' | 'nationalId'>[],
+): RosterProblem[] {
   const first = new Map<string, number>();
   const problems: RosterProblem[] = [];
   for (const row of rows) {

@@ -7,6 +7,10 @@ import { Awards1763880000005 } from './1763880000005-Awards.js';
 import { Calendar20261763880000006 } from './1763880000006-Calendar2026.js';
 import { Stipends1763880000100 } from './1763880000100-Stipends.js';
 import { Delivery1763880000200 } from './1763880000200-Delivery.js';
+import { PerformanceTargets1764000000200 } from './1764000000200-PerformanceTargets.js';
+import { AnnualPlan1764000000300 } from './1764000000300-AnnualPlan.js';
+import { DashboardIndexes1764000000400 } from './1764000000400-DashboardIndexes.js';
+import { Notifications1764000000500 } from './1764000000500-Notifications.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +23,8 @@ export const MIGRATIONS: Function[] = [
   Calendar20261763880000006,
   Stipends1763880000100,
   Delivery1763880000200,
+  PerformanceTargets1764000000200,
+  AnnualPlan1764000000300,
+  DashboardIndexes1764000000400,
+  Notifications1764000000500,
 ];

@@ -31,6 +31,7 @@ export interface CostItemData {
 @Index('idx_application_street', ['streetId', 'id'])
 @Index('idx_application_community', ['communityId', 'id'])
 @Index('idx_application_partner', ['partnerOrgId', 'id'])
+@Index('idx_application_status_community', ['status', 'communityId'])
 @Check(
   'chk_application_money',
   `"total_cost_fen" >= 0 AND "resident_money_fen" >= 0 AND "resident_labour_fen" >= 0 AND "social_support_fen" >= 0 AND "community_self_fen" >= 0 AND "street_support_fen" >= 0 AND "requested_subsidy_fen" >= 0`,

@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { User } from '../users/user.entity.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import { LocalAuthGuard } from './local.strategy.js';
+import { SameOriginGuard } from './same-origin.guard.js';
 
 export const REFRESH_COOKIE = 'xs_refresh';
 const REFRESH_COOKIE_PATH = '/api/auth';
@@ -38,7 +39,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LocalAuthGuard)
+  @UseGuards(SameOriginGuard, LocalAuthGuard)
   @ApiBody({ schema: z.toJSONSchema(LoginRequest, { target: 'openapi-3.0' }) as never })
   async login(
     @Req() request: RequestWithUser & { user: unknown },
@@ -51,6 +52,7 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @Public()
+  @UseGuards(SameOriginGuard)
   async refresh(
     @Req() request: FastifyRequest,
     @CurrentActor() actor: Actor,
@@ -62,6 +64,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @Public()
+  @UseGuards(SameOriginGuard)
   async logout(
     @Req() request: FastifyRequest,
     @CurrentActor() actor: Actor,

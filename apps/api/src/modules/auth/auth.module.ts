@@ -9,6 +9,9 @@ import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService, TOKEN_ISSUER } from './auth.service.js';
 import { LocalStrategy } from './local.strategy.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SameOriginGuard } from './same-origin.guard.js';
 
 @Module({
   imports: [
@@ -23,6 +26,13 @@ import { LocalStrategy } from './local.strategy.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    LoginThrottleService,
+    RefreshTokensRepository,
+    SameOriginGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class AuthModule {}

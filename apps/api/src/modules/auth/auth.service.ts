@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -12,16 +12,14 @@ import {
   type Role,
   type SessionUser,
 } from '@xiaoshi/contracts';
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Actor, AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { REDIS_FAST } from '../../redis/redis.module.js';
 import { AuditService } from '../audit/audit.service.js';
 import { passwordHasher } from '../users/password-hasher.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { LoginThrottleService, loginSubject } from './login-throttle.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 export const TOKEN_ISSUER = 'xiaoshi';
@@ -43,57 +41,49 @@ export interface IssuedSession extends LoginResponse {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** An unknown name costs the same time as a wrong password, and is just as wrong. */
+async function burnTime(password: string): Promise<false> {
+  await passwordHasher.burnTime(password);
+  return false;
+}
+
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
-  private readonly failuresByIp: RateLimiterRedis;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly users: UsersService,
+    private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS_FAST) redis: Redis,
-  ) {
-    const limits = {
-      points: config.auth.loginIpMaxFailures,
-      duration: config.auth.loginIpWindowMinutes * 60,
-    };
-    this.failuresByIp = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${config.redis.prefix}:login-failures-ip`,
-      ...limits,
-      // When Redis is away, count in memory rather than letting sign-in fail or go unthrottled.
-      insuranceLimiter: new RateLimiterMemory(limits),
-    });
-  }
+  ) {}
 
-  /** passport-local's verify step: the password, the account lock and the per-IP throttle. */
+  /**
+   * passport-local's verify step. Throttled attempts are refused (429, Retry-After) before the
+   * password is looked at; a wrong password or an unknown name is the same generic 401. Nothing
+   * here ever locks an account for everyone: see LoginThrottleService.
+   */
   async validateLogin(username: string, password: string, actor: Actor): Promise<User> {
-    const ipState = await this.failuresByIp.get(actor.ip);
-    if (ipState && ipState.consumedPoints >= this.config.auth.loginIpMaxFailures) {
-      throw new DomainError('TOO_MANY_REQUESTS');
-    }
-    const user = await this.dataSource.manager.findOneBy(User, { username: username.trim().toLowerCase() });
-    if (!user) {
-      await passwordHasher.burnTime(password);
-      await this.countIpFailure(actor.ip);
-      await this.audit.recordAlone(actor, { action: 'auth.login_failed', entityType: 'user', after: { username } });
+    await this.throttle.admitAddress(actor.ip);
+    const name = username.trim().toLowerCase();
+    const user = await this.dataSource.manager.findOneBy(User, { username: name });
+    const subject = loginSubject(name, user);
+    await this.throttle.admitAccount(subject, actor.ip);
+    const valid = user ? await passwordHasher.verify(user.passwordHash, password) : await burnTime(password);
+    if (!user || !valid) {
+      const { pairClosed } = await this.throttle.failed(subject, actor.ip);
+      await this.audit.recordAlone(actor, {
+        action: pairClosed ? 'auth.login_throttled' : 'auth.login_failed',
+        entityType: 'user',
+        ...(user ? { entityId: user.id } : { after: { username } }),
+      });
       throw new DomainError('INVALID_CREDENTIALS');
-    }
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-      throw new DomainError('ACCOUNT_LOCKED');
-    }
-    if (!(await passwordHasher.verify(user.passwordHash, password))) {
-      await this.countIpFailure(actor.ip);
-      const locked = await this.countAccountFailure(user, actor);
-      throw new DomainError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
     }
     // Checked only after the password, so a disabled account reveals nothing to a guesser.
     if (!user.active) throw new DomainError('ACCOUNT_DISABLED');
+    await this.throttle.succeeded(subject, actor.ip);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+      await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
       await this.audit.record(manager, { ...actor, user: { id: user.id, username: user.username } as AuthUser }, {
         action: 'auth.login',
         entityType: 'user',
@@ -101,34 +91,6 @@ export class AuthService {
       });
     });
     return user;
-  }
-
-  private async countIpFailure(ip: string): Promise<void> {
-    try {
-      await this.failuresByIp.consume(ip);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) this.logger.warn({ err: error }, 'login IP limiter failed');
-    }
-  }
-
-  /** Atomically counts a failure; locks the account (and restarts the count) at the limit. */
-  private async countAccountFailure(user: User, actor: Actor): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const [[row]]: [[{ locked: boolean }]] = await manager.query(
-        `UPDATE app_user SET
-           locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
-           failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END
-         WHERE id = $1
-         RETURNING locked_until IS NOT NULL AND locked_until > now() AS locked`,
-        [user.id, this.config.auth.loginMaxFailures, this.config.auth.loginLockMinutes],
-      );
-      await this.audit.record(manager, actor, {
-        action: row.locked ? 'auth.account_locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-      });
-      return row.locked;
-    });
   }
 
   async sessionUserOf(userId: number): Promise<{ user: User; claims: AccessTokenClaims }> {

@@ -1,11 +1,13 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { LoginRequest } from '@xiaoshi/contracts';
+import type { FastifyReply } from 'fastify';
 import { Strategy } from 'passport-local';
 import { actorOf, type RequestWithUser } from '../../common/route-access.decorator.js';
 import { parseOrThrow } from '../../common/validation.js';
 import type { User } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottledError } from './login-throttle.service.js';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
@@ -27,7 +29,15 @@ export class LocalAuthGuard extends AuthGuard('local') {
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser>(error: unknown, user: TUser): TUser {
+  override handleRequest<TUser>(
+    error: unknown,
+    user: TUser,
+    _info: unknown,
+    context: ExecutionContext,
+  ): TUser {
+    if (error instanceof LoginThrottledError) {
+      void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', error.retryAfterSeconds);
+    }
     if (error) throw error;
     return user;
   }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
-import { AwardsService } from './awards.service.js';
+import { NoticesService } from './notices.service.js';
 
 /** The 公示 list as an Excel sheet, laid out as offices post it. */
 @Injectable()
 export class AwardExportsService {
-  constructor(private readonly awards: AwardsService) {}
+  constructor(private readonly notices: NoticesService) {}
 
   async notice(id: number): Promise<{ buffer: Buffer; name: string }> {
-    const notice = await this.awards.notice(id);
+    const notice = await this.notices.notice(id);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('公示名单');
     sheet.mergeCells('A1:G1');

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
-import { AwardsService } from './awards.service.js';
+import { NoticesService } from './notices.service.js';
 
 /** Daily: approve the awards of every notice whose period ended without pending objections. */
 @Injectable()
 @HandlesJob('awards.close-notices')
 export class CloseNoticesHandler implements JobHandler<'awards.close-notices'> {
-  constructor(private readonly awards: AwardsService) {}
+  constructor(private readonly notices: NoticesService) {}
 
   handle(): Promise<number> {
-    return this.awards.closeEndedNotices();
+    return this.notices.closeEndedNotices();
   }
 }

@@ -14,7 +14,10 @@ import { CurrentActor, Public, RequirePermission } from '../../common/route-acce
 import { Throttle } from '../../common/throttle.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { AwardExportsService } from './award-exports.service.js';
-import { AwardsService } from './awards.service.js';
+import { DecisionsService } from './decisions.service.js';
+import { NoticesService } from './notices.service.js';
+import { ObjectionsService } from './objections.service.js';
+import { SelectionService } from './selection.service.js';
 import { XLSX_MIME, sendDownload } from '../../common/download.js';
 
 const RegisterQuery = z.object({ cursor: z.coerce.number().int().positive().optional() });
@@ -24,7 +27,10 @@ const RegisterQuery = z.object({ cursor: z.coerce.number().int().positive().opti
 @Controller()
 export class AwardsController {
   constructor(
-    private readonly awards: AwardsService,
+    private readonly selections: SelectionService,
+    private readonly decisionsService: DecisionsService,
+    private readonly noticesService: NoticesService,
+    private readonly objectionsService: ObjectionsService,
     private readonly exports: AwardExportsService,
   ) {}
 
@@ -35,13 +41,13 @@ export class AwardsController {
     @Param('id', IdPipe) id: number,
     @ZodQuery(SelectionQuery) query: SelectionQuery,
   ) {
-    return this.awards.selection(actor.user, id, query);
+    return this.selections.selection(actor.user, id, query);
   }
 
   @Get('competitions/:id/decisions')
   @RequirePermission('awards.read')
   decisions(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.awards.decisions(actor.user, id);
+    return this.decisionsService.decisions(actor.user, id);
   }
 
   @Post('competitions/:id/decisions')
@@ -51,20 +57,20 @@ export class AwardsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(DecisionRequest) body: DecisionRequest,
   ) {
-    return this.awards.decide(actor, id, body);
+    return this.decisionsService.decide(actor, id, body);
   }
 
   @Get('decisions/:id')
   @RequirePermission('awards.read')
   decision(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.awards.decision(actor.user, id);
+    return this.decisionsService.decision(actor.user, id);
   }
 
   /** Re-runs the algorithms on the stored inputs and says whether the result is reproduced. */
   @Get('decisions/:id/verify')
   @RequirePermission('awards.read')
   verify(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.awards.verify(actor.user, id);
+    return this.decisionsService.verify(actor.user, id);
   }
 
   @Post('decisions/:id/publish')
@@ -75,19 +81,19 @@ export class AwardsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(PublishNoticeRequest) body: PublishNoticeRequest,
   ) {
-    return this.awards.publish(actor, id, body);
+    return this.noticesService.publish(actor, id, body);
   }
 
   @Get('notices/:id')
   @RequirePermission('awards.read')
   notice(@Param('id', IdPipe) id: number) {
-    return this.awards.notice(id);
+    return this.noticesService.notice(id);
   }
 
   @Get('notices/:id/objections')
   @RequirePermission('awards.read')
   objections(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.awards.objections(actor.user, id);
+    return this.objectionsService.objections(actor.user, id);
   }
 
   @Post('objections/:id/decide')
@@ -98,7 +104,7 @@ export class AwardsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ObjectionDecisionRequest) body: ObjectionDecisionRequest,
   ) {
-    return this.awards.decideObjection(actor, id, body);
+    return this.objectionsService.decideObjection(actor, id, body);
   }
 
   /** 立项: closes the notice after its last day and commits the awards. */
@@ -106,7 +112,7 @@ export class AwardsController {
   @HttpCode(200)
   @RequirePermission('awards.decide')
   close(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.awards.close(actor, id);
+    return this.noticesService.close(actor, id);
   }
 
   @Get('notices/:id/export')
@@ -122,18 +128,21 @@ export class AwardsController {
 @Controller('public')
 @Throttle({ bucket: 'public-read', points: 120, durationSeconds: 60 })
 export class PublicAwardsController {
-  constructor(private readonly awards: AwardsService) {}
+  constructor(
+    private readonly noticesService: NoticesService,
+    private readonly objectionsService: ObjectionsService,
+  ) {}
 
   @Get('notices')
   @Public()
   notices() {
-    return this.awards.publicNotices();
+    return this.noticesService.publicNotices();
   }
 
   @Get('notices/:id')
   @Public()
   notice(@Param('id', IdPipe) id: number) {
-    return this.awards.notice(id);
+    return this.noticesService.notice(id);
   }
 
   @Post('notices/:id/objections')
@@ -144,12 +153,12 @@ export class PublicAwardsController {
     @ZodBody(ObjectionRequest) body: ObjectionRequest,
     @CurrentActor() actor: Actor,
   ) {
-    return this.awards.fileObjection(id, body, actor);
+    return this.objectionsService.fileObjection(id, body, actor);
   }
 
   @Get('projects')
   @Public()
   register(@ZodQuery(RegisterQuery) query: z.infer<typeof RegisterQuery>) {
-    return this.awards.register(query.cursor);
+    return this.noticesService.register(query.cursor);
   }
 }

@@ -3,13 +3,41 @@ import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CompetitionsModule } from '../competitions/competitions.module.js';
 import { AwardExportsService } from './award-exports.service.js';
 import { CloseNoticesHandler } from './award-jobs.handler.js';
+import { AwardTransitionsService } from './award-transitions.service.js';
 import { AwardsController, PublicAwardsController } from './awards.controller.js';
-import { AwardsService } from './awards.service.js';
+import { AwardsFiguresRepository } from './awards-figures.repository.js';
+import { AwardsFiguresService } from './awards-figures.service.js';
+import { AwardsTodo } from './awards.todo.js';
+import { AwardsRepository } from './awards.repository.js';
+import { AwardsRemindersRepository } from './awards-reminders.repository.js';
+import { AwardReminders } from './awards.reminders.js';
+import { CalendarController } from './calendar.controller.js';
+import { CalendarService } from './calendar.service.js';
+import { DecisionsService } from './decisions.service.js';
+import { NoticesService } from './notices.service.js';
+import { ObjectionsService } from './objections.service.js';
+import { SelectionService } from './selection.service.js';
 
+/** Selection, decisions, 公示 with objections, approval (立项) — one service per seam. */
 @Module({
   imports: [BudgetsModule, CompetitionsModule],
-  controllers: [AwardsController, PublicAwardsController],
-  providers: [AwardsService, AwardExportsService, CloseNoticesHandler],
-  exports: [AwardsService],
+  controllers: [AwardsController, PublicAwardsController, CalendarController],
+  providers: [
+    AwardsRepository,
+    AwardTransitionsService,
+    SelectionService,
+    DecisionsService,
+    NoticesService,
+    ObjectionsService,
+    CalendarService,
+    AwardReminders,
+    AwardsRemindersRepository,
+    AwardExportsService,
+    CloseNoticesHandler,
+    AwardsFiguresRepository,
+    AwardsFiguresService,
+    AwardsTodo,
+  ],
+  exports: [AwardsFiguresService],
 })
 export class AwardsModule {}

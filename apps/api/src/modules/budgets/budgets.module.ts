@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
 import { BudgetsController } from './budgets.controller.js';
+import { BudgetsFiguresRepository } from './budgets-figures.repository.js';
+import { BudgetsFiguresService } from './budgets-figures.service.js';
+import { BudgetsMetricsRepository } from './budgets-metrics.repository.js';
+import { BudgetsMetrics } from './budgets.metrics.js';
 import { BudgetsService } from './budgets.service.js';
 import { LedgerService } from './ledger.service.js';
 
 @Module({
   controllers: [BudgetsController],
-  providers: [BudgetsService, LedgerService],
-  exports: [BudgetsService, LedgerService],
+  providers: [
+    BudgetsMetrics,
+    BudgetsMetricsRepository,
+    BudgetsService,
+    LedgerService,
+    BudgetsFiguresRepository,
+    BudgetsFiguresService,
+  ],
+  exports: [BudgetsService, LedgerService, BudgetsFiguresService],
 })
 export class BudgetsModule {}

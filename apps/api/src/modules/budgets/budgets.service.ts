@@ -272,14 +272,18 @@ export class BudgetsService {
     return this.getLine(actor.user, lineId);
   }
 
-  async listDirectExpenditures(user: AuthUser, budgetLineId?: number): Promise<DirectExpenditureView[]> {
+  async listDirectExpenditures(
+    user: AuthUser,
+    budgetLineId?: number,
+    manager?: EntityManager,
+  ): Promise<DirectExpenditureView[]> {
     const params: unknown[] = [user.unit.id];
     let filter = '';
     if (budgetLineId) {
       params.push(budgetLineId);
       filter = 'AND d.budget_line_id = $2';
     }
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await (manager ?? this.dataSource).query(
       `SELECT d.* FROM direct_expenditure d JOIN budget_line l ON l.id = d.budget_line_id
        WHERE ${this.access.unitScopeCondition(user, 'l.unit_id', 1)} ${filter} ORDER BY d.id`,
       params,
@@ -300,8 +304,13 @@ export class BudgetsService {
    * Commits a planned direct expenditure (活动经费, 尾款) through the same ledger movement as an
    * award: row lock on the line, CHECK constraint behind it, one commitment per expenditure.
    */
-  async approveDirectExpenditure(actor: AuthenticatedActor, id: number): Promise<DirectExpenditureView> {
-    await this.dataSource.transaction(async (manager) => {
+  async approveDirectExpenditure(
+    actor: AuthenticatedActor,
+    id: number,
+    /** The caller's transaction, when the commitment is part of a larger change (study trips' costs). */
+    outer?: EntityManager,
+  ): Promise<DirectExpenditureView> {
+    const work = async (manager: EntityManager) => {
       const expenditure = await manager.findOne(DirectExpenditure, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -333,15 +342,19 @@ export class BudgetsService {
         before: { status: 'planned' },
         after: { status: 'committed', amountFen: expenditure.amountFen },
       });
-    });
-    return (await this.listDirectExpenditures(actor.user)).find((row) => row.id === id)!;
+    };
+    if (outer) await work(outer);
+    else await this.dataSource.transaction(work);
+    return (await this.listDirectExpenditures(actor.user, undefined, outer)).find((row) => row.id === id)!;
   }
 
   async createDirectExpenditure(
     actor: AuthenticatedActor,
     body: CreateDirectExpenditureRequest,
+    /** The caller's transaction, when the expenditure is part of a larger change (study trips' costs). */
+    outer?: EntityManager,
   ): Promise<DirectExpenditureView> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const work = async (manager: EntityManager) => {
       await this.access.requireRows(
         actor.user,
         'budgets.manage',
@@ -375,7 +388,8 @@ export class BudgetsService {
         after: expenditure,
       });
       return expenditure.id;
-    });
-    return (await this.listDirectExpenditures(actor.user)).find((row) => row.id === id)!;
+    };
+    const id = outer ? await work(outer) : await this.dataSource.transaction(work);
+    return (await this.listDirectExpenditures(actor.user, undefined, outer)).find((row) => row.id === id)!;
   }
 }

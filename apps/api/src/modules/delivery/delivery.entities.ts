@@ -26,6 +26,8 @@ export type ProjectStatusValue =
 @Entity('project')
 @Index('uq_project_application', ['applicationId'], { unique: true })
 @Index('idx_project_community', ['communityId', 'id'])
+@Index('idx_project_status_community', ['status', 'communityId'])
+@Index('idx_project_line_street', ['budgetLineId', 'streetId'])
 @Check(
   'chk_project_status',
   `"status" IN ('in_progress', 'acceptance_requested', 'inspecting', 'rectification', 'accepted', 'failed', 'closed')`,
@@ -294,6 +296,7 @@ export class Inspection {
 }
 
 @Entity('inspection_inspector')
+@Index('idx_inspection_inspector_user', ['userId', 'inspectionId'])
 export class InspectionInspector {
   @PrimaryColumn({ name: 'inspection_id', type: 'int' })
   inspectionId: number;

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, permissionsOf, type ApplicationListQuery, type Role } from '@xiaoshi/contracts';
 import { STATUS_LABELS, fenToYuanString, type ApplicationStatus } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
+import { Not, type DataSource } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { QueueService } from '../../queue/queue.service.js';
@@ -72,9 +72,14 @@ export class ExportsService {
         entityId: created.id,
         after: { kind: 'applications', filters },
       });
+      // Inside the transaction: with Redis away this fails (503) and the export row is rolled back.
+      await this.queue.enqueue(
+        'exports.run',
+        { exportJobId: created.id },
+        { jobId: `export-${created.id}`, transaction: manager },
+      );
       return created;
     });
-    await this.queue.enqueue('exports.run', { exportJobId: job.id }, { jobId: `export-${job.id}` });
     return toView(job);
   }
 
@@ -123,35 +128,33 @@ export class ExportsService {
     };
   }
 
-  /** The worker's side. Idempotent: a finished job is left alone. */
+  /**
+   * The worker's side. Idempotent: a finished job is left alone, a job whose row never committed
+   * (its request rolled back) does nothing, and a job taken up again after its worker died
+   * (status still `running`) is simply redone; only the first run to finish marks it done.
+   */
   async run(exportJobId: number): Promise<void> {
     const job = await this.dataSource.manager.findOneBy(ExportJob, { id: exportJobId });
     if (!job || job.status === 'done') return;
-    await this.dataSource.manager.update(ExportJob, { id: job.id }, { status: 'running' });
+    const unfinished = { id: job.id, status: Not('done' as const) };
+    await this.dataSource.manager.update(ExportJob, unfinished, { status: 'running' });
     try {
       const user = await this.requesterOf(job.requestedByUserId);
       const { storageKey, rowCount } = await this.writeApplications(user, job);
-      await this.dataSource.manager.update(
-        ExportJob,
-        { id: job.id },
-        {
-          status: 'done',
-          storageKey,
-          rowCount,
-          fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
-          finishedAt: new Date(),
-        },
-      );
+      await this.dataSource.manager.update(ExportJob, unfinished, {
+        status: 'done',
+        storageKey,
+        rowCount,
+        error: null,
+        fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        finishedAt: new Date(),
+      });
     } catch (error) {
-      await this.dataSource.manager.update(
-        ExportJob,
-        { id: job.id },
-        {
-          status: 'failed',
-          error: error instanceof Error ? error.message.slice(0, 500) : String(error),
-          finishedAt: new Date(),
-        },
-      );
+      await this.dataSource.manager.update(ExportJob, unfinished, {
+        status: 'failed',
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        finishedAt: new Date(),
+      });
       throw error;
     }
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { RETRY_AFTER_SECONDS } from '../../common/error-response.js';
 import { Public } from '../../common/route-access.decorator.js';
 import { REDIS_FAST } from '../../redis/redis.module.js';
 
@@ -31,6 +32,10 @@ async function probe(action: () => Promise<unknown>, timeoutMs: number): Promise
   }
 }
 
+/**
+ * `/api/health`: 200 when PostgreSQL and Redis both answer, otherwise 503 with `Retry-After` and
+ * `checks` naming the dependency that is down.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -61,6 +66,7 @@ export class HealthController {
     if (!this.last || now - this.last.at > PROBE_TTL_MS) this.last = { at: now, report: this.check() };
     const report = await this.last.report;
     void reply.status(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store');
+    if (report.status !== 'ok') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return report;
   }
 }

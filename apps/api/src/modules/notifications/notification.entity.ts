@@ -40,6 +40,10 @@ export class Notification {
   @Column({ type: 'varchar', length: 200, nullable: true })
   link: string | null;
 
+  /** Template parameters of a reminder: e-mails are rendered from them in the recipient's language. */
+  @Column({ type: 'jsonb', nullable: true })
+  params: Record<string, string | number> | null;
+
   @Column({ name: 'dedupe_key', type: 'varchar', length: 120, nullable: true })
   dedupeKey: string | null;
 

@@ -29,6 +29,7 @@ export type PaymentStatusValue = 'requested' | 'approved' | 'rejected' | 'paid' 
 @Index('idx_payment_project', ['projectId', 'id'])
 @Index('idx_payment_expenditure', ['directExpenditureId', 'id'])
 @Index('idx_payment_status', ['status', 'id'])
+@Index('idx_payment_line_status', ['budgetLineId', 'status'])
 @Index('uq_payment_request_key', ['requestKey'], { unique: true, where: `"request_key" IS NOT NULL` })
 @Index('uq_payment_record_key', ['recordKey'], { unique: true, where: `"record_key" IS NOT NULL` })
 @Index('uq_payment_voucher_no', ['voucherNo'], { unique: true, where: `"voucher_no" IS NOT NULL` })

@@ -134,6 +134,11 @@ export class PaymentsService {
     actor: AuthenticatedActor,
     body: CreatePaymentRequest,
     headerKey?: string,
+    /**
+     * The caller's transaction, when the request is one step of a larger change that holds its own
+     * lock (a social organisation's 尾款 behind its evaluation gate); no idempotency key then.
+     */
+    outer?: EntityManager,
   ): Promise<{ created: boolean; payment: PaymentView }> {
     this.access.requirePermission(actor.user, 'payments.request');
     const key = headerKey?.trim() || body.idempotencyKey || null;
@@ -149,10 +154,10 @@ export class PaymentsService {
       if (!same) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
       return { created: false, payment: await this.get(actor.user, existing.id) };
     };
-    const earlier = await replay();
+    const earlier = outer ? null : await replay();
     if (earlier) return earlier;
     try {
-      const id = await this.dataSource.transaction(async (manager) => {
+      const work = async (manager: EntityManager) => {
         let budgetLineId: number;
         let unitId: number;
         let counted: number;
@@ -236,8 +241,9 @@ export class PaymentsService {
           },
         });
         return payment.id;
-      });
-      return { created: true, payment: await this.get(actor.user, id) };
+      };
+      const id = outer ? await work(outer) : await this.dataSource.transaction(work);
+      return { created: true, payment: await this.get(actor.user, id, outer) };
     } catch (error) {
       if (
         pgErrorOf(error)?.code === PG_UNIQUE_VIOLATION &&

@@ -349,8 +349,8 @@ export class ReviewsService {
       if (!application) throw new DomainError('NOT_FOUND');
       if (await this.recordConflict(manager, actor, { ...body, kind: 'pinned', note: body.note ?? null }))
         competitionOfRemoved = competitionId;
+      if (competitionOfRemoved) await this.requestRanking(manager, competitionOfRemoved);
     });
-    if (competitionOfRemoved) await this.requestRanking(competitionOfRemoved);
     return this.conflicts(actor.user, competitionId);
   }
 
@@ -360,7 +360,7 @@ export class ReviewsService {
     assignmentId: number,
     body: DeclareConflictRequest,
   ): Promise<void> {
-    const competitionId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const assignment = await this.ownAssignment(manager, actor.user, assignmentId);
       await this.recordConflict(manager, actor, {
         applicationId: assignment.applicationId,
@@ -369,9 +369,9 @@ export class ReviewsService {
         category: body.category,
         note: body.note,
       });
-      return (await manager.findOneByOrFail(Application, { id: assignment.applicationId })).competitionId;
+      const competitionId = (await manager.findOneByOrFail(Application, { id: assignment.applicationId })).competitionId;
+      await this.requestRanking(manager, competitionId);
     });
-    await this.requestRanking(competitionId);
   }
 
   private async requireManagedCompetition(
@@ -520,10 +520,10 @@ export class ReviewsService {
           link: '/reviews',
         },
       );
+      await this.requestRanking(manager, competitionId);
       return { preview, notificationIds };
     });
     await this.notifications.deliverLater(result.notificationIds);
-    await this.requestRanking(competitionId);
     return result.preview;
   }
 
@@ -607,12 +607,12 @@ export class ReviewsService {
         entityId: body.applicationId,
         after: body,
       });
+      await this.requestRanking(manager, competitionId);
     });
-    await this.requestRanking(competitionId);
   }
 
   async unassign(actor: AuthenticatedActor, assignmentId: number): Promise<void> {
-    const competitionId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const assignment = await manager.findOne(ReviewAssignment, {
         where: { id: assignmentId },
         lock: { mode: 'pessimistic_write' },
@@ -629,9 +629,8 @@ export class ReviewsService {
         entityId: application.id,
         before: assignment,
       });
-      return application.competitionId;
+      await this.requestRanking(manager, application.competitionId);
     });
-    await this.requestRanking(competitionId);
   }
 
   /** Every assignment of a competition with its sheet: what admins unassign and reopen. */
@@ -817,7 +816,7 @@ export class ReviewsService {
     assignmentId: number,
     version: number,
   ): Promise<ReviewSheetView> {
-    const competitionId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const assignment = await this.ownAssignment(manager, actor.user, assignmentId, true);
       const sheet = await manager.findOne(ScoreSheet, {
         where: { assignmentId },
@@ -845,9 +844,9 @@ export class ReviewsService {
         after: { sheetId: sheet.id, total: sheet.total, scores: sheet.scores },
       });
       await this.markScoredWhenComplete(manager, actor, assignment.applicationId);
-      return (await manager.findOneByOrFail(Application, { id: assignment.applicationId })).competitionId;
+      const competitionId = (await manager.findOneByOrFail(Application, { id: assignment.applicationId })).competitionId;
+      await this.requestRanking(manager, competitionId);
     });
-    await this.requestRanking(competitionId);
     return this.sheet(actor.user, assignmentId);
   }
 
@@ -895,7 +894,7 @@ export class ReviewsService {
 
   /** An admin reopens a submitted sheet with a reason (audited); the reviewer may then revise it. */
   async reopenSheet(actor: AuthenticatedActor, sheetId: number, reason: string): Promise<void> {
-    const competitionId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const sheet = await manager.findOne(ScoreSheet, {
         where: { id: sheetId },
         lock: { mode: 'pessimistic_write' },
@@ -922,9 +921,8 @@ export class ReviewsService {
         link: `/reviews/${assignment.id}`,
       });
       await this.notifications.deliverLater(ids);
-      return application.competitionId;
+      await this.requestRanking(manager, application.competitionId);
     });
-    await this.requestRanking(competitionId);
   }
 
   private async rubricOf(manager: EntityManager, assignment: ReviewAssignment): Promise<Criterion[]> {
@@ -937,8 +935,9 @@ export class ReviewsService {
 
   // ── aggregation and ranking ───────────────────────────────────────────────
 
-  async requestRanking(competitionId: number): Promise<void> {
-    await this.queue.enqueue('reviews.rank', { competitionId });
+  /** In the caller's transaction: with Redis away the change fails (503) rather than leave a stale ranking. */
+  async requestRanking(manager: EntityManager, competitionId: number): Promise<void> {
+    await this.queue.enqueue('reviews.rank', { competitionId }, { transaction: manager });
   }
 
   /**

@@ -48,6 +48,7 @@ import { StipendBatchLine } from './stipend-batch-line.entity.js';
 import { StipendBatch } from './stipend-batch.entity.js';
 import { StipendPost } from './stipend-post.entity.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
+import { StipendRatesService } from './stipend-rates.service.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
 import { RELEVANT_TO_QUARTER } from './stipend-reports.service.js';
 
@@ -130,6 +131,7 @@ export class StipendBatchesService {
     private readonly audit: AuditService,
     private readonly ledger: LedgerService,
     private readonly programmes: StipendProgrammesService,
+    private readonly rates: StipendRatesService,
   ) {}
 
   // --- previews
@@ -144,7 +146,7 @@ export class StipendBatchesService {
     this.programmes.requireKind(programme, 'monthly_quarterly');
     const manager = this.dataSource.manager;
     const people: Array<Record<string, unknown>> = await manager.query(
-      `SELECT p.id, p.street_id, s.name AS street_name, p.eligible_from::text AS eligible_from, p.death_date::text AS death_date,
+      `SELECT p.id, p.name, p.street_id, s.name AS street_name, p.eligible_from::text AS eligible_from, p.death_date::text AS death_date,
               p.removed_on::text AS removed_on, p.status, p.monthly_rate_fen
        FROM stipend_person p JOIN org_unit s ON s.id = p.street_id
        WHERE p.programme_id = $2 AND ${this.access.unitScopeCondition(user, 'p.community_id', 1)} ORDER BY p.id`,
@@ -164,13 +166,19 @@ export class StipendBatchesService {
         quarterStart(query.year, quarter),
       );
       const months = quarterMonths(query.year, quarter);
+      const rates = await this.rates.monthlyRates(
+        manager,
+        programme,
+        people.map((row) => ({ id: row.id as number, name: row.name as string, monthlyRateFen: Number(row.monthly_rate_fen) })),
+        quarterStart(query.year, quarter),
+      );
       const payees: Payee[] = people.map((row) => ({
         eligibleFrom: row.eligible_from as string,
         eligibleUntil: eligibleUntilOf({
           deathDate: row.death_date as string | null,
           removedOn: row.removed_on as string | null,
         }),
-        monthlyRate: Number(row.monthly_rate_fen),
+        monthlyRate: rates.get(row.id as number)!.monthlyRateFen,
         suspendedMonths: row.status === 'suspended' ? months : [],
       }));
       const result = batchTotal(payees, query.year, quarter, rule);
@@ -220,7 +228,8 @@ export class StipendBatchesService {
     const programme = await this.programmes.reachable(user, programmeId, 'stipends.read');
     this.programmes.requireKind(programme, 'one_off');
     const computed = await this.computeDepartures(this.dataSource.manager, programme, electionDate, user);
-    const show = personalData(this.access.seesPersonalData(user));
+    // Masked for every role: the clear values are an audited reveal, or the bank payroll.
+    const show = personalData(false);
     return {
       ...computed.view,
       people: computed.view.people.map((person) => ({
@@ -464,7 +473,7 @@ export class StipendBatchesService {
     const months = quarterMonths(year, quarter);
     const entries: Array<Record<string, unknown>> = await manager.query(
       `SELECT e.person_id, r.street_id, e.community_id, e.name, e.national_id, e.bank_name, e.bank_account, e.monthly_rate_fen,
-              e.eligible_from::text AS eligible_from, e.eligible_until::text AS eligible_until, e.status
+              e.eligible_from::text AS eligible_from, e.eligible_until::text AS eligible_until, e.status, e.detail
        FROM stipend_report_entry e JOIN stipend_street_report r ON r.id = e.report_id
        WHERE r.programme_id = $1 AND r.year = $2 AND r.quarter = $3 AND r.status = 'approved'
        ORDER BY r.street_id, e.community_id, e.person_id`,
@@ -496,7 +505,7 @@ export class StipendBatchesService {
         months: paid,
         monthlyRateFen,
         amountFen: amount,
-        detail: null,
+        detail: (entry.detail as Record<string, unknown> | null) ?? null,
       });
     }
     return {
@@ -592,7 +601,8 @@ export class StipendBatchesService {
       [id],
     );
     const lines = await this.linesOf(manager, user, id);
-    const show = personalData(this.access.seesPersonalData(user));
+    // Masked for every role: the clear values are an audited reveal, or the bank payroll.
+    const show = personalData(false);
     const byStreet = new Map<
       number,
       { street: { id: number; name: string }; people: number; totalFen: number }
@@ -815,7 +825,9 @@ export class StipendBatchesService {
       note:
         line.detail && typeof line.detail.highestPost === 'string'
           ? `${POST_LABELS[line.detail.highestPost as Post].zh}，连续任满${String(line.detail.fullTerms)}届，${String(line.detail.months)}个月`
-          : '',
+          : line.detail && typeof line.detail.buildings === 'string'
+            ? `${line.detail.buildings}，${String(line.detail.households)}户`
+            : '',
     }));
     const title = `${programme.name} ${periodLabelZh(batch)} 发放表（批次 #${batch.id}）`;
     const bytes = await payrollWorkbook(title, payroll, masked);

@@ -1,7 +1,8 @@
-import { DomainError } from '@xiaoshi/contracts';
+import { DomainError, type BuildingLeaderFacts, type StipendRosterKind } from '@xiaoshi/contracts';
 import { ROSTER_COLUMNS, fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import { fields } from './stipend-common.js';
+import { TEXT_FORMAT, importTemplate } from './roster-template.js';
 
 export { XLSX_MIME } from '../../common/download.js';
 
@@ -12,7 +13,6 @@ export const MAX_IMPORT_ROWS = 5000;
 const IGNORED_HEADERS = new Set(['序号', '备注']);
 
 const MONEY_FORMAT = '#,##0.00';
-const TEXT_FORMAT = '@';
 
 export interface SheetRow {
   rowNumber: number;
@@ -115,50 +115,20 @@ function styleHeader(row: ExcelJS.Row): void {
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
 }
 
-/** The import template: the expected columns, one example row, and a sheet of instructions. */
+/** The cadre roster's import template (see roster-template.ts: no example row on the data sheet). */
 export async function rosterTemplate(exampleCommunity: string | null): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('名册');
-  sheet.columns = ROSTER_COLUMNS.map((column) => ({
-    header: column.header,
-    key: column.key,
-    width: Math.max(12, column.header.length * 2 + 4, column.example.length + 4),
-    // ID numbers and accounts are text: as numbers Excel would round away their last digits.
-    style: column.key === 'nationalId' || column.key === 'bankAccount' ? { numFmt: TEXT_FORMAT } : {},
-  }));
-  styleHeader(sheet.getRow(1));
-  sheet.addRow(
-    Object.fromEntries(
-      ROSTER_COLUMNS.map((column) => [
-        column.key,
-        column.key === 'community' && exampleCommunity ? exampleCommunity : column.example,
-      ]),
-    ),
-  );
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列名', key: 'header', width: 18 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '示例', key: 'example', width: 28 },
-    { header: '说明', key: 'note', width: 60 },
-  ];
-  styleHeader(help.getRow(1));
-  for (const column of ROSTER_COLUMNS) {
-    help.addRow({
-      header: column.header,
-      required: column.required ? '必填' : '选填',
-      example: column.example,
-      note: column.note ?? '',
-    });
-  }
-  help.addRow({});
-  help.addRow({
-    header: '导入规则',
-    note: '任一行有误则整表不导入；按身份证号更新已有人员；名单中未出现的人员不会被删除，停发请在系统中办理。',
+  return importTemplate({
+    dataSheet: '名册',
+    columns: ROSTER_COLUMNS.map((column) => ({
+      ...column,
+      text: column.key === 'nationalId' || column.key === 'bankAccount',
+    })),
+    example: exampleCommunity ? { community: exampleCommunity } : {},
+    rules: [
+      '任一行有误则整表不导入；按身份证号更新已有人员；名单中未出现的人员不会被删除，停发请在系统中办理。',
+      '身份证号和银行账号两列已设为文本格式，请直接填写或粘贴为文本，勿改为数字格式。',
+    ],
   });
-  help.addRow({ header: '演示数据', note: '示例行为演示数据，导入前请删除或替换。' });
-  return bufferOf(workbook);
 }
 
 export interface PayrollLine {
@@ -285,8 +255,8 @@ export interface RosterExportRow {
   name: string;
   nationalId: string;
   sex: string;
-  departureDate: string;
-  normalDeparture: boolean;
+  departureDate: string | null;
+  normalDeparture: boolean | null;
   eligibleFrom: string;
   monthlyRateFen: number;
   bankName: string;
@@ -294,12 +264,32 @@ export interface RosterExportRow {
   status: string;
   deathDate: string | null;
   removedOn: string | null;
+  building: BuildingLeaderFacts | null;
 }
 
-/** The roster for officials' use: ID numbers and accounts always masked (not for the bank). */
-export async function rosterWorkbook(title: string, rows: readonly RosterExportRow[]): Promise<Buffer> {
+/** The roster for officials' use: ID numbers, accounts and phones always masked (not for the bank). */
+export async function rosterWorkbook(
+  title: string,
+  rosterKind: StipendRosterKind,
+  rows: readonly RosterExportRow[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('名册');
+  const kindColumns =
+    rosterKind === 'building_leader'
+      ? [
+          { header: '楼栋', key: 'buildings', width: 18 },
+          { header: '负责楼栋数', key: 'buildingCount', width: 10 },
+          { header: '负责单元', key: 'units', width: 12 },
+          { header: '覆盖户数', key: 'households', width: 10 },
+          { header: '联系电话（脱敏）', key: 'phone', width: 16 },
+          { header: '任职起始日期', key: 'eligibleFrom', width: 12 },
+        ]
+      : [
+          { header: '离任日期', key: 'departureDate', width: 12 },
+          { header: '离任类型', key: 'departureType', width: 10 },
+          { header: '享受起始日期', key: 'eligibleFrom', width: 12 },
+        ];
   sheet.columns = [
     { header: '序号', key: 'serial', width: 6 },
     { header: '街道', key: 'street', width: 12 },
@@ -307,9 +297,7 @@ export async function rosterWorkbook(title: string, rows: readonly RosterExportR
     { header: '姓名', key: 'name', width: 10 },
     { header: '身份证号（脱敏）', key: 'nationalId', width: 22 },
     { header: '性别', key: 'sex', width: 6 },
-    { header: '离任日期', key: 'departureDate', width: 12 },
-    { header: '离任类型', key: 'departureType', width: 10 },
-    { header: '享受起始日期', key: 'eligibleFrom', width: 12 },
+    ...kindColumns,
     { header: '月补助标准（元）', key: 'rate', width: 14, style: { numFmt: MONEY_FORMAT } },
     { header: '开户银行', key: 'bankName', width: 26 },
     { header: '银行账号（脱敏）', key: 'bankAccount', width: 24 },
@@ -326,9 +314,14 @@ export async function rosterWorkbook(title: string, rows: readonly RosterExportR
       name: row.name,
       nationalId: row.nationalId,
       sex: row.sex,
-      departureDate: row.departureDate,
-      departureType: row.normalDeparture ? '正常离任' : '非正常离任',
+      departureDate: row.departureDate ?? '',
+      departureType: row.normalDeparture === null ? '' : row.normalDeparture ? '正常离任' : '非正常离任',
       eligibleFrom: row.eligibleFrom,
+      buildings: row.building?.buildings ?? '',
+      buildingCount: row.building?.buildingCount ?? '',
+      units: row.building?.units ?? '',
+      households: row.building?.households ?? '',
+      phone: row.building?.phone ?? '',
       rate: yuan(row.monthlyRateFen),
       bankName: row.bankName,
       bankAccount: row.bankAccount,

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
   fieldMessage,
-  type FieldErrors,
   type StipendImportProblem,
   type StipendImportResult,
 } from '@xiaoshi/contracts';
@@ -20,41 +19,14 @@ import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { BuildingLeaderImportService } from './building-leader-import.service.js';
+import { problemFields, readAll } from './import-helpers.js';
 import { readRosterSheet, rosterTemplate } from './stipend-excel.js';
 import { StipendPerson } from './stipend-person.entity.js';
 import { StipendPost } from './stipend-post.entity.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
 import { StipendRosterService, auditedPerson } from './stipend-roster.service.js';
-
-/** Reads a stream into memory, refusing more than `limit` bytes. */
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      stream.resume();
-      throw new DomainError('PAYLOAD_TOO_LARGE');
-    }
-    chunks.push(chunk as Buffer);
-  }
-  if ((stream as Readable & { truncated?: boolean }).truncated) throw new DomainError('PAYLOAD_TOO_LARGE');
-  return Buffer.concat(chunks);
-}
-
-/** The row-level report as error fields: `rows.<row>.<column>` → the problem(s) of that cell. */
-function problemFields(problems: readonly StipendImportProblem[]): FieldErrors {
-  const result: FieldErrors = {};
-  for (const problem of [...problems].sort((a, b) => a.row - b.row)) {
-    const key = `rows.${problem.row}.${problem.column}`;
-    const existing = result[key];
-    result[key] = existing
-      ? fieldMessage(`${existing.zh}；${problem.problem}`, `${existing.en}; ${problem.problemEn}`)
-      : fieldMessage(problem.problem, problem.problemEn);
-  }
-  return result;
-}
 
 /**
  * A street's roster from Excel: every row is checked with the domain's parser, the whole sheet
@@ -70,6 +42,7 @@ export class StipendImportService {
     private readonly audit: AuditService,
     private readonly programmes: StipendProgrammesService,
     private readonly roster: StipendRosterService,
+    private readonly leaders: BuildingLeaderImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,10 +61,15 @@ export class StipendImportService {
     return new Map(rows.map((row) => [row.name, row.id]));
   }
 
-  async template(user: AuthUser, programmeId: number): Promise<Buffer> {
+  /** The roster's import template, by who the roster lists. */
+  async template(user: AuthUser, programmeId: number): Promise<{ fileName: string; bytes: Buffer }> {
     const programme = await this.programmes.reachable(user, programmeId, 'stipends.read');
+    if (programme.rosterKind === 'building_leader') return this.leaders.template(user, programme);
     const communities = await this.communitiesInScope(user, programme.unitId, this.dataSource.manager);
-    return rosterTemplate(communities.keys().next().value ?? null);
+    return {
+      fileName: '离任社区干部名册模板.xlsx',
+      bytes: await rosterTemplate(communities.keys().next().value ?? null),
+    };
   }
 
   async import(
@@ -108,6 +86,7 @@ export class StipendImportService {
       file.resume();
       throw error;
     }
+    if (programme.rosterKind === 'building_leader') return this.leaders.import(actor, programme, file, now);
     const sheet = await readRosterSheet(await readAll(file, this.config.attachmentMaxBytes));
     const district = programme.unitId;
     const today = shanghaiDate(now);

@@ -34,6 +34,7 @@ export type StipendPersonStatus = 'active' | 'suspended' | 'deceased';
 @Check('chk_stipend_person_death', `("status" = 'deceased') = ("death_date" IS NOT NULL)`)
 @Check('chk_stipend_person_rate', `"monthly_rate_fen" > 0`)
 @Check('chk_stipend_person_removal', `("removed_on" IS NULL) = ("removal_reason" IS NULL)`)
+@Check('chk_stipend_person_departure', `("departure_date" IS NULL) = ("normal_departure" IS NULL)`)
 export class StipendPerson {
   @PrimaryGeneratedColumn()
   id: number;
@@ -72,13 +73,14 @@ export class StipendPerson {
   @Column({ type: 'varchar', length: 6 })
   sex: 'male' | 'female';
 
-  @Column({ name: 'departure_date', type: 'date' })
-  departureDate: string;
+  /** Retired cadres: the day they left office (null for building leaders). */
+  @Column({ name: 'departure_date', type: 'date', nullable: true })
+  departureDate: string | null;
 
-  @Column({ name: 'normal_departure', type: 'boolean' })
-  normalDeparture: boolean;
+  @Column({ name: 'normal_departure', type: 'boolean', nullable: true })
+  normalDeparture: boolean | null;
 
-  /** First day of eligibility for the monthly stipend (the departure date unless stated). */
+  /** First day of eligibility (a cadre's departure date unless stated; a leader's first day). */
   @Column({ name: 'eligible_from', type: 'date' })
   eligibleFrom: string;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  BuildingLeaderRules,
   DepartureRules,
   DomainError,
   MonthlyRules,
@@ -14,6 +15,7 @@ import {
 import {
   DEFAULT_MONTH_RULE,
   departureRulesFor,
+  validateRateTable,
   type DepartureRuleTable,
   type MonthRule,
 } from '@xiaoshi/domain';
@@ -78,6 +80,18 @@ export class StipendProgrammesService {
     return programme;
   }
 
+  /** Roster edits and imports of one kind refuse a programme whose roster lists the other kind. */
+  requireRosterKind(programme: StipendProgramme, kind: StipendProgramme['rosterKind'], field = 'programmeId'): void {
+    if (programme.rosterKind !== kind) {
+      throw new DomainError('VALIDATION_FAILED', {
+        [field]:
+          kind === 'building_leader'
+            ? fieldMessage('该项目的名册不是楼栋长名册', 'This programme’s roster does not list building leaders')
+            : fieldMessage('该项目的名册不是离任社区干部名册', 'This programme’s roster does not list retired cadres'),
+      });
+    }
+  }
+
   requireKind(programme: StipendProgramme, kind: StipendProgramme['kind'], field = 'programmeId'): void {
     if (programme.kind !== kind) {
       throw new DomainError('VALIDATION_FAILED', {
@@ -112,7 +126,7 @@ export class StipendProgrammesService {
   ): Promise<StipendProgrammeView[]> {
     if (!ids.length) return [];
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT p.id, p.kind, p.name, p.roster_programme_id, p.report_reminder_days, p.is_demo, p.version,
+      `SELECT p.id, p.kind, p.roster_kind, p.name, p.roster_programme_id, p.report_reminder_days, p.is_demo, p.version,
               l.id AS line_id, l.name AS line_name, bp.name AS budget_programme_name, bp.year
        FROM stipend_programme p JOIN budget_line l ON l.id = p.budget_line_id JOIN programme bp ON bp.id = l.programme_id
        WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
@@ -125,6 +139,7 @@ export class StipendProgrammesService {
     return rows.map((row) => ({
       id: row.id as number,
       kind: row.kind as StipendProgrammeView['kind'],
+      rosterKind: row.roster_kind as StipendProgrammeView['rosterKind'],
       name: row.name as string,
       budgetLine: {
         id: row.line_id as number,
@@ -167,6 +182,9 @@ export class StipendProgrammesService {
           }
           const roster = await this.reachable(actor.user, body.rosterProgrammeId, 'stipends.manage', manager);
           this.requireKind(roster, 'monthly_quarterly', 'rosterProgrammeId');
+          // Departure subsidies are for cadres leaving office after an election.
+          this.requireRosterKind(roster, 'retired_cadre', 'rosterProgrammeId');
+          if (body.rosterKind !== 'retired_cadre') this.requireRosterKind(roster, body.rosterKind, 'rosterKind');
         } else if (body.rosterProgrammeId) {
           throw new DomainError('VALIDATION_FAILED', {
             rosterProgrammeId: fieldMessage(
@@ -178,6 +196,7 @@ export class StipendProgrammesService {
         const programme = manager.create(StipendProgramme, {
           budgetLineId: line.id,
           kind: body.kind,
+          rosterKind: body.rosterKind,
           name: body.name,
           rosterProgrammeId: body.rosterProgrammeId ?? null,
           reportReminderDays: body.reportReminderDays,
@@ -216,7 +235,12 @@ export class StipendProgrammesService {
       await this.dataSource.transaction(async (manager) => {
         const programme = await this.reachable(actor.user, programmeId, 'stipends.manage', manager);
         await this.access.requireUnits(actor.user, 'stipends.manage', [programme.unitId], manager);
-        const schema: z.ZodType = programme.kind === 'one_off' ? DepartureRules : MonthlyRules;
+        const schema: z.ZodType =
+          programme.kind === 'one_off'
+            ? DepartureRules
+            : programme.rosterKind === 'building_leader'
+              ? BuildingLeaderRules
+              : MonthlyRules;
         const parsed = schema.safeParse(body.rules);
         if (!parsed.success) {
           const problems = fieldErrorsOf(parsed.error);
@@ -224,6 +248,17 @@ export class StipendProgrammesService {
             'VALIDATION_FAILED',
             Object.fromEntries(Object.entries(problems).map(([path, message]) => [`rules.${path}`, message])),
           );
+        }
+        if (programme.rosterKind === 'building_leader') {
+          const tableProblems = validateRateTable((parsed.data as BuildingLeaderRules).rates);
+          if (tableProblems.length) {
+            throw new DomainError(
+              'VALIDATION_FAILED',
+              Object.fromEntries(
+                tableProblems.map((problem) => [`rules.rates.${problem.field}`, fieldMessage(problem.zh, problem.en)]),
+              ),
+            );
+          }
         }
         const rules: Record<string, unknown> =
           programme.kind === 'one_off'

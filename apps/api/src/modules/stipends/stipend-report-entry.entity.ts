@@ -69,4 +69,8 @@ export class StipendReportEntry {
 
   @Column({ name: 'bank_account', type: 'varchar', length: 30 })
   bankAccount: string;
+
+  /** Building leaders: what the rate was computed from (buildings, households, band, rule). */
+  @Column({ type: 'jsonb', nullable: true })
+  detail: Record<string, unknown> | null;
 }

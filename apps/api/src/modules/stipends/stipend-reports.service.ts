@@ -20,6 +20,7 @@ import { OrgUnit } from '../orgs/org-unit.entity.js';
 import { eligibleUntilOf, fields, personalData, quarterEnd, quarterStart } from './stipend-common.js';
 import { StipendPerson } from './stipend-person.entity.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
+import { StipendRatesService, type PersonRate } from './stipend-rates.service.js';
 import { StipendReportEntry } from './stipend-report-entry.entity.js';
 import { StipendStreetReport } from './stipend-street-report.entity.js';
 
@@ -36,6 +37,7 @@ const STATUS_LABELS: Record<string, string> = { active: '在册', suspended: '�
 function changesBetween(
   previous: readonly StipendReportEntry[],
   current: readonly StipendPerson[],
+  rates: ReadonlyMap<number, PersonRate>,
 ): StipendReportChange[] {
   const before = new Map(previous.map((entry) => [entry.personId, entry]));
   const changes: StipendReportChange[] = [];
@@ -49,8 +51,9 @@ function changesBetween(
       now: string | null,
     ) =>
       changes.push({ kind, personId: person.id, name: person.name, effectiveDate, before: was, after: now });
+    const rate = rates.get(person.id)?.monthlyRateFen ?? person.monthlyRateFen;
     if (!old) {
-      change('addition', person.eligibleFrom, null, `${(person.monthlyRateFen / 100).toFixed(2)} 元/月`);
+      change('addition', person.eligibleFrom, null, `${(rate / 100).toFixed(2)} 元/月`);
       continue;
     }
     if (person.deathDate && old.status !== 'deceased')
@@ -59,12 +62,12 @@ function changesBetween(
       change('removal', person.removedOn, null, person.removalReason);
     else if (old.status !== person.status)
       change('status_change', null, STATUS_LABELS[old.status], STATUS_LABELS[person.status]);
-    if (old.monthlyRateFen !== person.monthlyRateFen) {
+    if (old.monthlyRateFen !== rate) {
       change(
         'rate_change',
         null,
         `${(old.monthlyRateFen / 100).toFixed(2)} 元/月`,
-        `${(person.monthlyRateFen / 100).toFixed(2)} 元/月`,
+        `${(rate / 100).toFixed(2)} 元/月`,
       );
     }
     if (old.bankAccount !== person.bankAccount || old.bankName !== person.bankName) {
@@ -93,6 +96,7 @@ export class StipendReportsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly programmes: StipendProgrammesService,
+    private readonly rates: StipendRatesService,
   ) {}
 
   /** Streets of the programme's district within the user's scope. */
@@ -188,7 +192,8 @@ export class StipendReportsService {
        FROM stipend_report_entry e JOIN org_unit c ON c.id = e.community_id WHERE e.report_id = $1 ORDER BY e.person_id`,
       [id],
     );
-    const show = personalData(this.access.seesPersonalData(user));
+    // Masked for every role: the clear values are an audited reveal of one person.
+    const show = personalData(false);
     return {
       id: report.id,
       programmeId: report.programmeId,
@@ -281,10 +286,13 @@ export class StipendReportsService {
         const previousEntries = previous
           ? await manager.findBy(StipendReportEntry, { reportId: previous.id as number })
           : [];
-        const changes = changesBetween(previousEntries, people);
+        // The rate each person is paid this quarter: their own, or the table in force on its first day.
+        const rates = await this.rates.monthlyRates(manager, programme, people, start);
+        const rateOf = (person: StipendPerson) => rates.get(person.id)!;
+        const changes = changesBetween(previousEntries, people, rates);
         const monthlyTotalFen = people
           .filter((person) => person.status === 'active' && (eligibleUntilOf(person) ?? '9999-12-31') >= end)
-          .reduce((sum, person) => sum + person.monthlyRateFen, 0);
+          .reduce((sum, person) => sum + rateOf(person).monthlyRateFen, 0);
 
         const before = report ? { status: report.status, returnReason: report.returnReason } : null;
         if (!report) {
@@ -318,7 +326,8 @@ export class StipendReportsService {
                 communityId: person.communityId,
                 name: person.name,
                 nationalId: person.nationalId,
-                monthlyRateFen: person.monthlyRateFen,
+                monthlyRateFen: rateOf(person).monthlyRateFen,
+                detail: rateOf(person).detail,
                 eligibleFrom: person.eligibleFrom,
                 eligibleUntil: eligibleUntilOf(person),
                 status: person.status,
@@ -350,7 +359,7 @@ export class StipendReportsService {
         const admins = await this.notifications.usersWithRole(manager, 'district_admin', [district]);
         const ids = await this.notifications.notify(manager, admins, {
           kind: 'stipend_report.submitted',
-          title: `${street.name}${body.year}年第${body.quarter}季度生活补贴名册已报送`,
+          title: `${street.name}${body.year}年第${body.quarter}季度${programme.name}名册已报送`,
           body: `${street.name}报送了${programme.name}${body.year}年第${body.quarter}季度名册：${people.length}人，变动${changes.length}项，请审核。`,
           link: `/stipends/reports/${report.id}`,
         });
@@ -392,6 +401,7 @@ export class StipendReportsService {
   ) {
     const notificationIds = await this.dataSource.transaction(async (manager) => {
       const report = await this.reachable(actor.user, id, 'stipends.audit', manager, true);
+      const programme = await this.programmes.reachable(actor.user, report.programmeId, 'stipends.audit', manager);
       if (report.status !== 'submitted') throw new DomainError('INVALID_TRANSITION');
       if (report.version !== version) throw new DomainError('CONFLICT');
       report.status = to;
@@ -409,7 +419,7 @@ export class StipendReportsService {
       const officers = await this.notifications.usersWithRole(manager, 'street_officer', [report.streetId]);
       return this.notifications.notify(manager, officers, {
         kind: `stipend_report.${to}`,
-        title: `${report.year}年第${report.quarter}季度生活补贴名册${to === 'approved' ? '已审核通过' : '被退回'}`,
+        title: `${report.year}年第${report.quarter}季度${programme.name}名册${to === 'approved' ? '已审核通过' : '被退回'}`,
         body:
           to === 'approved'
             ? '区级已审核通过本街道的季度名册。'

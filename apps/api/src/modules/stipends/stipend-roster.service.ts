@@ -13,7 +13,7 @@ import {
   type StipendPostInput,
   type UpdateStipendPersonRequest,
 } from '@xiaoshi/contracts';
-import { checkNationalId, maskBankAccount, maskNationalId, shanghaiDate } from '@xiaoshi/domain';
+import { checkNationalId, maskBankAccount, maskNationalId, maskPhone, shanghaiDate } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../database/postgres-errors.js';
@@ -31,8 +31,10 @@ export const PERSON_COLUMNS = `p.id, p.programme_id, p.name, p.national_id, p.bi
   p.street_id, p.community_id, p.departure_date::text AS departure_date, p.normal_departure,
   p.eligible_from::text AS eligible_from, p.monthly_rate_fen, p.bank_name, p.bank_account, p.status,
   p.death_date::text AS death_date, p.removed_on::text AS removed_on, p.removal_reason, p.is_demo, p.version,
-  s.name AS street_name, c.name AS community_name`;
-export const PERSON_JOINS = `JOIN org_unit s ON s.id = p.street_id JOIN org_unit c ON c.id = p.community_id`;
+  s.name AS street_name, c.name AS community_name,
+  bl.buildings, bl.building_count, bl.units, bl.households, bl.phone`;
+export const PERSON_JOINS = `JOIN org_unit s ON s.id = p.street_id JOIN org_unit c ON c.id = p.community_id
+  LEFT JOIN stipend_building_leader bl ON bl.person_id = p.id`;
 
 /** What the audit log keeps of a person: never the ID number or the account in clear. */
 export function auditedPerson(person: StipendPerson) {
@@ -55,19 +57,24 @@ export function auditedPerson(person: StipendPerson) {
   };
 }
 
-function toPersonView(row: Record<string, unknown>, clear: boolean): StipendPersonView {
-  const show = personalData(clear);
+/**
+ * A roster person as every role sees them: ID number, bank account and phone masked, birth date
+ * withheld (with the masked ID it would give the number away). The clear values are an audited
+ * reveal of one person (StipendPersonalDataService), and the bank payroll file.
+ */
+export function toPersonView(row: Record<string, unknown>): StipendPersonView {
+  const show = personalData(false);
   return {
     id: row.id as number,
     programmeId: row.programme_id as number,
     name: row.name as string,
     nationalId: show.nationalId(row.national_id as string),
-    birthDate: clear ? (row.birth_date as string) : null,
+    birthDate: null,
     sex: row.sex as 'male' | 'female',
     street: { id: row.street_id as number, name: row.street_name as string },
     community: { id: row.community_id as number, name: row.community_name as string },
-    departureDate: row.departure_date as string,
-    normalDeparture: row.normal_departure as boolean,
+    departureDate: row.departure_date as string | null,
+    normalDeparture: row.normal_departure as boolean | null,
     eligibleFrom: row.eligible_from as string,
     monthlyRateFen: Number(row.monthly_rate_fen),
     bankName: row.bank_name as string,
@@ -76,6 +83,16 @@ function toPersonView(row: Record<string, unknown>, clear: boolean): StipendPers
     deathDate: row.death_date as string | null,
     removedOn: row.removed_on as string | null,
     removalReason: row.removal_reason as string | null,
+    building:
+      row.buildings === null || row.buildings === undefined
+        ? null
+        : {
+            buildings: row.buildings as string,
+            buildingCount: row.building_count as number,
+            units: row.units as string | null,
+            households: row.households as number,
+            phone: maskPhone(row.phone as string) ?? '',
+          },
     isDemo: row.is_demo as boolean,
     version: row.version as number,
   };
@@ -84,7 +101,7 @@ function toPersonView(row: Record<string, unknown>, clear: boolean): StipendPers
 /** The facts of a person that must hold together, as field problems. */
 function personProblems(
   person: {
-    departureDate: string;
+    departureDate: string | null;
     eligibleFrom: string;
     status: string;
     deathDate: string | null;
@@ -93,9 +110,9 @@ function personProblems(
   today: string,
 ): Array<[string, string, string]> {
   const problems: Array<[string, string, string]> = [];
-  if (person.departureDate > today)
+  if (person.departureDate && person.departureDate > today)
     problems.push(['departureDate', '离任日期不能晚于今天', 'The departure date cannot be in the future']);
-  if (person.eligibleFrom < person.departureDate) {
+  if (person.departureDate && person.eligibleFrom < person.departureDate) {
     problems.push([
       'eligibleFrom',
       '享受起始日期不能早于离任日期',
@@ -118,7 +135,7 @@ function personProblems(
       'A death date is given but the status is not deceased',
     ]);
   }
-  if (person.deathDate && person.deathDate < person.departureDate) {
+  if (person.deathDate && person.departureDate && person.deathDate < person.departureDate) {
     problems.push(['deathDate', '死亡日期早于离任日期', 'The date of death is before the departure']);
   }
   if (person.deathDate && person.deathDate > today)
@@ -203,8 +220,7 @@ export class StipendRosterService {
        WHERE ${conditions.join(' AND ')} ORDER BY p.id LIMIT $${params.length}`,
       params,
     );
-    const clear = this.access.seesPersonalData(user);
-    const items = rows.slice(0, query.limit).map((row) => toPersonView(row, clear));
+    const items = rows.slice(0, query.limit).map((row) => toPersonView(row));
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
@@ -229,7 +245,7 @@ export class StipendRosterService {
       [id],
     );
     return {
-      ...toPersonView(row, this.access.seesPersonalData(user)),
+      ...toPersonView(row),
       posts: posts.map((post) => ({
         id: post.id,
         post: post.post as StipendPostName,
@@ -293,6 +309,7 @@ export class StipendRosterService {
           manager,
         );
         this.programmes.requireKind(programme, 'monthly_quarterly');
+        this.programmes.requireRosterKind(programme, 'retired_cadre');
         const community = await this.communityOf(actor.user, body.communityId, manager, programme.unitId);
         const check = checkNationalId(body.nationalId);
         const eligibleFrom = body.eligibleFrom ?? body.departureDate;
@@ -357,15 +374,16 @@ export class StipendRosterService {
     await this.dataSource.transaction(async (manager) => {
       const person = await this.reachable(actor.user, id, 'stipends.roster', manager, true);
       if (person.version !== body.version) throw new DomainError('CONFLICT');
+      const programme = await this.programmes.reachable(
+        actor.user,
+        person.programmeId,
+        'stipends.roster',
+        manager,
+      );
+      this.programmes.requireRosterKind(programme, 'retired_cadre');
       const before = auditedPerson(person);
       const { version: _version, communityId, deathDate, ...rest } = body;
       if (communityId !== undefined && communityId !== person.communityId) {
-        const programme = await this.programmes.reachable(
-          actor.user,
-          person.programmeId,
-          'stipends.roster',
-          manager,
-        );
         const community = await this.communityOf(actor.user, communityId, manager, programme.unitId);
         person.communityId = community.id;
         person.streetId = community.parentId!;
@@ -404,7 +422,11 @@ export class StipendRosterService {
     await this.dataSource.transaction(async (manager) => {
       const person = await this.reachable(actor.user, id, 'stipends.roster', manager, true);
       if (person.version !== body.version) throw new DomainError('CONFLICT');
-      const problems = postProblems(body.posts, person.departureDate);
+      this.programmes.requireRosterKind(
+        await this.programmes.reachable(actor.user, person.programmeId, 'stipends.roster', manager),
+        'retired_cadre',
+      );
+      const problems = postProblems(body.posts, person.departureDate ?? person.eligibleFrom);
       if (problems.length) throw new DomainError('VALIDATION_FAILED', fields(problems));
       const before = await manager.find(StipendPost, { where: { personId: id } });
       await manager.delete(StipendPost, { personId: id });
@@ -476,9 +498,10 @@ export class StipendRosterService {
     );
     const statusLabels: Record<string, string> = { active: '在册', suspended: '暂停', deceased: '已故' };
     const bytes = await rosterWorkbook(
-      `${programme.name} 名册（导出于 ${shanghaiDate(new Date())}，身份证号和银行账号已脱敏）`,
+      `${programme.name} 名册（导出于 ${shanghaiDate(new Date())}，身份证号、银行账号和电话已脱敏）`,
+      programme.rosterKind,
       rows.map((row) => {
-        const view = toPersonView(row, false);
+        const view = toPersonView(row);
         return {
           street: view.street.name,
           community: view.community.name,
@@ -494,6 +517,7 @@ export class StipendRosterService {
           status: view.removedOn ? '已停发' : statusLabels[view.status],
           deathDate: view.deathDate,
           removedOn: view.removedOn,
+          building: view.building,
         };
       }),
     );

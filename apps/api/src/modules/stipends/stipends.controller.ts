@@ -145,7 +145,7 @@ export class StipendsController {
     return this.roster.remove(actor, id, body);
   }
 
-  /** The import template: the expected Chinese columns and one example row. */
+  /** The import template: the roster kind's columns; the example and instructions on sheet 说明. */
   @Get('programmes/:id/roster-template')
   @ApiProduces(XLSX_MIME)
   @RequirePermission('stipends.read')
@@ -154,10 +154,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    return sendWorkbook(reply, {
-      fileName: '离任社区干部名册模板.xlsx',
-      bytes: await this.imports.template(actor.user, id),
-    });
+    return sendWorkbook(reply, await this.imports.template(actor.user, id));
   }
 
   /**

@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { notificationsApi } from '../../api/notifications';
 import { useI18n } from '../../i18n/I18nProvider';
+import { text } from '../../pages/notifications/text';
 import { formatDateTime } from '../../lib/time';
 import { useMarkRead, useOpenNotification, useUnreadCount } from './useNotifications';
 
 /** The header bell: unread count (polled), the latest few, and the way to the inbox. */
 export function NotificationBell() {
-  const { t } = useI18n();
+  const t = text.useT();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount();
   const count = unread.data?.unread ?? 0;
@@ -24,7 +25,7 @@ export function NotificationBell() {
       arrow={false}
       title={
         <Flex justify="space-between" align="center">
-          <span>{t('notifications.title')}</span>
+          <span>{t('title')}</span>
           <MarkAllRead disabled={count === 0} />
         </Flex>
       }
@@ -36,7 +37,7 @@ export function NotificationBell() {
           type="text"
           shape="circle"
           icon={<BellOutlined style={{ fontSize: 18 }} />}
-          aria-label={count ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
+          aria-label={count ? t('bellUnread', { count }) : t('bell')}
           data-testid="notification-bell"
         />
       </Badge>
@@ -45,7 +46,7 @@ export function NotificationBell() {
 }
 
 function MarkAllRead({ disabled }: { disabled: boolean }) {
-  const { t } = useI18n();
+  const t = text.useT();
   const markRead = useMarkRead();
   return (
     <Button
@@ -55,13 +56,13 @@ function MarkAllRead({ disabled }: { disabled: boolean }) {
       loading={markRead.isPending}
       onClick={() => markRead.mutate('all')}
     >
-      {t('notifications.markAllRead')}
+      {t('markAllRead')}
     </Button>
   );
 }
 
 function LatestNotifications({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useI18n();
+  const t = text.useT();
   const latest = useQuery({
     queryKey: ['notifications', 'list', 'latest'],
     queryFn: ({ signal }) => notificationsApi.list({ limit: 6 }, signal),
@@ -81,11 +82,11 @@ function LatestNotifications({ onNavigate }: { onNavigate: () => void }) {
           renderItem={(item) => <NotificationItem item={item} onOpen={openNotification} compact />}
         />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
       )}
       <Flex justify="center" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
         <Link to="/notifications" onClick={onNavigate}>
-          {t('notifications.viewAll')}
+          {t('viewAll')}
         </Link>
       </Flex>
     </div>
@@ -102,6 +103,7 @@ export function NotificationItem({
   compact?: boolean;
 }) {
   const { lang } = useI18n();
+  const t = text.useT();
   const unread = !item.readAt;
   return (
     <List.Item
@@ -134,6 +136,11 @@ export function NotificationItem({
         >
           {item.body}
         </Typography.Text>
+        {!compact && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`topic.${item.topic}`)}
+          </Typography.Text>
+        )}
       </Flex>
     </List.Item>
   );

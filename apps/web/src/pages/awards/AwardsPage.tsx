@@ -15,8 +15,16 @@ export default function AwardsPage() {
       emptyLabel={a('noCompetition')}
       include={(competition) => competition.status !== 'draft' && competition.status !== 'cancelled'}
       tabs={[
-        { key: 'selection', label: a('tab.selection'), render: (competition) => <SelectionWorkbench competition={competition} /> },
-        { key: 'decisions', label: a('tab.decisions'), render: (competition) => <DecisionsList competitionId={competition.id} /> },
+        {
+          key: 'selection',
+          label: a('tab.selection'),
+          render: (competition) => <SelectionWorkbench competition={competition} />,
+        },
+        {
+          key: 'decisions',
+          label: a('tab.decisions'),
+          render: (competition) => <DecisionsList competitionId={competition.id} />,
+        },
       ]}
     />
   );

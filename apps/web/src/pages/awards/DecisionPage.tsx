@@ -6,18 +6,20 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionView, PublicNoticeView } from '@xiaoshi/contracts';
-import { formatScore } from '@xiaoshi/domain';
+import { formatScore, shanghaiDate } from '@xiaoshi/domain';
 import {
   Alert,
   App,
   Button,
   Card,
   Col,
+  DatePicker,
   Descriptions,
   Empty,
   Flex,
   Form,
   Input,
+  InputNumber,
   Popconfirm,
   Row,
   Skeleton,
@@ -25,6 +27,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { awardsApi, publicApi } from '../../api/awards';
@@ -36,6 +39,8 @@ import { errorMessage, reportFormError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { useCompetition } from '../competitions/useCompetitions';
 import './awards.css';
+import { NoticePeriodPreview } from './NoticePeriodPreview';
+import { scheduleText } from './schedule-text';
 import { AwardStatusTag, methodLabel } from './shared';
 import { useAwardText } from './text';
 
@@ -202,6 +207,7 @@ export default function DecisionPage() {
             <PublishCard
               decision={d}
               competitionTitle={competition.data?.title ?? ''}
+              minimumDays={competition.data?.noticeWorkingDays ?? null}
               published={published}
               noticeId={noticeId}
               canPublish={can('awards.decide')}
@@ -245,9 +251,17 @@ export default function DecisionPage() {
   );
 }
 
+interface PublishValues {
+  contact: string;
+  title?: string;
+  publishOn: Dayjs | null;
+  workingDays: number | null;
+}
+
 function PublishCard({
   decision,
   competitionTitle,
+  minimumDays,
   published,
   noticeId,
   canPublish,
@@ -255,25 +269,34 @@ function PublishCard({
 }: {
   decision: DecisionView;
   competitionTitle: string;
+  /** The competition's notice length: the form may lengthen it, never shorten it. */
+  minimumDays: number | null;
   published: PublicNoticeView | null;
   noticeId: number | undefined;
   canPublish: boolean;
   onPublished: (notice: PublicNoticeView) => void;
 }) {
   const { a, t } = useAwardText();
+  const s = scheduleText.useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ contact: string; title?: string }>();
+  const [form] = Form.useForm<PublishValues>();
+  // 公示 starts today or later in Beijing, whatever the browser's zone (the server checks again).
+  const today = shanghaiDate(new Date());
+  const publishOn = Form.useWatch('publishOn', form);
+  const workingDays = Form.useWatch('workingDays', form);
   const publish = useMutation({
-    mutationFn: (values: { contact: string; title?: string }) =>
+    mutationFn: (values: PublishValues) =>
       awardsApi.publish(decision.id, {
         contact: values.contact.trim(),
         title: values.title?.trim() || undefined,
+        publishOn: values.publishOn?.format('YYYY-MM-DD'),
+        workingDays: values.workingDays ?? undefined,
       }),
   });
   const submit = async () => {
-    let values: { contact: string; title?: string };
+    let values: PublishValues;
     try {
       values = await form.validateFields();
     } catch {
@@ -287,7 +310,7 @@ function PublishCard({
       );
       void queryClient.invalidateQueries({ queryKey: ['awards'] });
     } catch (error) {
-      reportFormError(form, error, ['contact', 'title'], message, t);
+      reportFormError(form, error, ['contact', 'title', 'publishOn', 'workingDays'], message, t);
     }
   };
 
@@ -313,32 +336,79 @@ function PublishCard({
         />
       ) : decision.status === 'proposed' ? (
         canPublish ? (
-          <Form form={form} layout="vertical" onFinish={() => void submit()}>
-            <Typography.Paragraph type="secondary">{a('publish.help')}</Typography.Paragraph>
-            <Form.Item name="title" label={a('publish.noticeTitle')}>
-              <Input
-                maxLength={200}
-                placeholder={a('publish.noticeTitlePlaceholder', { title: competitionTitle })}
-              />
-            </Form.Item>
-            <Form.Item
-              name="contact"
-              label={a('publish.contact')}
-              rules={[{ required: true, whitespace: true, message: a('publish.contactRequired') }]}
+          minimumDays === null ? (
+            <Skeleton active title={false} paragraph={{ rows: 4 }} />
+          ) : (
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={() => void submit()}
+              initialValues={{ publishOn: dayjs(today), workingDays: minimumDays }}
             >
-              <Input maxLength={200} placeholder={a('publish.contactPlaceholder')} />
-            </Form.Item>
-            <Popconfirm
-              title={a('publish.confirm')}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => submit()}
-            >
-              <Button type="primary" icon={<NotificationOutlined />} loading={publish.isPending}>
-                {a('publish.submit')}
-              </Button>
-            </Popconfirm>
-          </Form>
+              <Typography.Paragraph type="secondary">{a('publish.help')}</Typography.Paragraph>
+              <Row gutter={12}>
+                <Col xs={24} sm={14}>
+                  <Form.Item
+                    name="publishOn"
+                    label={s('publish.publishOn')}
+                    rules={[{ required: true, message: s('publish.publishOnRequired') }]}
+                  >
+                    <DatePicker
+                      style={{ width: '100%' }}
+                      allowClear={false}
+                      disabledDate={(day: Dayjs) => day.format('YYYY-MM-DD') < today}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={10}>
+                  <Form.Item
+                    name="workingDays"
+                    label={s('publish.workingDays')}
+                    rules={[{ required: true, message: s('publish.workingDaysHelp', { min: minimumDays }) }]}
+                  >
+                    <InputNumber<number> min={minimumDays} max={30} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Flex vertical gap={2} style={{ marginTop: -12, marginBottom: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {s('publish.publishOnHelp')}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {s('publish.workingDaysHelp', { min: minimumDays })}
+                </Typography.Text>
+              </Flex>
+              <Form.Item>
+                <NoticePeriodPreview
+                  start={publishOn ? publishOn.format('YYYY-MM-DD') : null}
+                  workingDays={workingDays ?? null}
+                />
+              </Form.Item>
+              <Form.Item name="title" label={a('publish.noticeTitle')}>
+                <Input
+                  maxLength={200}
+                  placeholder={a('publish.noticeTitlePlaceholder', { title: competitionTitle })}
+                />
+              </Form.Item>
+              <Form.Item
+                name="contact"
+                label={a('publish.contact')}
+                rules={[{ required: true, whitespace: true, message: a('publish.contactRequired') }]}
+              >
+                <Input maxLength={200} placeholder={a('publish.contactPlaceholder')} />
+              </Form.Item>
+              <Popconfirm
+                title={a('publish.confirm')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => submit()}
+              >
+                <Button type="primary" icon={<NotificationOutlined />} loading={publish.isPending}>
+                  {a('publish.submit')}
+                </Button>
+              </Popconfirm>
+            </Form>
+          )
         ) : (
           <Typography.Text type="secondary">{a('editor.readOnly')}</Typography.Text>
         )

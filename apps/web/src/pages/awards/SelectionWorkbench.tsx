@@ -33,6 +33,7 @@ import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/errors';
 import { wan, yuan } from '../../lib/money';
+import { CommittedAwards } from './CommittedAwards';
 import { BudgetBar, methodLabel } from './shared';
 import { useAwardText, type AwardText } from './text';
 
@@ -88,6 +89,9 @@ export function SelectionWorkbench({ competition }: { competition: CompetitionVi
 
   if (selection.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (!view) return <QueryError error={selection.error} onRetry={() => void selection.refetch()} />;
+  // After approval there is nothing left to select: the workbench shows what was committed.
+  if (view.committed)
+    return <CommittedAwards committed={view.committed} lineAvailableFen={view.lineAvailableFen} />;
   return (
     <Flex vertical gap={16} data-testid="selection-workbench">
       <WhatIf

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ProjectStatus, ProjectView } from '@xiaoshi/contracts';
 import { Card, Checkbox, Empty, Flex, List, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { deliveryApi } from '../../api/delivery';
 import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
@@ -28,8 +28,12 @@ export default function ProjectsPage() {
   const { d } = useDeliveryText();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<ProjectStatus | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  // A link (from the 工作台) may open the list filtered: ?status=acceptance_requested, ?overdue=1.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<ProjectStatus | undefined>(() =>
+    STATUSES.find((candidate) => candidate === params.get('status')),
+  );
+  const [overdue, setOverdue] = useState(() => params.get('overdue') === '1');
   const projects = useQuery({
     queryKey: ['delivery', 'projects', { status, overdue }],
     queryFn: ({ signal }) => deliveryApi.projects({ status, overdue }, signal),

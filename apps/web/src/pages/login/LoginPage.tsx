@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
+import { isApiError } from '../../api/errors';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { LoginBrand } from './LoginBrand';
+import { loginText } from './text';
 
 interface LoginForm {
   username: string;
@@ -14,6 +16,7 @@ interface LoginForm {
 
 export default function LoginPage() {
   const { t } = useI18n();
+  const l = loginText.useT();
   const { login, signedOutReason } = useAuth();
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +38,10 @@ export default function LoginPage() {
     } catch (caught) {
       form.setFieldValue('password', '');
       applyFieldErrors(form, caught, ['username', 'password']);
-      setError(errorMessage(caught, t));
+      // Throttled (429): say how long at most, and that the usual network is not affected.
+      setError(
+        isApiError(caught) && caught.code === 'TOO_MANY_REQUESTS' ? l('throttled') : errorMessage(caught, t),
+      );
       setSubmitting(false);
     }
   };

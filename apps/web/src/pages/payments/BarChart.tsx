@@ -1,5 +1,6 @@
-import { Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, type CSSProperties } from 'react';
+import { EChart } from '../../components/charts/EChart';
+import { NARROW_WIDTH, escapeHtml, type ChartOption } from '../../components/charts/echarts';
 
 export interface Series {
   key: string;
@@ -12,30 +13,27 @@ export interface Group {
   label: string;
   /** Fen per series key. */
   values: Record<string, number>;
-  /** Read out by screen readers and shown as a tooltip. */
+  /** Read out by screen readers and shown as the tooltip. */
   description: string;
 }
 
-/** A 'nice' step for about `count` grid lines up to `max`. */
-function niceStep(max: number, count = 4): number {
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const unit = raw / power;
-  return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
-}
-
-/** 万元 with at most two decimals: 126,300.00 元 → '12.63', 36,000.00 元 → '3.6'. */
-const wanText = (fen: number) => String(Number((fen / 1_000_000).toFixed(2)));
-
-/** Grid labels in 万元 with as many decimals as the step needs. */
-const tickText = (fen: number, step: number) => {
-  const decimals = step >= 1_000_000 ? 0 : step >= 100_000 ? 1 : 2;
-  return (fen / 1_000_000).toFixed(decimals);
+/** Read by screen readers (and tests), not drawn: the chart's figures as a table. */
+const SCREEN_READER_ONLY: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
 };
 
+/** 万元 with at most two decimals: 126,300.00 元 → 12.63. */
+const wan = (fen: number) => Math.round(fen / 10_000) / 100;
+
 /**
- * Horizontal grouped bars drawn as SVG (no chart library): one group per row (a budget line or a
- * street), one bar per series, values in 万元 at the bar ends. Fits its container's width.
+ * Horizontal grouped bars (Apache ECharts): one row per group (a budget line, a street), one bar
+ * per series, values in 万元 at the ends of the last series. Follows its container's width; below
+ * NARROW_WIDTH the labels shorten and the value labels give way to the tooltip.
  */
 export function BarChart({
   series,
@@ -48,103 +46,94 @@ export function BarChart({
   testId?: string;
   unit?: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(720);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) =>
-      setWidth(Math.max(280, Math.floor(entry.contentRect.width))),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const narrow = width < 520;
-  const labelWidth = narrow ? 0 : Math.min(200, Math.floor(width * 0.28));
-  const valueRoom = 64;
-  const plot = Math.max(80, width - labelWidth - valueRoom - 8);
-  const barHeight = 12;
-  const barGap = 3;
-  const titleRoom = narrow ? 18 : 0;
-  const groupHeight = titleRoom + series.length * (barHeight + barGap) + 14;
-  const top = 20;
-  const height = top + groups.length * groupHeight + 4;
-  const max = Math.max(1, ...groups.flatMap((g) => series.map((s) => g.values[s.key] ?? 0)));
-  const step = niceStep(max);
-  const ceiling = Math.ceil(max / step) * step;
-  const x = (fen: number) => labelWidth + (Math.max(0, fen) / ceiling) * plot;
-  const ticks = Array.from({ length: Math.round(ceiling / step) + 1 }, (_, i) => i * step);
+  const option = useMemo(() => {
+    // ECharts draws the first category at the bottom: reversed, the list reads top-down.
+    const rows = [...groups].reverse();
+    return (width: number): ChartOption => {
+      const narrow = width < NARROW_WIDTH;
+      return {
+        color: series.map((entry) => entry.color),
+        legend: {
+          top: 0,
+          left: 0,
+          type: 'scroll',
+          itemWidth: 12,
+          itemHeight: 10,
+          data: series.map((entry) => entry.label),
+        },
+        grid: { left: 8, right: narrow ? 16 : 56, top: 32, bottom: 22, containLabel: true },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          confine: true,
+          formatter: (params: unknown) => {
+            const index = (params as Array<{ dataIndex: number }>)[0]?.dataIndex ?? 0;
+            return escapeHtml(rows[index].description);
+          },
+        },
+        xAxis: {
+          type: 'value',
+          name: unit,
+          nameLocation: 'middle',
+          nameGap: 24,
+          nameTextStyle: { fontSize: 11, color: '#64748b' },
+          axisLabel: { fontSize: 11, hideOverlap: true },
+          splitLine: { lineStyle: { color: '#e5e7eb' } },
+        },
+        yAxis: {
+          type: 'category',
+          data: rows.map((row) => row.label),
+          axisLabel: {
+            width: narrow ? 84 : Math.min(200, Math.floor(width * 0.3)),
+            overflow: 'truncate',
+            fontSize: narrow ? 11 : 12,
+          },
+          axisTick: { show: false },
+        },
+        series: series.map((entry, index) => ({
+          type: 'bar' as const,
+          name: entry.label,
+          barMaxWidth: 14,
+          barGap: '15%',
+          data: rows.map((row) => wan(row.values[entry.key] ?? 0)),
+          label: {
+            show: !narrow && index === series.length - 1,
+            position: 'right' as const,
+            fontSize: 11,
+            color: '#334155',
+            formatter: (params: { value: unknown }) => (params.value ? String(params.value) : ''),
+          },
+        })),
+      };
+    };
+  }, [series, groups, unit]);
 
   return (
-    <div ref={box} className="xs-chart" data-testid={testId}>
-      <div className="xs-chart-legend">
-        {series.map((s) => (
-          <span key={s.key} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-            <span className="xs-legend-dot" style={{ background: s.color }} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.label}
-            </Typography.Text>
-          </span>
-        ))}
-        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
-          {unit}
-        </Typography.Text>
-      </div>
-      <svg width={width} height={height} role="img" aria-label={groups.map((g) => g.description).join('；')}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={top - 4} y2={height - 4} stroke="#e5e7eb" />
-            <text x={x(tick)} y={12} fontSize={11} fill="#64748b" textAnchor="middle">
-              {tickText(tick, step)}
-            </text>
-          </g>
-        ))}
-        {groups.map((group, gi) => {
-          const y0 = top + gi * groupHeight + 6;
-          return (
-            <g key={group.key} data-group={group.key}>
-              <title>{group.description}</title>
-              {narrow ? (
-                <text x={0} y={y0 + 10} fontSize={12} fill="#0f172a">
-                  {group.label}
-                </text>
-              ) : (
-                <text
-                  x={labelWidth - 8}
-                  y={y0 + (series.length * (barHeight + barGap)) / 2 + 4}
-                  fontSize={12}
-                  fill="#0f172a"
-                  textAnchor="end"
-                >
-                  {group.label.length > 14 ? `${group.label.slice(0, 13)}…` : group.label}
-                </text>
-              )}
-              {series.map((s, si) => {
-                const value = group.values[s.key] ?? 0;
-                const y = y0 + titleRoom + si * (barHeight + barGap);
-                return (
-                  <g key={s.key} data-series={s.key} data-value={value}>
-                    <rect
-                      x={labelWidth}
-                      y={y}
-                      width={Math.max(value > 0 ? 2 : 0, x(value) - labelWidth)}
-                      height={barHeight}
-                      rx={2}
-                      fill={s.color}
-                    />
-                    {value > 0 && (
-                      <text x={x(value) + 4} y={y + barHeight - 2} fontSize={11} fill="#334155">
-                        {wanText(value)}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+    <div data-testid={testId} style={{ position: 'relative' }}>
+      <EChart
+        option={option}
+        height={(width) =>
+          Math.max(
+            160,
+            44 + groups.length * (width < NARROW_WIDTH ? 14 + series.length * 12 : 12 + series.length * 12),
+          )
+        }
+        label={groups.map((group) => group.description).join('；')}
+      />
+      <table style={SCREEN_READER_ONLY}>
+        <tbody>
+          {groups.map((group) => (
+            <tr key={group.key} data-group={group.key}>
+              <th scope="row">{group.label}</th>
+              {series.map((entry) => (
+                <td key={entry.key} data-series={entry.key} data-value={group.values[entry.key] ?? 0}>
+                  {entry.label} {wan(group.values[entry.key] ?? 0)} {unit}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

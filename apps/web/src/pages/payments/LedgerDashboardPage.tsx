@@ -9,6 +9,7 @@ import { percentOfBp, wan } from '../../lib/money';
 import { beijingYear } from '../../lib/time';
 import { useDeliveryText } from '../delivery/i18n';
 import '../delivery/delivery.css';
+import { text as dashboardsText } from '../dashboards/text';
 import { BarChart } from './BarChart';
 
 const COLORS = { budget: '#cbd5e1', committed: '#60a5fa', paid: '#1e3a8a' };
@@ -68,6 +69,7 @@ function Kpi({ label, fen, testId }: { label: string; fen: number; testId: strin
 
 function Dashboard({ data }: { data: LedgerDashboard }) {
   const { d } = useDeliveryText();
+  const unit = dashboardsText.useT()('wanUnit');
   const rate = data.total.executionRateBp;
   return (
     <Flex vertical gap={16}>
@@ -106,6 +108,7 @@ function Dashboard({ data }: { data: LedgerDashboard }) {
           <>
             <BarChart
               testId="chart-lines"
+              unit={unit}
               series={[
                 { key: 'budget', label: d('ledger.budget'), color: COLORS.budget },
                 { key: 'committed', label: d('ledger.committed'), color: COLORS.committed },
@@ -189,6 +192,7 @@ function Dashboard({ data }: { data: LedgerDashboard }) {
         ) : (
           <BarChart
             testId="chart-streets"
+            unit={unit}
             series={[
               { key: 'awarded', label: d('ledger.awarded'), color: COLORS.committed },
               { key: 'paid', label: d('ledger.paid'), color: COLORS.paid },

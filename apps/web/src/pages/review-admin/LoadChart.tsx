@@ -1,3 +1,6 @@
+import { useMemo } from 'react';
+import { EChart } from '../../components/charts/EChart';
+import { CHART_COLORS, NARROW_WIDTH, type ChartOption } from '../../components/charts/echarts';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface Props {
@@ -6,59 +9,59 @@ interface Props {
   cap: number;
 }
 
-const ROW = 24;
-const LABEL = 110;
-const WIDTH = 560;
-
-/** Horizontal bars of assignments per reviewer against the cap; plain SVG, no chart library. */
+/** Horizontal bars of assignments per reviewer against the cap (Apache ECharts); over the cap in red. */
 export function LoadChart({ loads, cap }: Props) {
   const { t } = useI18n();
+  const option = useMemo(() => {
+    const rows = [...loads].reverse();
+    return (width: number): ChartOption => ({
+      grid: { left: 8, right: 24, top: 24, bottom: 4, containLabel: true },
+      tooltip: { trigger: 'item', confine: true },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        max: (value: { max: number }) => Math.max(cap, value.max) + 1,
+        axisLabel: { fontSize: 11 },
+        splitLine: { lineStyle: { color: '#e5e7eb' } },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((row) => row.label),
+        axisLabel: { width: width < NARROW_WIDTH ? 72 : 120, overflow: 'truncate', fontSize: 12 },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('reviewAdmin.loadChart'),
+          barMaxWidth: 14,
+          data: rows.map((row) => ({
+            value: row.value,
+            itemStyle: { color: row.value > cap ? CHART_COLORS.bad : '#3b82f6', borderRadius: [0, 3, 3, 0] },
+          })),
+          label: { show: true, position: 'right', fontSize: 11 },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: CHART_COLORS.warn, type: 'dashed' },
+            label: {
+              formatter: t('reviewAdmin.capLine', { cap }),
+              color: '#b45309',
+              fontSize: 11,
+              position: 'end',
+            },
+            data: [{ xAxis: cap }],
+          },
+        },
+      ],
+    });
+  }, [loads, cap, t]);
   if (!loads.length) return null;
-  const max = Math.max(cap, ...loads.map((row) => row.value), 1);
-  const plot = WIDTH - LABEL - 40;
-  const x = (value: number) => LABEL + (value / max) * plot;
-  const height = loads.length * ROW + 24;
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      style={{ maxWidth: WIDTH, display: 'block' }}
-      role="img"
-      aria-label={t('reviewAdmin.loadChart')}
-    >
-      {loads.map((row, index) => {
-        const y = index * ROW + 4;
-        const over = row.value > cap;
-        return (
-          <g key={`${row.label}-${index}`}>
-            <text x={LABEL - 8} y={y + 14} textAnchor="end" fontSize={12} fill="#334155">
-              {row.label.length > 8 ? `${row.label.slice(0, 8)}…` : row.label}
-            </text>
-            <rect
-              x={LABEL}
-              y={y + 2}
-              width={Math.max(0, x(row.value) - LABEL)}
-              height={ROW - 8}
-              rx={3}
-              fill={over ? '#dc2626' : '#3b82f6'}
-            />
-            <text x={x(row.value) + 6} y={y + 14} fontSize={12} fill="#0f172a">
-              {row.value}
-            </text>
-          </g>
-        );
-      })}
-      <line
-        x1={x(cap)}
-        x2={x(cap)}
-        y1={0}
-        y2={loads.length * ROW + 4}
-        stroke="#f59e0b"
-        strokeDasharray="4 3"
-      />
-      <text x={x(cap)} y={height - 6} fontSize={11} textAnchor="middle" fill="#b45309">
-        {t('reviewAdmin.capLine', { cap })}
-      </text>
-    </svg>
+    <EChart
+      option={option}
+      height={Math.max(120, 40 + loads.length * 26)}
+      label={loads.map((row) => `${row.label} ${row.value}`).join('；')}
+    />
   );
 }

@@ -21,10 +21,13 @@ interface Props {
   onPeriod: (next: { year: number; quarter: number }) => void;
   batchId: number | null;
   onBatch: (id: number | null) => void;
+  /** Other programmes whose batches belong on this page (a cadre roster's one-off subsidies). */
+  relatedProgrammeIds?: number[];
 }
 
 /** Generate a quarter's batch from the audited reports (preview first), and the batch history. */
-export function BatchesTab({ programme, period, onPeriod, batchId, onBatch }: Props) {
+export function BatchesTab({ programme, period, onPeriod, batchId, onBatch, relatedProgrammeIds = [] }: Props) {
+  const programmeIds = [programme.id, ...relatedProgrammeIds];
   const { s, t, lang } = useStipendText();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
@@ -37,9 +40,17 @@ export function BatchesTab({ programme, period, onPeriod, batchId, onBatch }: Pr
     queryFn: ({ signal }) => stipendsApi.preview(programme.id, period.year, period.quarter, signal),
   });
   const history = useInfiniteQuery({
-    queryKey: ['stipends', 'batches'],
+    queryKey: ['stipends', 'batches', programme.rosterKind],
     queryFn: ({ pageParam, signal }) =>
       stipendsApi.batches({ limit: 20, cursor: pageParam ?? undefined }, signal),
+    // A cadre programme's page lists its one-off subsidies too; a building leaders' page its own.
+    select: (data) => ({
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.filter((batch) => programmeIds.includes(batch.programme.id)),
+      })),
+    }),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextCursor,
   });

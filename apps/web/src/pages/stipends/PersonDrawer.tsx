@@ -7,6 +7,8 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
 import { useStipendText, type StipendKey } from './i18n';
+import { RevealButton } from './RevealButton';
+import { leaderFieldText } from './leader-field-text';
 import { StatusTag } from './shared';
 
 type Post = StipendPersonDetailView['posts'][number];
@@ -15,6 +17,7 @@ type Payment = StipendPersonDetailView['payments'][number];
 /** A person's details, the posts they held and every payment made to them. */
 export function PersonDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {
   const { s, lang } = useStipendText();
+  const lt = leaderFieldText.useT();
   const person = useQuery({
     queryKey: ['stipends', 'person', personId],
     queryFn: ({ signal }) => stipendsApi.person(personId!, signal),
@@ -27,6 +30,7 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
       open={personId !== null}
       onClose={onClose}
       title={data ? `${s('person.title')} · ${data.name}` : s('person.title')}
+      extra={data && <RevealButton personId={data.id} name={data.name} />}
       size="large"
       destroyOnHidden
     >
@@ -51,11 +55,23 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
               },
               { key: 'street', label: s('person.street'), children: data.street.name },
               { key: 'community', label: s('person.community'), children: data.community.name },
-              {
-                key: 'departure',
-                label: s('person.departure'),
-                children: `${data.departureDate} / ${s(data.normalDeparture ? 'departure.normal' : 'departure.abnormal')}`,
-              },
+              ...(data.departureDate
+                ? [
+                    {
+                      key: 'departure',
+                      label: s('person.departure'),
+                      children: `${data.departureDate} / ${s(data.normalDeparture ? 'departure.normal' : 'departure.abnormal')}`,
+                    },
+                  ]
+                : []),
+              ...(data.building
+                ? [
+                    { key: 'buildings', label: lt('buildings'), children: `${data.building.buildings}（${lt('buildingCount', { count: data.building.buildingCount })}）` },
+                    { key: 'units', label: lt('units'), children: data.building.units ?? '—' },
+                    { key: 'households', label: lt('households'), children: data.building.households },
+                    { key: 'phone', label: lt('phone'), children: data.building.phone },
+                  ]
+                : []),
               { key: 'eligible', label: s('person.eligibleFrom'), children: data.eligibleFrom },
               { key: 'rate', label: s('person.rate'), children: <Money fen={data.monthlyRateFen} /> },
               {
@@ -85,6 +101,7 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
                 : []),
             ]}
           />
+          {data.building === null && (
           <div>
             <Typography.Title level={5}>{s('person.posts')}</Typography.Title>
             <Table<Post>
@@ -106,6 +123,7 @@ export function PersonDrawer({ personId, onClose }: { personId: number | null; o
               ]}
             />
           </div>
+          )}
           <div>
             <Typography.Title level={5}>{s('person.payments')}</Typography.Title>
             {data.payments.length === 0 ? (

@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { useStipendText } from './i18n';
 import { ImportPanel } from './ImportPanel';
 import { PersonDrawer } from './PersonDrawer';
+import { RevealButton } from './RevealButton';
 import { StatusTag } from './shared';
 
 const PAGE_SIZE = 50;
@@ -113,6 +114,16 @@ export function RosterTab({ programme }: { programme: StipendProgrammeView }) {
       width: 96,
       render: (_, row) => <StatusTag prefix="status" status={row.removedOn ? 'removed' : row.status} />,
     },
+    ...(can('stipends.reveal')
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'reveal',
+            width: 90,
+            render: (_: unknown, row: StipendPersonView) => <RevealButton personId={row.id} name={row.name} />,
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -32,7 +32,10 @@ export default function StipendsPage() {
   if (programmes.isError)
     return <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} />;
 
-  const monthly = programmes.data.filter((programme) => programme.kind === 'monthly_quarterly');
+  // Building leaders' programmes have their own page (/building-leaders).
+  const monthly = programmes.data.filter(
+    (programme) => programme.kind === 'monthly_quarterly' && programme.rosterKind === 'retired_cadre',
+  );
   const oneOff = programmes.data.filter((programme) => programme.kind === 'one_off');
   const wanted = Number(params.get('programme'));
   const programme = monthly.find((candidate) => candidate.id === wanted) ?? monthly[0];
@@ -107,6 +110,7 @@ export default function StipendsPage() {
                     onPeriod={setPeriod}
                     batchId={Number(params.get('batch')) || null}
                     onBatch={(id) => update({ batch: id })}
+                    relatedProgrammeIds={oneOff.map((candidate) => candidate.id)}
                   />
                 ),
               },

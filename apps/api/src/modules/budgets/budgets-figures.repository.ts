@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface LineFiguresRow {
+  budget_line_id: number;
+  name: string;
+  programme: string;
+  amount_fen: string;
+  adjusted_fen: string;
+  committed_fen: string;
+  paid_fen: string;
+}
+
+export interface LedgerMonthRow {
+  /** 'YYYY-MM' in Asia/Shanghai */
+  month: string;
+  committed_fen: string;
+  paid_fen: string;
+}
+
+/**
+ * Read-only ledger figures of a district's budget lines for the dashboards (see
+ * budgets-figures.service.ts). The lines' running totals are the ledger's sums (LedgerService
+ * keeps them), so the line query reads no ledger rows; the month query groups ledger rows once.
+ */
+@Injectable()
+export class BudgetsFiguresRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  lines(year: number, districtId: number): Promise<LineFiguresRow[]> {
+    return this.dataSource.query(
+      `SELECT l.id AS budget_line_id, l.name, g.name AS programme, l.amount_fen, l.adjusted_fen, l.committed_fen, l.paid_fen
+       FROM programme g JOIN budget_line l ON l.programme_id = g.id
+       WHERE g.unit_id = $2 AND g.year = $1
+       ORDER BY g.id, l.id`,
+      [year, districtId],
+    );
+  }
+
+  /** Net commitments and payments of the year's lines by the month they were entered. */
+  months(year: number, districtId: number): Promise<LedgerMonthRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(e.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('commitment', 'decommitment')), 0) AS committed_fen,
+              coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('payment', 'payment_reversal')), 0) AS paid_fen
+       FROM programme g
+       JOIN budget_line l ON l.programme_id = g.id
+       JOIN ledger_entry e ON e.budget_line_id = l.id AND e.kind <> 'adjustment'
+       WHERE g.unit_id = $2 AND g.year = $1
+       GROUP BY 1 ORDER BY 1`,
+      [year, districtId],
+    );
+  }
+}
