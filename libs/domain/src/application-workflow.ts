@@ -187,3 +187,134 @@ export const ACTION_LABELS: Record<ApplicationAction, { zh: string; en: string }
   screen_ineligible: { zh: '不予受理', en: 'Mark ineligible' },
   withdraw: { zh: '撤回', en: 'Withdraw' },
 };
+
+// ---------------------------------------------------------------------------------------------
+// The rest of the life: moves the system makes as the consequence of someone's act elsewhere
+// (assigning reviewers, the last score sheet, a decision, 公示, approval, delivery, acceptance,
+// the final payment). They are never offered as buttons on an application; the module whose act
+// causes one asks the applications module to apply it, and the roles say whose act that may be.
+
+export const SYSTEM_MOVES = [
+  'assign_reviewers',
+  'scores_complete',
+  'scores_reopened',
+  'propose_award',
+  'decision_superseded',
+  'publish_notice',
+  'approve_award',
+  'not_funded',
+  'objection_upheld',
+  'start_delivery',
+  'request_acceptance',
+  'inspection_passed',
+  'inspection_rectification',
+  'inspection_failed',
+  'close',
+] as const;
+export type SystemMove = (typeof SYSTEM_MOVES)[number];
+export type ApplicationMove = ApplicationAction | SystemMove;
+
+export interface SystemTransition {
+  from: ApplicationStatus[];
+  move: SystemMove;
+  to: ApplicationStatus;
+  /** Whose act may cause the move (the acting user of the request or job that causes it). */
+  roles: Role[];
+  reasonRequired: boolean;
+}
+
+export const SYSTEM_TRANSITIONS: SystemTransition[] = [
+  { from: ['eligible'], move: 'assign_reviewers', to: 'in_review', roles: ['district_admin'], reasonRequired: false },
+  { from: ['in_review'], move: 'scores_complete', to: 'scored', roles: ['reviewer', 'district_admin'], reasonRequired: false },
+  { from: ['scored'], move: 'scores_reopened', to: 'in_review', roles: ['district_admin'], reasonRequired: false },
+  { from: ['scored'], move: 'propose_award', to: 'proposed', roles: ['district_admin'], reasonRequired: false },
+  { from: ['proposed'], move: 'decision_superseded', to: 'scored', roles: ['district_admin'], reasonRequired: false },
+  { from: ['proposed'], move: 'publish_notice', to: 'in_notice', roles: ['district_admin'], reasonRequired: false },
+  { from: ['in_notice'], move: 'approve_award', to: 'approved', roles: ['district_admin'], reasonRequired: false },
+  {
+    from: ['eligible', 'in_review', 'scored'],
+    move: 'not_funded',
+    to: 'not_funded',
+    roles: ['district_admin'],
+    reasonRequired: false,
+  },
+  { from: ['proposed', 'in_notice'], move: 'objection_upheld', to: 'not_funded', roles: ['district_admin'], reasonRequired: true },
+  { from: ['approved'], move: 'start_delivery', to: 'in_progress', roles: ['district_admin'], reasonRequired: false },
+  {
+    from: ['in_progress', 'rectification'],
+    move: 'request_acceptance',
+    to: 'acceptance_requested',
+    roles: ['community_officer', 'street_officer', 'district_admin'],
+    reasonRequired: false,
+  },
+  // Assigning inspectors and the inspection itself are delivery's detail (the project's own state
+  // drives these moves); the application waits in acceptance_requested until the outcome.
+  { from: ['acceptance_requested'], move: 'inspection_passed', to: 'accepted', roles: ['inspector'], reasonRequired: false },
+  {
+    from: ['acceptance_requested'],
+    move: 'inspection_rectification',
+    to: 'rectification',
+    roles: ['inspector'],
+    reasonRequired: true,
+  },
+  // A failed acceptance ends the project: closed, with the inspection's reason on record.
+  { from: ['acceptance_requested'], move: 'inspection_failed', to: 'closed', roles: ['inspector'], reasonRequired: true },
+  { from: ['accepted'], move: 'close', to: 'closed', roles: ['finance', 'district_admin'], reasonRequired: false },
+];
+
+export type SystemMoveLookup =
+  | { ok: true; transition: SystemTransition }
+  | { ok: false; code: 'ACTION_NOT_ALLOWED_IN_STATUS' | 'ROLE_NOT_ALLOWED' };
+
+/**
+ * The system move `move` from `status`, caused by someone holding `roles` (or by the system itself
+ * — a scheduled job — when `roles` is 'system').
+ */
+export function findSystemMove(
+  status: ApplicationStatus,
+  move: SystemMove,
+  roles: readonly Role[] | 'system',
+): SystemMoveLookup {
+  const transition = SYSTEM_TRANSITIONS.find((t) => t.move === move && t.from.includes(status));
+  if (!transition) return { ok: false, code: 'ACTION_NOT_ALLOWED_IN_STATUS' };
+  if (roles !== 'system' && !transition.roles.some((role) => roles.includes(role))) {
+    return { ok: false, code: 'ROLE_NOT_ALLOWED' };
+  }
+  return { ok: true, transition };
+}
+
+/** Every status and the moves out of it (user and system), for documentation and tests. */
+export function movesFrom(status: ApplicationStatus): Array<{ move: ApplicationMove; to: ApplicationStatus }> {
+  return [
+    ...APPLICATION_TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => ({ move: t.action, to: t.to })),
+    ...SYSTEM_TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => ({ move: t.move, to: t.to })),
+  ];
+}
+
+/** Statuses an application may be in while its project is being delivered (项目实施). */
+export const DELIVERY_STATUSES = [
+  'in_progress',
+  'acceptance_requested',
+  'rectification',
+  'accepted',
+  'closed',
+] as const satisfies readonly ApplicationStatus[];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const MOVE_LABELS: Record<SystemMove, { zh: string; en: string }> = {
+  assign_reviewers: { zh: '分配评审专家', en: 'Reviewers assigned' },
+  scores_complete: { zh: '评分完成', en: 'Scoring complete' },
+  scores_reopened: { zh: '评分重开', en: 'Scoring reopened' },
+  propose_award: { zh: '拟立项', en: 'Proposed for award' },
+  decision_superseded: { zh: '立项决定被替换', en: 'Decision superseded' },
+  publish_notice: { zh: '发布公示', en: 'Notice published' },
+  approve_award: { zh: '批准立项', en: 'Award approved' },
+  not_funded: { zh: '未立项', en: 'Not funded' },
+  objection_upheld: { zh: '异议成立', en: 'Objection upheld' },
+  start_delivery: { zh: '开始实施', en: 'Delivery started' },
+  request_acceptance: { zh: '申请验收', en: 'Acceptance requested' },
+  inspection_passed: { zh: '验收合格', en: 'Inspection passed' },
+  inspection_rectification: { zh: '限期整改', en: 'Rectification required' },
+  inspection_failed: { zh: '验收不合格', en: 'Inspection failed' },
+  close: { zh: '结项', en: 'Closed' },
+};

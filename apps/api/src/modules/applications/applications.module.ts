@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApplicationLifecycleRepository } from './application-lifecycle.repository.js';
+import { ApplicationLifecycleService } from './application-lifecycle.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsFiguresRepository } from './applications-figures.repository.js';
 import { ApplicationsFiguresService } from './applications-figures.service.js';
@@ -10,11 +12,13 @@ import { AttachmentsService } from './attachments.service.js';
   controllers: [ApplicationsController],
   providers: [
     ApplicationsService,
+    ApplicationLifecycleService,
+    ApplicationLifecycleRepository,
     AttachmentsService,
     ApplicationsFiguresRepository,
     ApplicationsFiguresService,
     ApplicationsTodo,
   ],
-  exports: [ApplicationsService, ApplicationsFiguresService],
+  exports: [ApplicationsService, ApplicationLifecycleService, ApplicationsFiguresService],
 })
 export class ApplicationsModule {}

@@ -32,6 +32,7 @@ import { violationsToFields } from '../competitions/competitions.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgUnit } from '../orgs/org-unit.entity.js';
 import { ApplicationStatusChange } from './application-status-change.entity.js';
+import { ApplicationLifecycleService } from './application-lifecycle.service.js';
 import { Application } from './application.entity.js';
 
 /** Rules that only bind at submission: a draft may still be waiting for residents' money. */
@@ -90,6 +91,7 @@ export class ApplicationsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
   ) {}
 
   /**
@@ -417,36 +419,16 @@ export class ApplicationsService {
       if (!lookup.ok)
         throw new DomainError(lookup.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'INVALID_TRANSITION');
       if (application.version !== input.version) throw new DomainError('CONFLICT');
-      const { transition } = lookup;
       const reason = input.reason?.trim() || null;
-      if (transition.reasonRequired && !reason) {
+      if (lookup.transition.reasonRequired && !reason) {
         throw new DomainError('VALIDATION_FAILED', { reason: fieldMessage('请填写原因', 'Give a reason') });
       }
       if (action === 'submit' || action === 'submit_to_street') {
         await this.checkSubmittable(manager, application, action, now);
       }
-      const from = application.status;
-      application.status = transition.to;
-      if (transition.to === 'submitted' && !application.submittedAt) application.submittedAt = now;
-      if (reason && transition.reasonRequired) application.lastReason = reason;
-      await manager.save(application);
-      await manager.save(
-        manager.create(ApplicationStatusChange, {
-          applicationId: id,
-          fromStatus: from,
-          toStatus: transition.to,
-          action,
-          reason,
-          actorUserId: actor.user.id,
-        }),
-      );
-      await this.audit.record(manager, actor, {
-        action: `application.${action}`,
-        entityType: 'application',
-        entityId: id,
-        before: { status: from },
-        after: { status: transition.to, reason },
-      });
+      // The lifecycle writes the status, its history row and the audit record.
+      const move = await this.lifecycle.act(manager, actor, id, action, reason, now);
+      application.status = move.to;
       return this.notifyMove(manager, application, action, reason);
     });
     await this.notifications.deliverLater(notificationIds);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor.js';
-import { returnedRows } from '../../database/postgres-errors.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { SystemMove } from '@xiaoshi/domain';
+import { ApplicationLifecycleService } from '../applications/application-lifecycle.service.js';
 
-/** Moves the applications of awards between statuses, with their history rows and audit records. */
+/** The applications of awards, moved through their lifecycle by the applications module. */
 @Injectable()
 export class AwardTransitionsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly lifecycle: ApplicationLifecycleService) {}
 
   async applicationsOf(manager: EntityManager, decisionIds: number[]): Promise<number[]> {
     const rows: Array<{ application_id: number }> = await manager.query(
@@ -17,38 +17,24 @@ export class AwardTransitionsService {
     return rows.map((row) => row.application_id);
   }
 
-  /** Moves applications between two statuses with history and audit (set-wise). */
+  /**
+   * A lifecycle move for the applications of awards (set-wise: those not in a status the move
+   * starts from stay as they are). The applications module writes status, history and audit.
+   */
   async moveApplications(
     manager: EntityManager,
     actor: Actor,
     ids: number[],
-    from: string | string[],
-    to: string,
-    action: string,
+    move: SystemMove,
     reason: string | null = null,
-  ) {
+  ): Promise<number[]> {
     if (!ids.length) return [];
-    const moved = returnedRows<{ id: number; status: string }>(
-      await manager.query(
-        `UPDATE application a SET status = $3, version = version + 1, updated_at = now(), last_reason = coalesce($4, a.last_reason)
-         FROM (SELECT id, status AS old_status FROM application WHERE id = ANY($1::int[]) AND status = ANY($2::text[]) FOR UPDATE) old
-         WHERE a.id = old.id RETURNING a.id, old.old_status AS status`,
-        [ids, Array.isArray(from) ? from : [from], to, reason],
-      ),
-    );
-    for (const row of moved) {
-      await manager.query(
-        `INSERT INTO application_status_change (application_id, from_status, to_status, action, reason, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.id, row.status, to, action, reason, actor.user?.id ?? null],
-      );
-      await this.audit.record(manager, actor, {
-        action: `application.${action}`,
-        entityType: 'application',
-        entityId: row.id,
-        before: { status: row.status },
-        after: { status: to, reason },
-      });
-    }
+    const moved = await this.lifecycle.apply(manager, actor, ids, move, { reason, strict: false });
     return moved.map((row) => row.id);
+  }
+
+  /** Applications of a competition still waiting for a decision (screened in, never awarded). */
+  undecidedApplications(manager: EntityManager, competitionId: number, except: number[]): Promise<number[]> {
+    return this.lifecycle.inStatuses(manager, { competitionId, statuses: ['eligible', 'in_review', 'scored'], except });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module.js';
 import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CompetitionsModule } from '../competitions/competitions.module.js';
 import { AwardExportsService } from './award-exports.service.js';
@@ -20,7 +21,7 @@ import { SelectionService } from './selection.service.js';
 
 /** Selection, decisions, 公示 with objections, approval (立项) — one service per seam. */
 @Module({
-  imports: [BudgetsModule, CompetitionsModule],
+  imports: [ApplicationsModule, BudgetsModule, CompetitionsModule],
   controllers: [AwardsController, PublicAwardsController, CalendarController],
   providers: [
     AwardsRepository,

@@ -173,8 +173,6 @@ export class DecisionsService {
             manager,
             superseded.map((row) => row.id),
           ),
-          'proposed',
-          'scored',
           'decision_superseded',
         );
       }
@@ -207,8 +205,6 @@ export class DecisionsService {
         manager,
         actor,
         chosen.map((award) => award.applicationId),
-        'scored',
-        'proposed',
         'propose_award',
       );
       await this.audit.record(manager, actor, {

@@ -104,8 +104,6 @@ export class NoticesService {
         manager,
         actor,
         await this.transitions.applicationsOf(manager, [decisionId]),
-        'proposed',
-        'in_notice',
         'publish_notice',
       );
       await this.audit.record(manager, actor, {
@@ -218,20 +216,13 @@ export class NoticesService {
         manager,
         actor,
         awards.map((award) => award.applicationId),
-        'in_notice',
-        'approved',
         'approve_award',
       );
-      const losers: Array<{ id: number }> = await manager.query(
-        `SELECT id FROM application WHERE competition_id = $1 AND status IN ('eligible', 'in_review', 'scored') AND id <> ALL($2::int[])`,
-        [notice.competitionId, approvedIds],
-      );
+      const losers = await this.transitions.undecidedApplications(manager, notice.competitionId, approvedIds);
       const notFunded = await this.transitions.moveApplications(
         manager,
         actor,
-        losers.map((row) => row.id),
-        ['eligible', 'in_review', 'scored'],
-        'not_funded',
+        losers,
         'not_funded',
         '未入选本次立项',
       );

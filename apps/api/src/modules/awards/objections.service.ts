@@ -158,8 +158,6 @@ export class ObjectionsService {
             manager,
             actor,
             [award.applicationId],
-            ['in_notice', 'proposed'],
-            'not_funded',
             'objection_upheld',
             award.withdrawnReason,
           );

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module.js';
 import { CompetitionsModule } from '../competitions/competitions.module.js';
 import { ReviewExportsService } from './review-exports.service.js';
 import { ReviewRankHandler, ReviewReminderHandler } from './review-jobs.handlers.js';
@@ -11,7 +12,7 @@ import { ReviewsTodo } from './reviews.todo.js';
 import { ReviewsService } from './reviews.service.js';
 
 @Module({
-  imports: [CompetitionsModule],
+  imports: [ApplicationsModule, CompetitionsModule],
   controllers: [ReviewsController],
   providers: [
     ReviewsService,

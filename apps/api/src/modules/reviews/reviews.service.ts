@@ -32,6 +32,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { PG_CHECK_VIOLATION, pgErrorOf, returnedRows } from '../../database/postgres-errors.js';
 import { QueueService } from '../../queue/queue.service.js';
+import { ApplicationLifecycleService } from '../applications/application-lifecycle.service.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Application } from '../applications/application.entity.js';
@@ -71,6 +72,7 @@ export class ReviewsService {
     private readonly competitions: CompetitionsService,
     private readonly queue: QueueService,
     private readonly notifications: NotificationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
   ) {}
 
   // ── expert pool ────────────────────────────────────────────────────────────
@@ -547,30 +549,9 @@ export class ReviewsService {
   }
 
   private async markInReview(manager: EntityManager, actor: AuthenticatedActor, applicationIds: number[]) {
-    if (!applicationIds.length) return;
-    const moved = returnedRows<{ id: number }>(
-      await manager.query(
-        `UPDATE application SET status = 'in_review', version = version + 1, updated_at = now()
-         WHERE id = ANY($1::int[]) AND status = 'eligible' RETURNING id`,
-        [applicationIds],
-      ),
-    );
-    if (!moved.length) return;
-    await manager.query(
-      `INSERT INTO application_status_change (application_id, from_status, to_status, action, actor_user_id)
-       SELECT id, 'eligible', 'in_review', 'assign_reviewers', $2 FROM unnest($1::int[]) AS id`,
-      [moved.map((row) => row.id), actor.user.id],
-    );
-    for (const row of moved) {
-      await this.audit.record(manager, actor, {
-        action: 'application.assign_reviewers',
-        entityType: 'application',
-        entityId: row.id,
-        before: { status: 'eligible' },
-        after: { status: 'in_review' },
-      });
-    }
+    await this.lifecycle.apply(manager, actor, applicationIds, 'assign_reviewers', { strict: false });
   }
+
 
   async assignManually(actor: AuthenticatedActor, competitionId: number, body: ManualAssignRequest) {
     await this.dataSource.transaction(async (manager) => {
@@ -861,34 +842,10 @@ export class ReviewsService {
        FROM review_assignment ra LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE ra.application_id = $1`,
       [applicationId],
     );
-    const [application]: Array<{ status: string }> = await manager.query(
-      `SELECT status FROM application WHERE id = $1 FOR UPDATE`,
-      [applicationId],
-    );
     const complete = counts.due > 0 && counts.done === counts.due;
-    const to = complete ? 'scored' : 'in_review';
-    if (!application || application.status === to || !['in_review', 'scored'].includes(application.status))
-      return;
-    await manager.query(
-      `UPDATE application SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [applicationId, to],
-    );
-    await manager.query(
-      `INSERT INTO application_status_change (application_id, from_status, to_status, action, actor_user_id) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        applicationId,
-        application.status,
-        to,
-        complete ? 'scores_complete' : 'scores_reopened',
-        actor.user.id,
-      ],
-    );
-    await this.audit.record(manager, actor, {
-      action: complete ? 'application.scores_complete' : 'application.scores_reopened',
-      entityType: 'application',
-      entityId: applicationId,
-      before: { status: application.status },
-      after: { status: to },
+    // in_review → scored, or back when a sheet is reopened; any other status stays as it is.
+    await this.lifecycle.apply(manager, actor, [applicationId], complete ? 'scores_complete' : 'scores_reopened', {
+      strict: false,
     });
   }
 
