@@ -88,7 +88,7 @@ let templateReady = false;
 if (built) {
   templateReady =
     psql(`CREATE DATABASE "${template}"`) &&
-    check('migrate + seed template database', 'node', ['apps/api/dist/cli.js', 'setup'], {
+    check('migrate + seed template database', 'node', ['apps/api/dist/cli.js', 'setup', '--base-only'], {
       env: { DATABASE_URL: templateUrl.toString(), LOG_LEVEL: 'warn' },
     });
 }

@@ -218,7 +218,7 @@ export class PrivatePostgres {
 /** A database on the private server, migrated and seeded the way `npm test` prepares its template. */
 export async function createSeededDatabase(server: PrivatePostgres, name: string): Promise<string> {
   await server.query('postgres', `CREATE DATABASE "${name}"`);
-  const result = spawnSync(process.execPath, [path.join(root, 'apps/api/dist/cli.js'), 'setup'], {
+  const result = spawnSync(process.execPath, [path.join(root, 'apps/api/dist/cli.js'), 'setup', '--base-only'], {
     env: { ...process.env, DATABASE_URL: server.url(name), LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   });

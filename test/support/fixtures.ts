@@ -151,7 +151,8 @@ export async function reviewers(t: TestApp, names: string[]): Promise<Array<{ id
  * Drives `count` applications of one community all the way to 'approved' (立项) through the real
  * API: eligible applications, a panel of five reviewers scoring them (ranking needs a running
  * worker: createWorker(t.config, { schedule: false })), the rank-order decision, 公示 moved into
- * the past and closed. Returns the approved application ids, best first.
+ * the past and closed; then waits for the worker to open their projects (which starts their
+ * delivery: the applications are 'in_progress' on return). Returns the application ids, best first.
  */
 export async function approvedProjects(
   t: TestApp,
@@ -211,5 +212,20 @@ export async function approvedProjects(
   await t.db.query(`UPDATE public_notice SET first_day = current_date - 8, last_day = current_date - 2 WHERE id = $1`, [notice.body.id]);
   const closed = await t.http().post(`/api/notices/${notice.body.id}/close`).set('authorization', admin);
   if (closed.status !== 200) throw new Error(`close failed: ${JSON.stringify(closed.body)}`);
+  await projectsOpened(t, awards.map((award) => award.applicationId));
   return awards.map((award) => award.applicationId);
+}
+
+/**
+ * Waits until the approval's `delivery.open-projects` job, run by the suite's worker
+ * (createWorker), has opened the projects of these applications. Reads never open projects.
+ */
+export async function projectsOpened(t: TestApp, applicationIds: number[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const opened = await t.db.query(`SELECT count(*)::int AS n FROM project WHERE application_id = ANY($1::int[])`, [applicationIds]);
+    if (opened.rows[0].n === new Set(applicationIds).size) return;
+    if (Date.now() > deadline) throw new Error(`no projects for ${applicationIds.join(', ')} yet: is a worker running?`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -14,7 +14,7 @@ import { CompetitionsModule } from './modules/competitions/competitions.module.j
 import { DashboardsModule } from './modules/dashboards/dashboards.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { FilesModule } from './modules/files/files.module.js';
-import { HealthController } from './modules/health/health.controller.js';
+import { HealthModule } from './modules/health/health.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
@@ -65,8 +65,8 @@ export class AppModule {
         SurveysModule,
         PerformanceModule,
         DashboardsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
     };

@@ -3,6 +3,7 @@ import {
   APPLICATION_STATUSES,
   APPLICATION_TRANSITIONS,
   availableActions,
+  canEditApplication,
   findTransition,
   isEditable,
   STATUS_LABELS,
@@ -130,5 +131,19 @@ describe('application workflow', () => {
       expect(STATUS_LABELS[s].zh).toBeTruthy();
       expect(STATUS_LABELS[s].en).toBeTruthy();
     }
+  });
+});
+
+describe('who edits an application', () => {
+  it.each([
+    ['draft', ['community_officer'], true],
+    ['draft', ['street_officer'], true],
+    ['awaiting_street', ['community_officer'], false],
+    ['awaiting_street', ['street_officer'], true],
+    ['returned', ['community_officer'], true],
+    ['submitted', ['street_officer'], false],
+    ['draft', ['district_admin'], false],
+  ] as const)('%s by %j: %s', (status, roles, expected) => {
+    expect(canEditApplication(status, roles)).toBe(expected);
   });
 });

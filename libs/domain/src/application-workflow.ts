@@ -154,7 +154,19 @@ export function availableActions(status: ApplicationStatus, roles: readonly Role
 /** Whether the content may be edited: the community's draft, the street's review (the street may
  * fix it before submitting) and a return for revision. */
 export function isEditable(status: ApplicationStatus): boolean {
-  return status === 'draft' || status === 'awaiting_street' || status === 'returned';
+  return APPLICATION_EDITORS[status] !== undefined;
+}
+
+/** Who may edit the content in which status: the community until it hands over, the street until it submits. */
+export const APPLICATION_EDITORS: Partial<Record<ApplicationStatus, readonly Role[]>> = {
+  draft: ['community_officer', 'street_officer'],
+  awaiting_street: ['street_officer'],
+  returned: ['community_officer', 'street_officer'],
+};
+
+/** Whether someone holding `roles` may edit an application's content (and attachments) in `status`. */
+export function canEditApplication(status: string, roles: readonly Role[]): boolean {
+  return (APPLICATION_EDITORS[status as ApplicationStatus] ?? []).some((role) => roles.includes(role));
 }
 
 export const STATUS_LABELS: Record<ApplicationStatus, { zh: string; en: string }> = {

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { executionRateBp, ledgerFigures, monthlyRunningTotals, rateBp, sumLedgerTotals } from './ledger.js';
+import {
+  executionRateBp,
+  ledgerBalanced,
+  ledgerFigures,
+  ledgerMovement,
+  monthlyRunningTotals,
+  rateBp,
+  sumLedgerTotals,
+} from './ledger.js';
 
 describe('rateBp', () => {
   it.each([
@@ -92,5 +100,32 @@ describe('monthlyRunningTotals', () => {
     expect(months[0]).toEqual({ month: '2026-01', amountFen: 0, cumulativeFen: 5 });
     expect(months[2]).toEqual({ month: '2026-03', amountFen: 101, cumulativeFen: 106 });
     expect(months[11]).toEqual({ month: '2026-12', amountFen: 0, cumulativeFen: 156 });
+  });
+});
+
+describe('ledgerMovement', () => {
+  const totals = { adjustmentsFen: 0, committedFen: 500, paidFen: 200 };
+  it.each([
+    ['adjustment', -300, { adjustmentsFen: -300, committedFen: 500, paidFen: 200 }, -300],
+    ['commitment', 100, { adjustmentsFen: 0, committedFen: 600, paidFen: 200 }, 100],
+    ['decommitment', 100, { adjustmentsFen: 0, committedFen: 400, paidFen: 200 }, -100],
+    ['payment', 50, { adjustmentsFen: 0, committedFen: 500, paidFen: 250 }, 50],
+    ['payment_reversal', 50, { adjustmentsFen: 0, committedFen: 500, paidFen: 150 }, -50],
+  ] as const)('%s of %d', (kind, amount, expected, delta) => {
+    expect(ledgerMovement(totals, kind, amount)).toEqual({ totals: expected, deltaFen: delta });
+  });
+
+  it('refuses a non-positive amount except for an adjustment, and fractions of a fen', () => {
+    expect(() => ledgerMovement(totals, 'payment', 0)).toThrow(RangeError);
+    expect(() => ledgerMovement(totals, 'commitment', -1)).toThrow(RangeError);
+    expect(() => ledgerMovement(totals, 'adjustment', 0.5)).toThrow(RangeError);
+  });
+
+  it('keeps a line balanced: committed within the adjusted budget, paid within committed', () => {
+    expect(ledgerBalanced(1000, totals)).toBe(true);
+    expect(ledgerBalanced(1000, ledgerMovement(totals, 'commitment', 501).totals)).toBe(false);
+    expect(ledgerBalanced(1000, ledgerMovement(totals, 'payment', 301).totals)).toBe(false);
+    expect(ledgerBalanced(1000, ledgerMovement(totals, 'adjustment', -501).totals)).toBe(false);
+    expect(ledgerBalanced(1000, ledgerMovement(totals, 'decommitment', 301).totals)).toBe(false);
   });
 });

@@ -101,3 +101,49 @@ export function monthlyRunningTotals(
     return { month, amountFen, cumulativeFen: running };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ledger movements: which running total each kind of entry moves, and in which direction.
+
+export type LedgerKind = 'adjustment' | 'commitment' | 'decommitment' | 'payment' | 'payment_reversal';
+
+/** A line's three running totals (the budget itself never moves; adjustments carry the changes). */
+export interface RunningTotals {
+  adjustmentsFen: number;
+  committedFen: number;
+  paidFen: number;
+}
+
+const MOVES: Record<LedgerKind, { total: keyof RunningTotals; sign: 1 | -1 }> = {
+  adjustment: { total: 'adjustmentsFen', sign: 1 },
+  commitment: { total: 'committedFen', sign: 1 },
+  decommitment: { total: 'committedFen', sign: -1 },
+  payment: { total: 'paidFen', sign: 1 },
+  payment_reversal: { total: 'paidFen', sign: -1 },
+};
+
+/**
+ * A movement on a line: the new running totals and the signed effect (what the ledger entry
+ * stores, so that totals are plain sums of entries). Adjustments are signed by nature; every other
+ * kind carries a positive amount, anything else is a programming error (RangeError).
+ */
+export function ledgerMovement(
+  totals: RunningTotals,
+  kind: LedgerKind,
+  amountFen: number,
+): { totals: RunningTotals; deltaFen: number } {
+  if (!Number.isSafeInteger(amountFen)) throw new RangeError(`ledger ${kind} of a non-integer amount: ${amountFen}`);
+  if (kind !== 'adjustment' && amountFen <= 0) throw new RangeError(`ledger ${kind} must be positive, got ${amountFen}`);
+  const { total, sign } = MOVES[kind];
+  const deltaFen = sign * amountFen;
+  return { totals: { ...totals, [total]: totals[total] + deltaFen }, deltaFen };
+}
+
+/**
+ * The invariants of a line (the database's CHECK constraints say the same): nothing committed
+ * beyond the adjusted budget, nothing paid beyond what is committed, nothing negative.
+ */
+export function ledgerBalanced(budgetFen: number, totals: RunningTotals): boolean {
+  const adjusted = budgetFen + totals.adjustmentsFen;
+  return adjusted >= 0 && totals.committedFen >= 0 && totals.paidFen >= 0 && totals.committedFen <= adjusted && totals.paidFen <= totals.committedFen;
+}

@@ -1,8 +1,16 @@
 import { HttpException } from '@nestjs/common';
 import { domainErrorFromPostgres } from '../database/postgres-error-mapping.js';
-import { DomainError, ERROR_CATALOGUE, type ErrorCode, type ErrorResponse } from '@xiaoshi/contracts';
+import {
+  DomainError,
+  ERROR_CATALOGUE,
+  type ErrorCode,
+  type ErrorResponse,
+  type FieldErrors,
+  type Language,
+} from '@xiaoshi/contracts';
+import { errorText, fieldMessageText } from './translations.js';
 
-export type Language = 'zh' | 'en';
+export type { Language };
 
 /** zh-CN unless the client prefers English. */
 export function languageOf(acceptLanguage: string | string[] | undefined): Language {
@@ -114,7 +122,7 @@ export function mapError(error: unknown, language: Language, requestId: string):
   if (error instanceof DomainError) {
     code = error.code;
     if (error.fields) {
-      fields = Object.fromEntries(Object.entries(error.fields).map(([path, text]) => [path, text[language]]));
+      fields = translateFields(error.fields, language);
     }
   } else if (error instanceof HttpException) {
     // Nest wraps Fastify's own errors (body parsing, limits) and keeps the original as the cause.
@@ -134,7 +142,7 @@ export function mapError(error: unknown, language: Language, requestId: string):
     if (refused) {
       code = refused.code;
       if (refused.fields) {
-        fields = Object.fromEntries(Object.entries(refused.fields).map(([path, text]) => [path, text[language]]));
+        fields = translateFields(refused.fields, language);
       }
     }
   }
@@ -142,10 +150,14 @@ export function mapError(error: unknown, language: Language, requestId: string):
   const unavailable = entry.status === 503;
   return {
     status: entry.status,
-    body: { code, message: entry[language], ...(fields ? { fields } : {}), requestId },
+    body: { code, message: errorText(code, language), ...(fields ? { fields } : {}), requestId },
     unexpected: entry.status >= 500 && !unavailable,
     ...(unavailable ? { retryAfterSeconds: RETRY_AFTER_SECONDS } : {}),
   };
+}
+
+function translateFields(fields: FieldErrors, language: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([path, text]) => [path, fieldMessageText(text, language)]));
 }
 
 function isFastifyError(error: unknown): error is { code: string; statusCode?: number } {

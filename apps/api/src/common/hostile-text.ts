@@ -1,4 +1,4 @@
-import { DomainError, fieldMessage, type FieldErrors } from '@xiaoshi/contracts';
+import { DomainError, fieldText, type FieldErrors } from '@xiaoshi/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf, mapError } from './error-response.js';
 
@@ -10,10 +10,7 @@ import { languageOf, mapError } from './error-response.js';
  * before any guard or handler runs, so the whole API answers them with one 400 and a field path.
  */
 
-const NOT_ALLOWED = fieldMessage(
-  '不能包含空字符（U+0000）或不成对的 UTF-16 代理项',
-  'Must not contain a NUL character (U+0000) or a lone UTF-16 surrogate',
-);
+const NOT_ALLOWED = fieldText('unstorableText');
 
 type WellFormed = string & { isWellFormed(): boolean };
 

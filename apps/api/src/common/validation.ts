@@ -1,17 +1,10 @@
 import { Body, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
-import { DomainError, type FieldErrors } from '@xiaoshi/contracts';
+import { DomainError, fieldText, isFieldMessageKey, type FieldErrors } from '@xiaoshi/contracts';
 import { z } from 'zod';
 
 const zhLocale = z.locales.zhCN().localeError;
 const enLocale = z.locales.en().localeError;
-
-/** Custom messages used by the contracts (`message: 'phone'` etc.), in both languages. */
-const CUSTOM_MESSAGES: Record<string, { zh: string; en: string }> = {
-  phone: { zh: '请输入有效的手机号或固定电话', en: 'Enter a valid mobile or landline number' },
-  letters: { zh: '密码须包含字母', en: 'The password must contain letters' },
-  digits: { zh: '密码须包含数字', en: 'The password must contain digits' },
-};
 
 function localised(locale: typeof zhLocale, issue: z.core.$ZodIssue): string {
   const result = locale(issue as never);
@@ -27,7 +20,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => [...issue.path, key].join('.'))
         : [issue.path.join('.') || '_'];
-    const custom = CUSTOM_MESSAGES[issue.message];
+    // A contracts schema's own message (`message: 'phone'`) names an entry of the shared dictionary.
+    const custom = isFieldMessageKey(issue.message) ? fieldText(issue.message) : null;
     for (const path of paths) {
       if (fields[path]) continue;
       fields[path] = custom ?? { zh: localised(zhLocale, issue), en: localised(enLocale, issue) };
@@ -111,9 +105,7 @@ export class IdPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const id = Number(value);
     if (!/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) {
-      throw new DomainError('VALIDATION_FAILED', {
-        id: { zh: 'ID 必须是正整数', en: 'The id must be a positive integer' },
-      });
+      throw new DomainError('VALIDATION_FAILED', { id: fieldText('id') });
     }
     return id;
   }

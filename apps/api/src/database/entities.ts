@@ -11,7 +11,7 @@ import { CompetitionCategory } from '../modules/competitions/competition-categor
 import { Competition } from '../modules/competitions/competition.entity.js';
 import { Award, AwardDecision, CalendarDay, Objection, PublicNotice } from '../modules/awards/award.entities.js';
 import { ExportJob } from '../modules/exports/export-job.entity.js';
-import { Attachment } from '../modules/files/attachment.entity.js';
+import { Attachment } from '../modules/applications/attachment.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity.js';
 import {

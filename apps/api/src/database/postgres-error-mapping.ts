@@ -1,4 +1,4 @@
-import { DomainError, fieldMessage } from '@xiaoshi/contracts';
+import { DomainError, fieldText } from '@xiaoshi/contracts';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from './postgres-errors.js';
 
 /**
@@ -16,7 +16,7 @@ export function domainErrorFromPostgres(error: unknown): DomainError | null {
     const column = /^Key \(([a-z0-9_]+)\)=/.exec(pg.detail ?? '')?.[1];
     if (!column || !/is not present in table/.test(pg.detail ?? '')) return new DomainError('CONFLICT');
     return new DomainError('VALIDATION_FAILED', {
-      [camelCase(column)]: fieldMessage('引用的记录不存在', 'The referenced record does not exist'),
+      [camelCase(column)]: fieldText('referenceMissing'),
     });
   }
   if (pg.code === PG_UNIQUE_VIOLATION) return new DomainError('CONFLICT');
@@ -25,7 +25,7 @@ export function domainErrorFromPostgres(error: unknown): DomainError | null {
     const column = pg.column;
     return new DomainError(
       'VALIDATION_FAILED',
-      column ? { [camelCase(column)]: fieldMessage('取值超出允许范围', 'The value is out of the allowed range') } : undefined,
+      column ? { [camelCase(column)]: fieldText('outOfRange') } : undefined,
     );
   }
   // Serialization failures and deadlocks: the request may simply be retried.

@@ -17,8 +17,6 @@ export interface JobPayloads {
   'exports.run': { exportJobId: number };
   /** Recompute a competition's aggregated scores and ranking after sheets change. */
   'reviews.rank': { competitionId: number };
-  /** Remind reviewers with pending sheets before a review window closes (daily). */
-  'reviews.remind-pending': { date: string | 'today' };
   /** Close ended 公示 notices without pending objections and approve their awards (daily). */
   'awards.close-notices': Record<string, never>;
   /** Remind streets that have not reported their stipend roster before the quarter's end (daily). */
@@ -40,7 +38,6 @@ export const JOB_NAMES = [
   'competitions.remind-short-streets',
   'exports.run',
   'reviews.rank',
-  'reviews.remind-pending',
   'awards.close-notices',
   'stipends.remind-streets',
   'delivery.open-projects',

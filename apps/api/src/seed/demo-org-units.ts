@@ -44,3 +44,34 @@ export const DEMO_USERS = [
   { username: 'inspector', displayName: '验收人员（演示）', roles: ['inspector'], unit: 'demo-district' },
   { username: 'auditor', displayName: '审计人员（演示，只读）', roles: ['auditor'], unit: 'demo-district' },
 ] as const;
+
+/**
+ * The demo year's own accounts (apps/api/src/seed/demo-year/): a street officer for each of the
+ * eight other streets, so that every street of 呈贡区 takes part in the 2026 calls, and five more
+ * experts for the review panels. Same password as the accounts above; seeded with the story only,
+ * never into the base data the API tests start from.
+ */
+export const DEMO_YEAR_USERS = [
+  { username: 'wulong', displayName: '乌龙街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-wulong' },
+  { username: 'luoyang', displayName: '洛羊街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-luoyang' },
+  { username: 'dayu', displayName: '大渔街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-dayu' },
+  { username: 'wujiaying', displayName: '吴家营街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-wujiaying' },
+  { username: 'yuhua', displayName: '雨花街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-yuhua' },
+  { username: 'luolong', displayName: '洛龙街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-luolong' },
+  { username: 'qidian', displayName: '七甸街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-qidian' },
+  { username: 'majinpu', displayName: '马金铺街道工作人员（演示）', roles: ['street_officer'], unit: 'demo-majinpu' },
+  { username: 'expert1', displayName: '评审专家·社会治理（演示）', roles: ['reviewer'], unit: 'demo-district' },
+  { username: 'expert2', displayName: '评审专家·城乡规划（演示）', roles: ['reviewer'], unit: 'demo-district' },
+  { username: 'expert3', displayName: '评审专家·财务审计（演示）', roles: ['reviewer'], unit: 'demo-district' },
+  { username: 'expert4', displayName: '评审专家·社会工作（演示）', roles: ['reviewer'], unit: 'demo-org-ynu' },
+  { username: 'expert5', displayName: '评审专家·公共管理（演示）', roles: ['reviewer'], unit: 'demo-org-sunshine' },
+] as const;
+
+/** The street officer of each demo street, by street code (both layers). */
+export const STREET_OFFICERS: Record<string, string> = {
+  'demo-longcheng': 'longcheng',
+  'demo-dounan': 'dounan',
+  ...Object.fromEntries(
+    DEMO_YEAR_USERS.filter((user) => user.roles[0] === 'street_officer').map((user) => [user.unit, user.username]),
+  ),
+};

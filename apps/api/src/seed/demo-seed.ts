@@ -1,6 +1,15 @@
-import type { DataSource } from 'typeorm';
-import type { Role } from '@xiaoshi/contracts';
-import type { Actor } from '../common/actor.js';
+/**
+ * The demo data, in two layers (issue 11 §9):
+ * - base: what the seed documents and the product define — 呈贡区 with its ten streets and 58
+ *   communities, one demo account per role, the 2026 programmes, budget lines, calls and planned
+ *   expenditures of seed 000 and 002 with their exact numbers, the stipend rules and the 84
+ *   retirees, the approved performance target tables with their surveys, and the reference data of
+ *   the annual plan (seed-annual-plan.ts). The API tests start from it.
+ * - demo year: the 2026 cycle told through the services users call (demo-year/), so that every
+ *   page and indicator of a fresh `npm start` shows a real-looking year on 2026-12-03.
+ * Every row is demo data (is_demo, 演示); seed-guard.ts keeps it out of any other database.
+ */
+import type { AuditAction, Role } from '@xiaoshi/contracts';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { BudgetLine } from '../modules/budgets/budget-line.entity.js';
 import { DirectExpenditure } from '../modules/budgets/direct-expenditure.entity.js';
@@ -10,19 +19,65 @@ import { Competition } from '../modules/competitions/competition.entity.js';
 import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
 import { passwordHasher } from '../modules/users/password-hasher.js';
 import { User } from '../modules/users/user.entity.js';
+import { seedDemoYear } from './demo-year/demo-year.js';
 import { DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
-import { seedAnnualPlan } from './seed-annual-plan.js';
+import { SEED_ACTOR, type SeedContext } from './seed-context.js';
+import { BASE_MARKER, STORY_MARKER, STORY_STARTED_MARKER, demoState, markAllDemo, storyRefusal } from './seed-guard.js';
+import { seedAnnualPlanBase, seedAnnualPlanStory } from './seed-annual-plan.js';
 import { SEED_2026, seedCompetitions } from './seed-2026-budgets.js';
 import { seedPerformance } from './seed-performance.js';
 import { seedStipends } from './seed-stipends.js';
+import { StoryClock } from './story-clock.js';
 
-const SYSTEM: Actor = { user: null, requestId: 'seed', ip: '127.0.0.1' };
+export interface SeedOutcome {
+  base: 'seeded' | 'present' | 'not_empty';
+  story: 'seeded' | 'present' | 'skipped' | 'refused';
+  /** What happened, one line each, for the CLI. */
+  messages: string[];
+}
 
-/** Seeds the demo district when the database holds no org units. Returns false if it was not empty. */
-export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<boolean> {
+/** Seeds what is missing: the base into an empty database, then (unless `baseOnly`) the demo year. */
+export async function seedDemo(context: SeedContext, options: { baseOnly?: boolean; now?: Date } = {}): Promise<SeedOutcome> {
+  const messages: string[] = [];
+  const seeded = await seedBase(context, options.now);
+  let base: SeedOutcome['base'] = seeded ? 'seeded' : 'present';
+  const before = await demoState(context.dataSource);
+  if (!seeded && !before.base) base = 'not_empty';
+  messages.push(
+    seeded
+      ? 'demo data seeded: base (呈贡区, demo accounts, the 2026 programmes of seed 000 and 002)'
+      : before.base
+        ? 'demo data: base already present'
+        : 'demo data: the database is not empty and holds no demo data — nothing seeded',
+  );
+  if (options.baseOnly) return { base, story: 'skipped', messages: [...messages, 'demo year: skipped (--base-only)'] };
+  if (before.story === 'done') return { base, story: 'present', messages: [...messages, 'demo year: already present'] };
+  const refusal = storyRefusal(before);
+  if (refusal) return { base, story: 'refused', messages: [...messages, `demo year refused: ${refusal}`] };
+  const started = Date.now();
+  await record(context, STORY_STARTED_MARKER, {});
+  const summary = await seedDemoYear(context, new StoryClock(context));
+  await markAllDemo(context.dataSource);
+  await record(context, STORY_MARKER, summary);
+  messages.push(`demo year seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  return { base, story: 'seeded', messages };
+}
+
+async function record(context: SeedContext, action: AuditAction, after: Record<string, unknown>): Promise<void> {
+  const audit = context.get(AuditService);
+  const [district]: Array<{ id: number }> = await context.dataSource.query(
+    `SELECT id FROM org_unit WHERE code = $1`,
+    [DEMO_DISTRICT.code],
+  );
+  await context.dataSource.transaction((manager) =>
+    audit.record(manager, SEED_ACTOR, { action, entityType: 'org_unit', entityId: district?.id ?? 0, after }),
+  );
+}
+
+/** The base demo data into an empty database (no org unit). Returns false if it was not empty. */
+export async function seedBase(context: SeedContext, now = new Date()): Promise<boolean> {
   const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
-  const audit = new AuditService(dataSource);
-  const seeded = await dataSource.transaction(async (manager) => {
+  const seeded = await context.dataSource.transaction(async (manager) => {
     await manager.query('LOCK TABLE org_unit IN EXCLUSIVE MODE');
     if ((await manager.count(OrgUnit)) > 0) return false;
     const save = (unit: Partial<OrgUnit>) => manager.save(manager.create(OrgUnit, { ...unit, isDemo: true }));
@@ -107,15 +162,19 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     });
     // The 2026 performance target tables of both seeds, bound to live figures (seed-performance.ts).
     await seedPerformance(manager, { districtId: district.id, lineIds, now });
-    await audit.record(manager, SYSTEM, {
-      action: 'seed.demo_data',
-      entityType: 'org_unit',
-      entityId: district.id,
-      after: { streets: DEMO_STREETS.length, communities: DEMO_STREETS.flatMap((s) => s.communities).length, users: DEMO_USERS.length },
-    });
     return true;
   });
-  // The rest of seed 000's annual plan, through the services users call, once the above has committed.
-  if (seeded) await seedAnnualPlan(dataSource);
-  return seeded;
+  if (!seeded) return false;
+  // The annual plan's reference data and what happened on its programmes in 2026 (building leaders'
+  // third quarter, the September study trip, the social organisations' agreements and 尾款), through
+  // the services users call, once the above has committed. The API tests start from these.
+  await seedAnnualPlanBase(context);
+  await seedAnnualPlanStory(context, new StoryClock(context));
+  await markAllDemo(context.dataSource);
+  await record(context, BASE_MARKER, {
+    streets: DEMO_STREETS.length,
+    communities: DEMO_STREETS.flatMap((street) => street.communities).length,
+    users: DEMO_USERS.length,
+  });
+  return true;
 }

@@ -1,23 +1,24 @@
 /**
  * DEMO DATA for the rest of seed 000's annual plan (issue 15), made through the services users
- * call (seed-services.ts), after the base demo seed has committed:
- * - a building leaders' quarterly work fund (按季度发放楼栋长工作经费) with 演示 rates, rosters in
- *   four communities and the third quarter of 2026 reported, audited, batched, approved and paid;
- * - a study trip of community cadres (组织社区干部到先进地区学习社会治理经验), approved, attended,
- *   with its evidence and actual costs on the ledger, and a second trip awaiting approval;
- * - the social organisations: five introduced in 2026 with agreements, and the provider of the 2025
- *   党建引领基层治理服务项目 whose evaluation passed and whose 15,000 元 尾款 is paid from the
- *   planned direct expenditure already on the 党建引领基层治理 line (seed 000).
- * The seeds give no figure for the building leaders' rates, the training-cost norms or the demo
- * agreements: those are illustrative and named 演示. Their money sits on a separate demo budget
- * programme so that the seed documents' own programmes keep their exact totals.
+ * call. The seeds give no figure for the building leaders' rates, the training-cost norms or the
+ * social organisations' agreements: those are illustrative and named 演示, and their money sits on a
+ * separate demo programme so that the seed documents' own programmes keep their exact totals.
+ *
+ * Base (reference data): the demo programme and its three lines, the building leaders' programme
+ * with its rates and roster, the training-cost norm table and the register of social organisations.
+ *
+ * Its 2026 story, also in the base layer (the API tests read it): the building leaders' third
+ * quarter reported, approved and paid; the
+ * September study trip and the spring 2027 one awaiting approval; the social organisations'
+ * agreements, the 2025 project's passed evaluation and its paid 尾款.
  */
 import { CreateBudgetLineRequest, CreateProgrammeRequest } from '@xiaoshi/contracts';
-import type { DataSource } from 'typeorm';
-import { seedBuildingLeaders } from './seed-building-leaders.js';
-import { demoActor, seedServices } from './seed-services.js';
-import { seedSocialOrgs } from './seed-social-orgs.js';
-import { seedTrips } from './seed-trips.js';
+import { BudgetsService } from '../modules/budgets/budgets.service.js';
+import { seedBuildingLeaders, seedBuildingLeadersQuarter } from './seed-building-leaders.js';
+import type { SeedContext } from './seed-context.js';
+import { seedSocialOrgAgreements, seedSocialOrgs } from './seed-social-orgs.js';
+import { seedTrainingNorms, seedTrips } from './seed-trips.js';
+import type { StoryClock } from './story-clock.js';
 
 const YUAN = 100;
 
@@ -30,17 +31,14 @@ export const DEMO_PLAN_PROGRAMME = {
   },
 } as const;
 
-export async function seedAnnualPlan(dataSource: DataSource): Promise<void> {
-  const services = seedServices(dataSource);
-  const actors = {
-    admin: await demoActor(dataSource, 'admin'),
-    finance: await demoActor(dataSource, 'finance'),
-    checker: await demoActor(dataSource, 'checker'),
-    longcheng: await demoActor(dataSource, 'longcheng'),
-    dounan: await demoActor(dataSource, 'dounan'),
-  };
-  const programme = await services.budgets.createProgramme(
-    actors.admin,
+type PlanLine = keyof typeof DEMO_PLAN_PROGRAMME.lines;
+
+/** Base: the demo programme, the building leaders' roster, the norm table, the register. */
+export async function seedAnnualPlanBase(context: SeedContext): Promise<void> {
+  const budgets = context.get(BudgetsService);
+  const admin = await context.actor('admin');
+  const programme = await budgets.createProgramme(
+    admin,
     CreateProgrammeRequest.parse({
       year: 2026,
       name: DEMO_PLAN_PROGRAMME.name,
@@ -51,17 +49,28 @@ export async function seedAnnualPlan(dataSource: DataSource): Promise<void> {
       description: '演示数据：种子文件未列出楼栋长工作经费、学习考察和社会组织培育的预算金额，此处金额仅供演示。',
     }),
   );
-  const line = async (key: keyof typeof DEMO_PLAN_PROGRAMME.lines) =>
-    (
-      await services.budgets.createLine(
-        actors.admin,
-        programme.id,
-        CreateBudgetLineRequest.parse(DEMO_PLAN_PROGRAMME.lines[key]),
-      )
-    ).id;
-  const lines = { buildingLeaders: await line('buildingLeaders'), trips: await line('trips'), socialOrgs: await line('socialOrgs') };
+  const line = async (key: PlanLine) =>
+    (await budgets.createLine(admin, programme.id, CreateBudgetLineRequest.parse(DEMO_PLAN_PROGRAMME.lines[key]))).id;
+  const buildingLeaders = await line('buildingLeaders');
+  await line('trips');
+  await line('socialOrgs');
+  await seedBuildingLeaders(context, buildingLeaders);
+  await seedTrainingNorms(context);
+  await seedSocialOrgs(context);
+}
 
-  await seedBuildingLeaders(dataSource, services, actors, lines.buildingLeaders);
-  await seedTrips(dataSource, services, actors, lines.trips);
-  await seedSocialOrgs(dataSource, services, actors, lines.socialOrgs);
+/** The id of a line of the demo programme. */
+async function planLine(context: SeedContext, key: PlanLine): Promise<number> {
+  const [row]: Array<{ id: number }> = await context.dataSource.query(`SELECT id FROM budget_line WHERE name = $1`, [
+    DEMO_PLAN_PROGRAMME.lines[key].name,
+  ]);
+  if (!row) throw new Error(`the demo line ${DEMO_PLAN_PROGRAMME.lines[key].name} is missing`);
+  return row.id;
+}
+
+/** What happened on the annual plan's programmes in 2026 (base layer, told on its own dates). */
+export async function seedAnnualPlanStory(context: SeedContext, clock: StoryClock): Promise<void> {
+  await seedSocialOrgAgreements(context, clock, await planLine(context, 'socialOrgs'));
+  await seedTrips(context, clock, await planLine(context, 'trips'));
+  await seedBuildingLeadersQuarter(context, clock);
 }

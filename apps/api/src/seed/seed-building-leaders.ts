@@ -1,8 +1,10 @@
 /**
  * DEMO DATA: building leaders' quarterly work fund (楼栋长工作经费, 呈社建办通〔2020〕6号) on the
- * stipend engine — a programme with 演示 household-band rates, twelve leaders in four communities
- * of 龙城街道 and 斗南街道 (one who left on 15 August, one who started on 20 July), and 2026 Q3
- * reported by both streets, audited, batched by one finance officer, approved by another and paid.
+ * stipend engine.
+ * - base: a programme with 演示 household-band rates and twelve leaders in four communities of
+ *   龙城街道 and 斗南街道 (one who left on 15 August, one who started on 20 July);
+ * - demo year: 2026 Q3 reported by both streets, audited, batched by one finance officer, approved
+ *   by another and paid in October.
  * The ID numbers pass GB 11643 and belong to nobody; accounts and phones are made up.
  */
 import {
@@ -11,11 +13,12 @@ import {
   CreateStipendRuleVersionRequest,
 } from '@xiaoshi/contracts';
 import { DEFAULT_MONTH_RULE, DEMO_BUILDING_LEADER_RATES, nationalIdCheckCharacter } from '@xiaoshi/domain';
-import { In, type DataSource } from 'typeorm';
-import type { AuthenticatedActor } from '../common/actor.js';
-import { StipendPerson } from '../modules/stipends/stipend-person.entity.js';
-import { StipendProgramme } from '../modules/stipends/stipend-programme.entity.js';
-import type { SeedServices } from './seed-services.js';
+import { BuildingLeadersService } from '../modules/stipends/building-leaders.service.js';
+import { StipendBatchesService } from '../modules/stipends/stipend-batches.service.js';
+import { StipendProgrammesService } from '../modules/stipends/stipend-programmes.service.js';
+import { StipendReportsService } from '../modules/stipends/stipend-reports.service.js';
+import type { SeedContext } from './seed-context.js';
+import type { StoryClock } from './story-clock.js';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -34,22 +37,27 @@ const COMMUNITIES = [
 const SURNAMES = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'];
 const HOUSEHOLDS = [48, 96, 150, 72, 118, 130, 56, 88, 164, 40, 104, 126];
 
-export async function seedBuildingLeaders(
-  dataSource: DataSource,
-  services: SeedServices,
-  actors: Record<'admin' | 'finance' | 'checker' | 'longcheng' | 'dounan', AuthenticatedActor>,
-  budgetLineId: number,
-): Promise<void> {
-  const programme = await services.programmes.create(
+export const BUILDING_LEADER_PROGRAMME = '楼栋长季度工作经费（演示）';
+
+/** Base: the programme, its rule version and the roster. */
+export async function seedBuildingLeaders(context: SeedContext, budgetLineId: number): Promise<void> {
+  const programmes = context.get(StipendProgrammesService);
+  const leaders = context.get(BuildingLeadersService);
+  const actors = {
+    admin: await context.actor('admin'),
+    longcheng: await context.actor('longcheng'),
+    dounan: await context.actor('dounan'),
+  };
+  const programme = await programmes.create(
     actors.admin,
     CreateStipendProgrammeRequest.parse({
       budgetLineId,
       kind: 'monthly_quarterly',
       rosterKind: 'building_leader',
-      name: '楼栋长季度工作经费（演示）',
+      name: BUILDING_LEADER_PROGRAMME,
     }),
   );
-  await services.programmes.addRuleVersion(
+  await programmes.addRuleVersion(
     actors.admin,
     programme.id,
     CreateStipendRuleVersionRequest.parse({
@@ -60,7 +68,7 @@ export async function seedBuildingLeaders(
     }),
   );
 
-  const units: Array<{ id: number; name: string }> = await dataSource.query(
+  const units: Array<{ id: number; name: string }> = await context.dataSource.query(
     `SELECT id, name FROM org_unit WHERE kind = 'community' AND name = ANY($1::text[])`,
     [COMMUNITIES.map((community) => community.name)],
   );
@@ -70,7 +78,7 @@ export async function seedBuildingLeaders(
     for (let building = 1; building <= 3; building += 1) {
       const leaving = community.name === '龙街社区' && building === 3;
       const joining = community.name === '花园社区' && building === 3;
-      await services.leaders.create(
+      await leaders.create(
         actors[community.street],
         programme.id,
         CreateBuildingLeaderRequest.parse({
@@ -91,26 +99,39 @@ export async function seedBuildingLeaders(
       index += 1;
     }
   }
+}
 
-  // 2026 Q3: both streets report, the district audits, finance batches, a second officer approves.
-  for (const street of ['longcheng', 'dounan'] as const) {
-    const report = await services.reports.submit(actors[street], programme.id, {
-      streetId: actors[street].user.unit.id,
-      year: 2026,
-      quarter: 3,
-      note: '演示：第三季度楼栋长名册',
-    });
-    await services.reports.approve(actors.admin, report.id, { version: report.version });
+/** Demo year: 2026 Q3 reported by both streets, audited, batched, approved by a second officer and paid. */
+export async function seedBuildingLeadersQuarter(context: SeedContext, clock: StoryClock): Promise<void> {
+  const reports = context.get(StipendReportsService);
+  const batches = context.get(StipendBatchesService);
+  const [{ id: programmeId }]: Array<{ id: number }> = await context.dataSource.query(
+    `SELECT id FROM stipend_programme WHERE name = $1`,
+    [BUILDING_LEADER_PROGRAMME],
+  );
+  const admin = await context.actor('admin');
+  const finance = await context.actor('finance');
+  const checker = await context.actor('checker');
+  const submitted: Array<{ id: number; version: number }> = [];
+  for (const [street, day] of [
+    ['longcheng', '2026-09-24 15:20'],
+    ['dounan', '2026-09-25 10:40'],
+  ] as const) {
+    const actor = await context.actor(street);
+    submitted.push(
+      await clock.step(day, (now) =>
+        reports.submit(actor, programmeId, { streetId: actor.user.unit.id, year: 2026, quarter: 3, note: '演示：第三季度楼栋长名册' }, now),
+      ),
+    );
   }
-  const batch = await services.batches.generate(actors.finance, programme.id, { year: 2026, quarter: 3 });
-  const approved = await services.batches.approve(actors.checker, batch.id, { version: batch.version });
-  await services.batches.markPaid(actors.finance, batch.id, {
-    version: approved.version,
-    paidOn: '2026-10-15',
-    reference: 'YH-2026Q3-LDZ（演示）',
-  });
-
-  // Labelled as demo data wherever the portal shows the 演示 tag.
-  await dataSource.getRepository(StipendProgramme).update({ id: programme.id }, { isDemo: true });
-  await dataSource.getRepository(StipendPerson).update({ programmeId: In([programme.id]) }, { isDemo: true });
+  for (const report of submitted) {
+    await clock.step('2026-09-29 09:30', (now) => reports.approve(admin, report.id, { version: report.version }, now));
+  }
+  const batch = await clock.step('2026-10-09 10:00', (now) =>
+    batches.generate(finance, programmeId, { year: 2026, quarter: 3 }, now),
+  );
+  const approved = await clock.step('2026-10-12 11:00', (now) => batches.approve(checker, batch.id, { version: batch.version }, now));
+  await clock.step('2026-10-15 16:00', (now) =>
+    batches.markPaid(finance, batch.id, { version: approved.version, paidOn: '2026-10-15', reference: 'YH-2026Q3-LDZ（演示）' }, now),
+  );
 }

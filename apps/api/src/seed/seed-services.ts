@@ -13,21 +13,28 @@ import { AccessService } from '../modules/access/access.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { BudgetsService } from '../modules/budgets/budgets.service.js';
 import { LedgerService } from '../modules/budgets/ledger.service.js';
+import { ApplicationLifecycleRepository } from '../modules/applications/application-lifecycle.repository.js';
+import { ApplicationLifecycleService } from '../modules/applications/application-lifecycle.service.js';
 import { DeliveryService } from '../modules/delivery/delivery.service.js';
+import { InspectionsRepository } from '../modules/delivery/inspections.repository.js';
+import { InspectionsService } from '../modules/delivery/inspections.service.js';
+import { ProgressRepository } from '../modules/delivery/progress.repository.js';
+import { ProgressService } from '../modules/delivery/progress.service.js';
+import { ProjectMovesService } from '../modules/delivery/project-moves.service.js';
+import { ProjectsRepository } from '../modules/delivery/projects.repository.js';
+import { ProjectsService } from '../modules/delivery/projects.service.js';
 import { FileStore } from '../modules/files/file-store.js';
 import { NotificationsService } from '../modules/notifications/notifications.service.js';
+import { PaymentApprovalsService } from '../modules/payments/payment-approvals.service.js';
+import { PaymentRecordingService } from '../modules/payments/payment-recording.service.js';
+import { PaymentRequestsService } from '../modules/payments/payment-requests.service.js';
+import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { PaymentsService } from '../modules/payments/payments.service.js';
 import { AgreementsService } from '../modules/social-orgs/agreements.service.js';
 import { SocialOrgsRepository } from '../modules/social-orgs/social-orgs.repository.js';
 import { SocialOrgsService } from '../modules/social-orgs/social-orgs.service.js';
 import { TranchePaymentsService } from '../modules/social-orgs/tranche-payments.service.js';
-import { BuildingLeadersService } from '../modules/stipends/building-leaders.service.js';
-import { RosterRepository } from '../modules/stipends/roster.repository.js';
-import { StipendBatchesService } from '../modules/stipends/stipend-batches.service.js';
-import { StipendProgrammesService } from '../modules/stipends/stipend-programmes.service.js';
-import { StipendRatesService } from '../modules/stipends/stipend-rates.service.js';
-import { StipendReportsService } from '../modules/stipends/stipend-reports.service.js';
-import { StipendRosterService } from '../modules/stipends/stipend-roster.service.js';
+import { stipendServices } from '../modules/stipends/stipends.wiring.js';
 import { TrainingNormsService } from '../modules/trips/training-norms.service.js';
 import { TripCompletionService } from '../modules/trips/trip-completion.service.js';
 import { TripsRepository } from '../modules/trips/trips.repository.js';
@@ -39,6 +46,43 @@ export type SeedServices = ReturnType<typeof seedServices>;
 /** In-app notifications only: the seed queues no external delivery. */
 const NO_EXTERNAL_DELIVERY = { enqueue: async () => undefined } as unknown as QueueService;
 
+/** Payments with the delivery services they call, wired as the API's modules wire them. */
+function paymentsService(
+  dataSource: DataSource,
+  deps: {
+    access: AccessService;
+    audit: AuditService;
+    ledger: LedgerService;
+    budgets: BudgetsService;
+    notifications: NotificationsService;
+  },
+): PaymentsService {
+  const { access, audit, ledger, budgets, notifications } = deps;
+  const projectsRepository = new ProjectsRepository(dataSource, access);
+  const progressRepository = new ProgressRepository(dataSource);
+  const projects = new ProjectsService(projectsRepository, access, audit);
+  const lifecycle = new ApplicationLifecycleService(new ApplicationLifecycleRepository(), audit);
+  const moves = new ProjectMovesService(projectsRepository, lifecycle, audit);
+  const inspections = new InspectionsService(new InspectionsRepository(dataSource), projects, moves, access, notifications);
+  const progress = new ProgressService(progressRepository, projectsRepository, projects, access, audit);
+  const delivery = new DeliveryService(
+    projects,
+    progress,
+    inspections,
+    moves,
+    projectsRepository,
+    progressRepository,
+    notifications,
+  );
+  const repository = new PaymentsRepository(dataSource, access);
+  const requests = new PaymentRequestsService(repository, access, audit, budgets, delivery);
+  return new PaymentsService(
+    requests,
+    new PaymentApprovalsService(repository, requests, audit),
+    new PaymentRecordingService(repository, requests, audit, ledger, budgets, delivery),
+  );
+}
+
 export function seedServices(dataSource: DataSource) {
   const config = loadConfigFromEnvironment();
   const access = new AccessService(dataSource);
@@ -47,17 +91,9 @@ export function seedServices(dataSource: DataSource) {
   const files = new FileStore(config);
   const notifications = new NotificationsService(dataSource, NO_EXTERNAL_DELIVERY, []);
   const budgets = new BudgetsService(dataSource, access, audit, ledger);
-  const payments = new PaymentsService(
-    dataSource,
-    access,
-    audit,
-    ledger,
-    new DeliveryService(dataSource, access, audit, files, notifications),
-  );
-  const programmes = new StipendProgrammesService(dataSource, access, audit);
-  const roster = new StipendRosterService(dataSource, access, audit, programmes);
-  const rosterRepository = new RosterRepository();
-  const rates = new StipendRatesService(rosterRepository);
+  const payments = paymentsService(dataSource, { access, audit, ledger, budgets, notifications });
+  // The stipends module wires its own services (many small ones) for code that runs without Nest.
+  const stipends = stipendServices(dataSource, { access, audit, ledger, notifications });
   const tripsRepository = new TripsRepository(dataSource);
   const trips = new TripsService(dataSource, access, audit, tripsRepository);
   const orgsRepository = new SocialOrgsRepository(dataSource);
@@ -65,10 +101,10 @@ export function seedServices(dataSource: DataSource) {
   return {
     budgets,
     payments,
-    programmes,
-    leaders: new BuildingLeadersService(dataSource, audit, programmes, roster, rates, rosterRepository),
-    reports: new StipendReportsService(dataSource, access, audit, notifications, programmes, rates),
-    batches: new StipendBatchesService(dataSource, access, audit, ledger, programmes, rates),
+    programmes: stipends.programmes,
+    leaders: stipends.leaders,
+    reports: stipends.reports,
+    batches: stipends.batches,
     norms: new TrainingNormsService(dataSource, access, audit, tripsRepository),
     trips,
     completion: new TripCompletionService(dataSource, access, audit, budgets, files, tripsRepository, trips),

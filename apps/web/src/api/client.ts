@@ -1,7 +1,7 @@
 import type { ErrorResponse, LoginResponse } from '@xiaoshi/contracts';
+import { localeOf } from '../i18n/i18n';
 import { ApiError } from './errors';
 
-export type ApiLanguage = 'zh-CN' | 'en';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -28,16 +28,11 @@ export type SessionEvent =
 const EXPIRY_MARGIN_MS = 30_000;
 const REFRESH_LOCK = 'xiaoshi-auth-refresh';
 
-let language: ApiLanguage = 'zh-CN';
 /** The access token lives in memory only; the refresh token is an httpOnly cookie. */
 let accessToken: string | null = null;
 let accessExpiresAt = 0;
 let refreshInFlight: Promise<LoginResponse> | null = null;
 const listeners = new Set<(event: SessionEvent) => void>();
-
-export function setApiLanguage(next: ApiLanguage): void {
-  language = next;
-}
 
 export function onSessionEvent(listener: (event: SessionEvent) => void): () => void {
   listeners.add(listener);
@@ -88,7 +83,8 @@ async function parseError(response: Response): Promise<ApiError> {
 
 /** One HTTP exchange, no session logic. Network failures become ApiError('NETWORK_ERROR'). */
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  // The API answers in the language shown (its messages come from the same dictionaries).
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': localeOf() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));

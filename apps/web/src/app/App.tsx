@@ -6,18 +6,23 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { I18nProvider, useI18n } from '../i18n/I18nProvider';
+import { commonText } from '../i18n/common';
+import { localeOf, useLang } from '../i18n/i18n';
 import { AuthProvider } from './auth/AuthContext';
 import { createQueryClient } from './queryClient';
 import { createAppRouter } from './router';
 import { theme } from './theme';
 
+/** antd, dayjs and the document follow the language i18next shows (switched in the header). */
 function LocalisedApp() {
-  const { lang } = useI18n();
+  const lang = useLang();
+  const t = commonText.useT();
   const [router] = useState(createAppRouter);
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
-  }, [lang]);
+    document.documentElement.lang = localeOf(lang);
+    document.title = `${t('app.name')} · ${t('app.fullName')}`;
+  }, [lang, t]);
   return (
     // autoInsertSpace off: antd would otherwise render 提交 as 提 交.
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
@@ -34,9 +39,7 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <LocalisedApp />
-      </I18nProvider>
+      <LocalisedApp />
     </QueryClientProvider>
   );
 }

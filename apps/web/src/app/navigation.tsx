@@ -24,16 +24,17 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@xiaoshi/contracts';
 import type { ReactNode } from 'react';
-import type { MessageKey } from '../i18n/zh';
+import type { KeyOf } from '../i18n/i18n';
+import type { shellText } from './text';
 
 export interface NavItem {
   path: string;
-  label: MessageKey;
+  label: KeyOf<typeof shellText>;
   icon: ReactNode;
   /** Shown only to holders of this permission; undefined means every signed-in user. */
   permission?: Permission;
   /** Short description for the dashboard's quick links. */
-  blurb?: MessageKey;
+  blurb?: KeyOf<typeof shellText>;
 }
 
 /** The side menu, in order. Routes guard the same permissions (see router.tsx). */
@@ -44,42 +45,42 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.dashboards',
     icon: <BarChartOutlined />,
     permission: 'dashboards.read',
-    blurb: 'home.link.dashboards',
+    blurb: 'link.dashboards',
   },
   {
     path: '/budgets',
     label: 'nav.budgets',
     icon: <AccountBookOutlined />,
     permission: 'budgets.read',
-    blurb: 'home.link.budgets',
+    blurb: 'link.budgets',
   },
   {
     path: '/competitions',
     label: 'nav.competitions',
     icon: <TrophyOutlined />,
     permission: 'competitions.read',
-    blurb: 'home.link.competitions',
+    blurb: 'link.competitions',
   },
   {
     path: '/applications',
     label: 'nav.applications',
     icon: <FileTextOutlined />,
     permission: 'applications.read',
-    blurb: 'home.link.applications',
+    blurb: 'link.applications',
   },
   {
     path: '/review-admin',
     label: 'nav.reviewAdmin',
     icon: <SolutionOutlined />,
     permission: 'reviews.read',
-    blurb: 'home.link.reviewAdmin',
+    blurb: 'link.reviewAdmin',
   },
   {
     path: '/reviews',
     label: 'nav.reviews',
     icon: <FormOutlined />,
     permission: 'reviews.score',
-    blurb: 'home.link.reviews',
+    blurb: 'link.reviews',
   },
   { path: '/awards', label: 'nav.awards', icon: <FlagOutlined />, permission: 'awards.read' },
   { path: '/stipends', label: 'nav.stipends', icon: <WalletOutlined />, permission: 'stipends.read' },
@@ -88,15 +89,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.buildingLeaders',
     icon: <BuildOutlined />,
     permission: 'stipends.read',
-    blurb: 'home.link.buildingLeaders',
+    blurb: 'link.buildingLeaders',
   },
-  { path: '/trips', label: 'nav.trips', icon: <CarOutlined />, permission: 'trips.read', blurb: 'home.link.trips' },
+  { path: '/trips', label: 'nav.trips', icon: <CarOutlined />, permission: 'trips.read', blurb: 'link.trips' },
   {
     path: '/social-orgs',
     label: 'nav.socialOrgs',
     icon: <ShopOutlined />,
     permission: 'social_orgs.read',
-    blurb: 'home.link.socialOrgs',
+    blurb: 'link.socialOrgs',
   },
   { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, permission: 'delivery.read' },
   { path: '/payments', label: 'nav.payments', icon: <BankOutlined />, permission: 'payments.read' },
@@ -106,7 +107,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.performance',
     icon: <AimOutlined />,
     permission: 'performance.read',
-    blurb: 'home.link.performance',
+    blurb: 'link.performance',
   },
   { path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined />, permission: 'surveys.read' },
   {
@@ -114,14 +115,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.orgs',
     icon: <ApartmentOutlined />,
     permission: 'orgs.read',
-    blurb: 'home.link.orgs',
+    blurb: 'link.orgs',
   },
   {
     path: '/users',
     label: 'nav.users',
     icon: <TeamOutlined />,
     permission: 'users.read',
-    blurb: 'home.link.users',
+    blurb: 'link.users',
   },
   {
     path: '/notification-deliveries',
@@ -134,7 +135,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.audit',
     icon: <AuditOutlined />,
     permission: 'audit.read',
-    blurb: 'home.link.audit',
+    blurb: 'link.audit',
   },
   { path: '/ops', label: 'nav.ops', icon: <MonitorOutlined />, permission: 'queues.read' },
 ];

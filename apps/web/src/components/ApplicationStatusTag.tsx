@@ -1,12 +1,11 @@
 import { Tag } from 'antd';
-import { useI18n } from '../i18n/I18nProvider';
-import { applicationStatusColor, applicationStatusLabel } from '../i18n/pipelineLabels';
+import { applicationStatusColor, applicationStatusText } from '../i18n/enums';
 
 export function ApplicationStatusTag({ status }: { status: string }) {
-  const { lang } = useI18n();
+  const label = applicationStatusText.useLabel();
   return (
     <Tag color={applicationStatusColor(status)} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {applicationStatusLabel(status, lang)}
+      {label(status)}
     </Tag>
   );
 }

@@ -1,8 +1,10 @@
 import { Segmented } from 'antd';
-import { useI18n, type Lang } from '../i18n/I18nProvider';
+import { commonText } from '../i18n/common';
+import { setLang, useLang, type Lang } from '../i18n/i18n';
 
 export function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n();
+  const t = commonText.useT();
+  const lang = useLang();
   return (
     <Segmented<Lang>
       size="small"

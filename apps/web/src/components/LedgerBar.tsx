@@ -1,13 +1,13 @@
 import type { LedgerSummary } from '@xiaoshi/contracts';
 import { Flex, Tooltip, Typography } from 'antd';
-import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/zh';
+import type { KeyOf } from '../i18n/i18n';
 import { wan, yuan } from '../lib/money';
+import { componentsText } from './text';
 
 /** The four parts of an adjusted budget, left to right: spent, promised, set aside, free. */
 const SEGMENTS: Array<{
   key: 'paid' | 'committedUnpaid' | 'reserved' | 'unreserved';
-  label: MessageKey;
+  label: KeyOf<typeof componentsText>;
   color: string;
 }> = [
   { key: 'paid', label: 'ledger.paid', color: '#1e3a8a' },
@@ -30,7 +30,7 @@ export function ledgerParts(ledger: LedgerSummary) {
  * and planned expenditures, and what is still free. Widths are shares of the adjusted budget.
  */
 export function LedgerBar({ ledger, legend }: { ledger: LedgerSummary; legend?: boolean }) {
-  const { t } = useI18n();
+  const t = componentsText.useT();
   const parts = ledgerParts(ledger);
   const whole = Math.max(
     ledger.adjustedBudgetFen,

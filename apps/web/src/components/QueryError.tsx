@@ -1,7 +1,7 @@
 import { Button, Result, Typography } from 'antd';
 import { isApiError } from '../api/errors';
-import { useI18n } from '../i18n/I18nProvider';
 import { errorMessage } from '../lib/errors';
+import { commonText } from '../i18n/common';
 
 interface Props {
   error: unknown;
@@ -11,7 +11,7 @@ interface Props {
 
 /** A failed load: what went wrong, the request id for support, and a retry. */
 export function QueryError({ error, onRetry, compact }: Props) {
-  const { t } = useI18n();
+  const t = commonText.useT();
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
     <Result
@@ -19,15 +19,15 @@ export function QueryError({ error, onRetry, compact }: Props) {
       title={t('error.loadFailed')}
       subTitle={
         <>
-          <div>{errorMessage(error, t)}</div>
+          <div>{errorMessage(error)}</div>
           {requestId && (
             <Typography.Text type="secondary" copyable={{ text: requestId }} style={{ fontSize: 12 }}>
-              {t('common.requestId')}: {requestId}
+              {t('requestId')}: {requestId}
             </Typography.Text>
           )}
         </>
       }
-      extra={onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
+      extra={onRetry && <Button onClick={onRetry}>{t('retry')}</Button>}
       style={compact ? { padding: '24px 0' } : undefined}
     />
   );

@@ -1,7 +1,6 @@
 import type { Role } from '@xiaoshi/contracts';
 import { Flex, Tag } from 'antd';
-import { useI18n } from '../i18n/I18nProvider';
-import { roleLabel } from '../i18n/labels';
+import { roleText } from '../i18n/enums';
 
 const COLORS: Record<Role, string> = {
   district_admin: 'geekblue',
@@ -15,12 +14,12 @@ const COLORS: Record<Role, string> = {
 };
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
-  const { lang } = useI18n();
+  const label = roleText.useLabel();
   return (
     <Flex gap={4} wrap component="span" style={{ display: 'inline-flex' }}>
       {roles.map((role) => (
         <Tag key={role} color={COLORS[role]} style={{ marginInlineEnd: 0 }}>
-          {roleLabel(role, lang)}
+          {label(role)}
         </Tag>
       ))}
     </Flex>

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
-import { useI18n } from '../i18n/I18nProvider';
+import { shellText } from '../app/text';
+import { commonText } from '../i18n/common';
 
 interface Props {
   children: ReactNode;
@@ -31,13 +32,14 @@ export class RouteErrorBoundary extends Component<Props, State> {
 }
 
 function CrashNotice() {
-  const { t } = useI18n();
+  const t = shellText.useT();
+  const tc = commonText.useT();
   return (
     <Result
       status="error"
       title={t('crash.title')}
       subTitle={t('crash.detail')}
-      extra={<Button onClick={() => window.location.reload()}>{t('common.reload')}</Button>}
+      extra={<Button onClick={() => window.location.reload()}>{tc('reload')}</Button>}
     />
   );
 }

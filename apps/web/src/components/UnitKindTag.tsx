@@ -1,8 +1,7 @@
 import type { OrgUnitKind } from '@xiaoshi/contracts';
 import { Tag } from 'antd';
 import type { CSSProperties } from 'react';
-import { useI18n } from '../i18n/I18nProvider';
-import { kindLabel } from '../i18n/labels';
+import { unitKindText } from '../i18n/enums';
 
 const KIND_COLORS: Record<OrgUnitKind, string> = {
   district: 'geekblue',
@@ -20,13 +19,13 @@ export function UnitKindTag({
   small?: boolean;
   style?: CSSProperties;
 }) {
-  const { t } = useI18n();
+  const label = unitKindText.useLabel();
   return (
     <Tag
       color={KIND_COLORS[kind]}
       style={{ marginInlineEnd: 0, ...(small ? { fontSize: 11, lineHeight: '18px' } : {}), ...style }}
     >
-      {kindLabel(kind, t)}
+      {label(kind)}
     </Tag>
   );
 }

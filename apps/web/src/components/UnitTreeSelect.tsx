@@ -3,8 +3,9 @@ import type { OrgUnitKind, OrgUnitView } from '@xiaoshi/contracts';
 import { TreeSelect } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import { orgsApi } from '../api/endpoints';
-import { useI18n } from '../i18n/I18nProvider';
-import { kindLabel } from '../i18n/labels';
+import { unitKindText } from '../i18n/enums';
+import { commonText } from '../i18n/common';
+import { useLang } from '../i18n/i18n';
 
 const KIND_ORDER: Record<OrgUnitKind, number> = { district: 0, street: 1, community: 2, organisation: 3 };
 
@@ -60,15 +61,16 @@ interface Props {
 }
 
 export function UnitTreeSelect({ value, onChange, placeholder, allowClear, style, id, status }: Props) {
-  const { t, lang } = useI18n();
+  const t = commonText.useT();
+  const lang = useLang();
   const units = useScopedUnits();
   const treeData = useMemo(() => {
     const suffix = (kind: OrgUnitKind) =>
       kind === 'community' || kind === 'street'
         ? ''
         : lang === 'en'
-          ? ` (${kindLabel(kind, t)})`
-          : `（${kindLabel(kind, t)}）`;
+          ? ` (${unitKindText.label(kind)})`
+          : `（${unitKindText.label(kind)}）`;
     return buildTree(units.data ?? [], suffix);
   }, [units.data, lang, t]);
   const rootKeys = useMemo(() => treeData.map((node) => node.value), [treeData]);

@@ -1,35 +1,11 @@
-import type { CompetitionKind, CreateCompetitionRequest, PinConflictRequest } from '@xiaoshi/contracts';
-
-/**
- * Mirrors of the contracts' enum arrays. Importing those values would pull zod into the page
- * chunks (their modules build schemas when loaded); the types below keep the mirrors complete.
- */
-export const COMPETITION_KINDS = [
-  'livelihood',
-  'governance',
-  'volunteer',
-  'generic',
-] as const satisfies readonly CompetitionKind[];
-
-export const CONFLICT_CATEGORIES = [
-  'affiliation',
-  'personal',
-  'financial',
-  'other',
-] as const satisfies readonly PinConflictRequest['category'][];
-
-type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;
-// A kind or category added to the contracts but not here fails to compile.
-export const ENUMS_COMPLETE: [
-  Missing<CompetitionKind, (typeof COMPETITION_KINDS)[number]>,
-  Missing<PinConflictRequest['category'], (typeof CONFLICT_CATEGORIES)[number]>,
-] = [true, true];
+import type { CreateCompetitionRequest } from '@xiaoshi/contracts';
 
 type AttachmentTypeKey = CreateCompetitionRequest['requiredAttachmentTypes'][number];
 
 /**
  * What an application carries at submission. The contracts know more types (progress and
- * inspection photos, for the implementation stage); those are not offered on the form.
+ * inspection photos, for the implementation stage); those are not offered on the form. (Every
+ * other enum's values come from its dictionary: `competitionKindText.values`, `.options()`.)
  */
 export const APPLICATION_ATTACHMENT_TYPES = [
   'council_resolution',

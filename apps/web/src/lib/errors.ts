@@ -1,50 +1,23 @@
-import type { App, FormInstance } from 'antd';
+import type { ErrorCode } from '@xiaoshi/contracts';
 import { isApiError } from '../api/errors';
-import type { Translate } from '../i18n/I18nProvider';
+import { commonText } from '../i18n/common';
+import { i18n } from '../i18n/i18n';
 
-type MessageApi = ReturnType<typeof App.useApp>['message'];
-
-/** A sentence for any error, in the UI language (the API already localised its own). */
-export function errorMessage(error: unknown, t: Translate): string {
+/**
+ * A sentence for any error, in the language shown. An API error is told by its code through the
+ * API's own dictionary (libs/contracts i18n/errors.ts), so it follows a later language switch too;
+ * the client's own codes (no answer, unreadable answer) have their texts in the common dictionary.
+ */
+export function errorMessage(error: unknown): string {
   if (isApiError(error)) {
-    if (error.code === 'NETWORK_ERROR') return t('error.network');
-    if (error.code === 'BAD_RESPONSE') return t('error.badResponse');
-    return error.message;
+    if (error.code === 'NETWORK_ERROR') return commonText.t('error.network');
+    if (error.code === 'BAD_RESPONSE') return commonText.t('error.badResponse');
+    return apiErrorText(error.code) ?? error.message;
   }
-  return t('error.loadFailed');
+  return commonText.t('error.loadFailed');
 }
 
-/**
- * Puts the API's field messages (`fields: {path: message}`) on the matching form items.
- * Returns the messages that fit no item on this form (the caller shows those another way).
- */
-export function applyFieldErrors(form: FormInstance, error: unknown, known: readonly string[]): string[] {
-  if (!isApiError(error)) return [];
-  const placed: Array<{ name: string; errors: string[] }> = [];
-  const unplaced: string[] = [];
-  for (const [path, text] of Object.entries(error.fields)) {
-    const name = path.split('.')[0];
-    if (known.includes(name)) placed.push({ name, errors: [text] });
-    else unplaced.push(text);
-  }
-  if (placed.length) form.setFields(placed);
-  return unplaced;
-}
-
-/**
- * The standard reaction to a failed form submit: field messages on their fields, anything else
- * (or an error without fields) as a toast.
- */
-export function reportFormError(
-  form: FormInstance,
-  error: unknown,
-  known: readonly string[],
-  message: MessageApi,
-  t: Translate,
-): void {
-  const unplaced = applyFieldErrors(form, error, known);
-  const placedSome = isApiError(error) && Object.keys(error.fields).length > unplaced.length;
-  if (!placedSome || unplaced.length) {
-    void message.error([errorMessage(error, t), ...unplaced].join(' '));
-  }
+/** The dictionary text of an API error code (null for a code this build does not know). */
+export function apiErrorText(code: ErrorCode): string | null {
+  return i18n.exists(code, { ns: 'errors' }) ? i18n.t(code, { ns: 'errors' }) : null;
 }

@@ -1,5 +1,5 @@
 import { formatWan } from '@xiaoshi/domain';
-import type { Lang } from '../i18n/I18nProvider';
+import type { Lang } from '../i18n/i18n';
 
 /**
  * A large amount the way each reader counts: '8.33 万元' in Chinese (budget documents count in

@@ -1,15 +1,17 @@
 import { formatWan, formatYuan, yuanToFen } from '@xiaoshi/domain';
 import type { FormRule } from 'antd';
-import type { Translate } from '../i18n/I18nProvider';
+import { commonText } from '../i18n/common';
+import { currentLang } from '../i18n/i18n';
+import { scaledMoney } from './money-scale';
 
-/** '126,300.00 元' — how amounts are shown next to each other in tables and panels. */
+/** '126,300.00 元' ('126,300.00 yuan' in English) — how amounts are shown in tables and panels. */
 export function yuan(fen: number): string {
-  return `${formatYuan(fen)} 元`;
+  return currentLang() === 'en' ? `${formatYuan(fen)} yuan` : `${formatYuan(fen)} 元`;
 }
 
-/** '12.63 万元' — the unit officials use in budget documents. */
+/** '12.63 万元' — the unit officials use in budget documents ('0.13 M yuan' in English). */
 export function wan(fen: number): string {
-  return `${formatWan(fen).replace(/万$/, '')} 万元`;
+  return currentLang() === 'en' ? scaledMoney(fen, 'en') : `${formatWan(fen).replace(/万$/, '')} 万元`;
 }
 
 /** A typed 元 amount as fen: null when blank, NaN when it is not an amount (so rules can report it). */
@@ -24,18 +26,15 @@ export function fenOrZero(text: string | undefined | null): number {
 }
 
 /** Form rules for an amount typed in 元 (up to two decimals, thousands separators allowed). */
-export function yuanRules(
-  t: Translate,
-  options: { required?: boolean; positive?: boolean } = {},
-): FormRule[] {
+export function yuanRules(options: { required?: boolean; positive?: boolean } = {}): FormRule[] {
   return [
-    ...(options.required ? [{ required: true, whitespace: true, message: t('money.required') }] : []),
+    ...(options.required ? [{ required: true, whitespace: true, message: commonText.t('money.required') }] : []),
     {
       validator: (_, value?: string) => {
         const fen = parseYuan(value);
         if (fen === null) return Promise.resolve();
-        if (Number.isNaN(fen)) return Promise.reject(new Error(t('money.invalid')));
-        if (options.positive && fen <= 0) return Promise.reject(new Error(t('money.positive')));
+        if (Number.isNaN(fen)) return Promise.reject(new Error(commonText.t('money.invalid')));
+        if (options.positive && fen <= 0) return Promise.reject(new Error(commonText.t('money.positive')));
         return Promise.resolve();
       },
     },

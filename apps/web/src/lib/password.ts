@@ -1,15 +1,17 @@
+import { ChangePasswordRequest } from '@xiaoshi/contracts';
 import type { FormRule } from 'antd';
-import type { Translate } from '../i18n/I18nProvider';
+import { accountText } from '../pages/account/text';
+import { zodRule } from './zod-form';
 
-/** The API's policy (contracts NewPassword): 10–128 characters with letters and digits. */
-export function newPasswordRules(t: Translate): FormRule[] {
-  return [
-    { required: true, message: t('password.newRequired') },
-    { min: 10, message: t('password.tooShort') },
-    { max: 128, message: t('password.tooLong') },
-    { pattern: /[A-Za-z]/, message: t('password.needLetter') },
-    { pattern: /\d/, message: t('password.needDigit') },
-  ];
+/**
+ * The API's password policy (contracts NewPassword: 10–128 characters with letters and digits) as
+ * form rules. Letters and digits are the contracts' named messages, shown from the shared dictionary.
+ */
+export function newPasswordRules(): FormRule[] {
+  return zodRule(ChangePasswordRequest, 'newPassword', {
+    required: accountText.t('newRequired'),
+    messages: { too_small: accountText.t('tooShort'), too_big: accountText.t('tooLong') },
+  });
 }
 
 const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';

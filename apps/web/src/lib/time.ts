@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/I18nProvider';
+import type { Lang } from '../i18n/i18n';
 
 const ZONE = 'Asia/Shanghai';
 const formatters = new Map<string, Intl.DateTimeFormat>();

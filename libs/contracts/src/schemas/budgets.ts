@@ -74,9 +74,17 @@ export interface ProgrammeView {
   version: number;
 }
 
+/** Movements on a budget line's ledger, and what caused them (the web labels each). */
+export const LEDGER_KINDS = ['adjustment', 'commitment', 'decommitment', 'payment', 'payment_reversal'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export const LEDGER_SOURCES = ['adjustment', 'award', 'direct_expenditure', 'stipend'] as const;
+export type LedgerSource = (typeof LEDGER_SOURCES)[number];
+
 export interface LedgerEntryView {
   id: number;
+  /** A LedgerKind. */
   kind: string;
+  /** A LedgerSource. */
   source: string;
   sourceId: number | null;
   amountFen: number;
@@ -85,6 +93,9 @@ export interface LedgerEntryView {
   createdAt: string;
 }
 
+export const DIRECT_EXPENDITURE_STATUSES = ['planned', 'committed', 'paid', 'cancelled'] as const;
+export type DirectExpenditureStatus = (typeof DIRECT_EXPENDITURE_STATUSES)[number];
+
 export interface DirectExpenditureView {
   id: number;
   budgetLineId: number;
@@ -92,6 +103,12 @@ export interface DirectExpenditureView {
   description: string | null;
   plannedDate: string | null;
   amountFen: number;
+  /** A DirectExpenditureStatus. */
   status: string;
+  /**
+   * Null for the budget office's own spending; 'social_org_tranche' when it pays a social
+   * organisation's tranche: then only that tranche's request approves and pays it (the 尾款 gate).
+   */
+  source: 'social_org_tranche' | null;
   version: number;
 }

@@ -33,6 +33,21 @@ export const PanelDrawRequest = z.strictObject({
 export type PanelDrawRequest = z.infer<typeof PanelDrawRequest>;
 
 export const CONFLICT_CATEGORIES = ['affiliation', 'personal', 'financial', 'other'] as const;
+export type ConflictCategory = (typeof CONFLICT_CATEGORIES)[number];
+/** How a conflict of interest came about: found from affiliations, declared by the reviewer, or set by an admin. */
+export const CONFLICT_KINDS = ['automatic', 'declared', 'pinned'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** A conflict of interest between a reviewer and an application of a competition. */
+export interface ConflictView {
+  applicationId: number;
+  title: string;
+  reviewerUserId: number;
+  reviewer: string;
+  kind: ConflictKind;
+  category: ConflictCategory | null;
+  note: string | null;
+}
 
 export const PinConflictRequest = z.strictObject({
   applicationId: Id,

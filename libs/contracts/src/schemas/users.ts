@@ -50,7 +50,6 @@ export interface UserView {
   phone: string | null;
   email: string | null;
   active: boolean;
-  locked: boolean;
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   version: number;

@@ -7,3 +7,5 @@ export * from './cell-values.js';
 export * from './building-leader-rates.js';
 export * from './building-leader-row.js';
 export { checkSheetHeaders, type SheetColumn, type SheetProblem } from './sheet-row-reader.js';
+export * from './roster-checks.js';
+export * from './stipend-moves.js';

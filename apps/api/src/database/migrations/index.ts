@@ -11,6 +11,8 @@ import { PerformanceTargets1764000000200 } from './1764000000200-PerformanceTarg
 import { AnnualPlan1764000000300 } from './1764000000300-AnnualPlan.js';
 import { DashboardIndexes1764000000400 } from './1764000000400-DashboardIndexes.js';
 import { Notifications1764000000500 } from './1764000000500-Notifications.js';
+import { ApplicationsFollowProjects1764000000700 } from './1764000000700-ApplicationsFollowProjects.js';
+import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +29,6 @@ export const MIGRATIONS: Function[] = [
   AnnualPlan1764000000300,
   DashboardIndexes1764000000400,
   Notifications1764000000500,
+  ApplicationsFollowProjects1764000000700,
+  ModuleOwnership1764000000750,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type Permission } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
+import { AccessRepository } from './access.repository.js';
 
 /**
  * The one place that answers "may this user touch these rows?".
@@ -14,7 +15,10 @@ import type { AuthUser } from '../../common/actor.js';
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly repository: AccessRepository = new AccessRepository(dataSource),
+  ) {}
 
   requirePermission(user: AuthUser, permission: Permission): void {
     if (!user.permissions.has(permission)) throw new DomainError('FORBIDDEN');
@@ -38,11 +42,7 @@ export class AccessService {
     this.requirePermission(user, permission);
     const distinct = [...new Set(unitIds)];
     if (distinct.length === 0) return;
-    const [{ reachable }]: Array<{ reachable: number }> = await (manager ?? this.dataSource).query(
-      `SELECT count(*)::int AS reachable FROM org_unit
-       WHERE id = ANY($1::int[]) AND (id = $2 OR ancestor_ids @> ARRAY[$2::int])`,
-      [distinct, user.unit.id],
-    );
+    const reachable = await this.repository.unitsInSubtree(distinct, user.unit.id, manager);
     if (reachable !== distinct.length) throw new DomainError('NOT_FOUND');
   }
 
@@ -61,11 +61,8 @@ export class AccessService {
     this.requirePermission(user, permission);
     const distinct = [...new Set(ids)];
     if (distinct.length === 0) return;
-    const [{ reachable }]: Array<{ reachable: number }> = await (manager ?? this.dataSource).query(
-      `SELECT count(*)::int AS reachable FROM ${table} row
-       WHERE row.id = ANY($1::int[]) AND ${this.unitScopeCondition(user, `row.${unitColumn}`, 2)}`,
-      [distinct, user.unit.id],
-    );
+    const scope = this.unitScopeCondition(user, `row.${unitColumn}`, 2);
+    const reachable = await this.repository.rowsInScope(table, distinct, scope, user.unit.id, manager);
     if (reachable !== distinct.length) throw new DomainError('NOT_FOUND');
   }
 

@@ -38,6 +38,15 @@ export class ApplicationLifecycleRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The first history row of a new application: created as a draft. */
+  async recordCreation(manager: EntityManager, id: number, actorUserId: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_status_change (application_id, from_status, to_status, action, actor_user_id)
+       VALUES ($1, NULL, 'draft', 'create', $2)`,
+      [id, actorUserId],
+    );
+  }
+
   /** Writes the new statuses and one history row per move. */
   async recordMoves(
     manager: EntityManager,

@@ -4,6 +4,7 @@ import {
   findSystemMove,
   findTransition,
   type ApplicationAction,
+  type ApplicationMove,
   type ApplicationStatus,
   type SystemMove,
 } from '@xiaoshi/domain';
@@ -33,6 +34,11 @@ export class ApplicationLifecycleService {
     private readonly repository: ApplicationLifecycleRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** A new application starts as a draft: its first history row (the caller audits the creation). */
+  async created(manager: EntityManager, actor: Actor & { user: NonNullable<Actor['user']> }, id: number): Promise<void> {
+    await this.repository.recordCreation(manager, id, actor.user.id);
+  }
 
   /** A user's action on one application (the table's roles decide); returns the move made. */
   async act(
@@ -105,7 +111,7 @@ export class ApplicationLifecycleService {
     manager: EntityManager,
     actor: Actor,
     moves: readonly StatusMove[],
-    move: string,
+    move: ApplicationMove,
     reason: string | null,
     extra: { submittedAt?: Date; lastReason?: string | null },
   ): Promise<void> {

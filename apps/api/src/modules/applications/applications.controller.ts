@@ -13,6 +13,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
+import { ApplicationDraftsService } from './application-drafts.service.js';
+import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { ApplicationsService } from './applications.service.js';
 import { AttachmentsService } from './attachments.service.js';
 import { sendDownload } from '../../common/download.js';
@@ -28,6 +30,8 @@ const SCREENING_ACTIONS: Record<ScreeningRequest['outcome'], ApplicationAction> 
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly drafts: ApplicationDraftsService,
+    private readonly workflow: ApplicationWorkflowService,
     private readonly attachments: AttachmentsService,
   ) {}
 
@@ -52,7 +56,7 @@ export class ApplicationsController {
     @CurrentActor() actor: AuthenticatedActor,
     @ZodBody(CreateApplicationRequest) body: CreateApplicationRequest,
   ) {
-    return this.applications.create(actor, body);
+    return this.drafts.create(actor, body);
   }
 
   @Patch(':id')
@@ -62,7 +66,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(UpdateApplicationRequest) body: UpdateApplicationRequest,
   ) {
-    return this.applications.update(actor, id, body);
+    return this.drafts.update(actor, id, body);
   }
 
   /** 社区报街道: the community hands the draft to its street. */
@@ -74,7 +78,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
   ) {
-    return this.applications.transition(actor, id, 'submit_to_street', body);
+    return this.workflow.transition(actor, id, 'submit_to_street', body);
   }
 
   @Post(':id/return-to-community')
@@ -85,7 +89,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
   ) {
-    return this.applications.transition(actor, id, 'return_to_community', body);
+    return this.workflow.transition(actor, id, 'return_to_community', body);
   }
 
   /** 街道送审: the street submits to the district (also a returned entry, after repair). */
@@ -97,7 +101,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
   ) {
-    return this.applications.transition(actor, id, 'submit', body);
+    return this.workflow.transition(actor, id, 'submit', body);
   }
 
   /** 形式审查: eligible, returned for revision, or ineligible. */
@@ -109,7 +113,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ScreeningRequest) body: ScreeningRequest,
   ) {
-    return this.applications.transition(actor, id, SCREENING_ACTIONS[body.outcome], body);
+    return this.workflow.transition(actor, id, SCREENING_ACTIONS[body.outcome], body);
   }
 
   @Post(':id/withdraw')
@@ -120,7 +124,7 @@ export class ApplicationsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(WorkflowActionRequest) body: WorkflowActionRequest,
   ) {
-    return this.applications.transition(actor, id, 'withdraw', body);
+    return this.workflow.transition(actor, id, 'withdraw', body);
   }
 
   /** multipart/form-data with a `type` field first, then one `file` (PDF, image, xlsx or docx). */

@@ -2,14 +2,14 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ATTACHMENT_TYPE_KEYS, DomainError, fieldMessage } from '@xiaoshi/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Attachment } from '../files/attachment.entity.js';
 import { FileStore } from '../files/file-store.js';
-import { Application } from './application.entity.js';
+import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
+import { AttachmentsRepository, type AttachmentRow } from './attachments.repository.js';
 
 export interface IncomingFile {
   type: string | undefined;
@@ -17,40 +17,41 @@ export interface IncomingFile {
   stream: Readable;
 }
 
-/** Application attachments: the same permission checks as the application itself. */
+/**
+ * Application attachments: the same permission checks as the application itself. The rows are
+ * the applications module's (attachment); the bytes are the file store's (files module).
+ */
 @Injectable()
 export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
+    private readonly repository: AttachmentsRepository,
+    private readonly applicationRows: ApplicationsRepository,
     private readonly files: FileStore,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upload(actor: AuthenticatedActor, applicationId: number, incoming: IncomingFile) {
-    if (!incoming.type || !(ATTACHMENT_TYPE_KEYS as readonly string[]).includes(incoming.type)) {
+    try {
+      if (!incoming.type || !(ATTACHMENT_TYPE_KEYS as readonly string[]).includes(incoming.type)) {
+        throw new DomainError('VALIDATION_FAILED', { type: fieldMessage('请选择附件类型', 'Choose the attachment type') });
+      }
+      // Check access before accepting a single byte.
+      const current = await this.applications.get(actor.user, applicationId);
+      this.applications.requireEditable(actor.user, current.status);
+    } catch (error) {
       incoming.stream.resume();
-      throw new DomainError('VALIDATION_FAILED', {
-        type: fieldMessage('请选择附件类型', 'Choose the attachment type'),
-      });
-    }
-    // Check access before accepting a single byte.
-    const current = await this.applications.get(actor.user, applicationId);
-    if (!current.editable) {
-      incoming.stream.resume();
-      throw new DomainError('INVALID_TRANSITION');
+      throw error;
     }
     const stored = await this.files.store(incoming.stream, this.config.attachmentMaxBytes);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const application = await manager.findOne(Application, {
-          where: { id: applicationId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!application || !this.applications.canEdit(actor.user, application.status))
-          throw new DomainError('INVALID_TRANSITION');
-        const attachment = manager.create(Attachment, {
+        const application = await this.applicationRows.load(manager, applicationId, true);
+        if (!application) throw new DomainError('INVALID_TRANSITION');
+        this.applications.requireEditable(actor.user, application.status);
+        const attachment = await this.repository.insert(manager, {
           applicationId,
           type: incoming.type,
           originalName: incoming.filename.slice(0, 200) || 'file',
@@ -60,7 +61,6 @@ export class AttachmentsService {
           storageKey: stored.storageKey,
           uploadedByUserId: actor.user.id,
         });
-        await manager.save(attachment);
         await this.audit.record(manager, actor, {
           action: 'application.attachment_added',
           entityType: 'application',
@@ -92,10 +92,7 @@ export class AttachmentsService {
 
   async open(user: AuthUser, applicationId: number, attachmentId: number) {
     await this.applications.get(user, applicationId);
-    const attachment = await this.dataSource.manager.findOneBy(Attachment, {
-      id: attachmentId,
-      applicationId,
-    });
+    const attachment = await this.repository.find(applicationId, attachmentId);
     if (!attachment) throw new DomainError('NOT_FOUND');
     const { stream, sizeBytes } = await this.files.open(attachment.storageKey);
     return { attachment, stream, sizeBytes };
@@ -104,23 +101,26 @@ export class AttachmentsService {
   async remove(actor: AuthenticatedActor, applicationId: number, attachmentId: number): Promise<void> {
     const storageKey = await this.dataSource.transaction(async (manager) => {
       const current = await this.applications.get(actor.user, applicationId, manager);
-      if (!current.editable) throw new DomainError('INVALID_TRANSITION');
-      const attachment = await manager.findOneBy(Attachment, { id: attachmentId, applicationId });
+      this.applications.requireEditable(actor.user, current.status);
+      const attachment = await this.repository.find(applicationId, attachmentId, manager);
       if (!attachment) throw new DomainError('NOT_FOUND');
-      await manager.delete(Attachment, { id: attachmentId });
+      await this.repository.remove(manager, attachmentId);
       await this.audit.record(manager, actor, {
         action: 'application.attachment_removed',
         entityType: 'application',
         entityId: applicationId,
-        before: {
-          attachmentId,
-          type: attachment.type,
-          name: attachment.originalName,
-          sha256: attachment.sha256,
-        },
+        before: { attachmentId, type: attachment.type, name: attachment.originalName, sha256: attachment.sha256 },
       });
       return attachment.storageKey;
     });
     await this.files.remove(storageKey);
+  }
+
+  /**
+   * The attachments of an application, with where their bytes are, for modules that already
+   * checked the caller may see it (a reviewer's assignment, a project's dossier).
+   */
+  ofApplication(applicationId: number, manager?: EntityManager): Promise<AttachmentRow[]> {
+    return this.repository.ofApplication(applicationId, manager);
   }
 }

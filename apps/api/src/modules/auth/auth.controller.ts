@@ -7,7 +7,7 @@ import type { Actor, AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, Public, RequirePermission, type RequestWithUser } from '../../common/route-access.decorator.js';
 import { ZodBody } from '../../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import type { User } from '../users/user.entity.js';
+import type { UserCredentials } from '../users/users.repository.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import { LocalAuthGuard } from './local.strategy.js';
 import { SameOriginGuard } from './same-origin.guard.js';
@@ -46,7 +46,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    return this.respond(reply, await this.auth.startSession(request.user as unknown as User, actor));
+    return this.respond(reply, await this.auth.startSession(request.user as unknown as UserCredentials, actor));
   }
 
   @Post('auth/refresh')

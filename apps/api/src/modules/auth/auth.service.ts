@@ -12,15 +12,15 @@ import {
   type Role,
   type SessionUser,
 } from '@xiaoshi/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { passwordHasher } from '../users/password-hasher.js';
-import { User } from '../users/user.entity.js';
+import type { UserCredentials } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginThrottleService, loginSubject } from './login-throttle.service.js';
-import { RefreshToken } from './refresh-token.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
 export const TOKEN_ISSUER = 'xiaoshi';
 
@@ -55,18 +55,27 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
+    private readonly tokens: RefreshTokensRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // The users module ends a user's sessions through us when their access changes.
+    users.whenSessionsMustEnd((manager, userId) => this.endSessions(manager, userId));
+  }
+
+  /** Ends every signed-in session of the user (their refresh tokens stop working). */
+  endSessions(manager: EntityManager, userId: number): Promise<void> {
+    return this.tokens.revokeAllOf(manager, userId);
+  }
 
   /**
    * passport-local's verify step. Throttled attempts are refused (429, Retry-After) before the
    * password is looked at; a wrong password or an unknown name is the same generic 401. Nothing
    * here ever locks an account for everyone: see LoginThrottleService.
    */
-  async validateLogin(username: string, password: string, actor: Actor): Promise<User> {
+  async validateLogin(username: string, password: string, actor: Actor): Promise<UserCredentials> {
     await this.throttle.admitAddress(actor.ip);
     const name = username.trim().toLowerCase();
-    const user = await this.dataSource.manager.findOneBy(User, { username: name });
+    const user = await this.users.credentials({ username: name });
     const subject = loginSubject(name, user);
     await this.throttle.admitAccount(subject, actor.ip);
     const valid = user ? await passwordHasher.verify(user.passwordHash, password) : await burnTime(password);
@@ -83,7 +92,7 @@ export class AuthService {
     if (!user.active) throw new DomainError('ACCOUNT_DISABLED');
     await this.throttle.succeeded(subject, actor.ip);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
+      await this.users.recordLogin(manager, user.id, new Date());
       await this.audit.record(manager, { ...actor, user: { id: user.id, username: user.username } as AuthUser }, {
         action: 'auth.login',
         entityType: 'user',
@@ -93,17 +102,16 @@ export class AuthService {
     return user;
   }
 
-  async sessionUserOf(userId: number): Promise<{ user: User; claims: AccessTokenClaims }> {
-    const user = await this.dataSource.manager.findOne(User, { where: { id: userId }, relations: { unit: true } });
-    if (!user || !user.unit) throw new DomainError('REFRESH_TOKEN_INVALID');
+  async sessionUserOf(userId: number): Promise<{ claims: AccessTokenClaims }> {
+    const user = await this.users.identity(userId);
+    if (!user) throw new DomainError('REFRESH_TOKEN_INVALID');
     return {
-      user,
       claims: {
         sub: String(user.id),
         usr: user.username,
         dn: user.displayName,
         roles: user.roles,
-        unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind },
+        unit: user.unit,
         mcp: user.mustChangePassword,
       },
     };
@@ -114,7 +122,7 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.auth.refreshTtlDays * 86_400_000);
-    await this.dataSource.manager.insert(RefreshToken, {
+    await this.tokens.insert({
       userId,
       familyId,
       tokenHash: hashToken(refreshToken),
@@ -131,7 +139,7 @@ export class AuthService {
   }
 
   /** A new login: a new refresh-token family. */
-  startSession(user: User, actor: Actor): Promise<IssuedSession> {
+  startSession(user: Pick<UserCredentials, 'id'>, actor: Actor): Promise<IssuedSession> {
     return this.issue(user.id, randomUUID(), actor.ip);
   }
 
@@ -142,15 +150,10 @@ export class AuthService {
   async refresh(presented: string | undefined, actor: Actor): Promise<IssuedSession> {
     if (!presented) throw new DomainError('REFRESH_TOKEN_INVALID');
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, {
-        where: { tokenHash: hashToken(presented) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const token = await this.tokens.lockByHash(manager, hashToken(presented));
       if (!token) return { ok: false as const };
       if (token.usedAt) {
-        await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-          token.familyId,
-        ]);
+        await this.tokens.revokeFamily(manager, token.familyId);
         await this.audit.record(manager, actor, {
           action: 'auth.refresh_reuse_detected',
           entityType: 'user',
@@ -161,9 +164,9 @@ export class AuthService {
       }
       if (token.revokedAt) return { ok: false as const };
       if (token.expiresAt.getTime() <= Date.now()) return { ok: false as const };
-      const owner = await manager.findOneBy(User, { id: token.userId });
+      const owner = await this.users.identity(token.userId, manager);
       if (!owner?.active) return { ok: false as const };
-      await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+      await this.tokens.markUsed(manager, token.id, new Date());
       return { ok: true as const, userId: token.userId, familyId: token.familyId };
     });
     if (!outcome.ok) throw new DomainError('REFRESH_TOKEN_INVALID');
@@ -174,20 +177,16 @@ export class AuthService {
   async logout(presented: string | undefined, actor: Actor): Promise<void> {
     if (!presented) return;
     await this.dataSource.transaction(async (manager) => {
-      const [token]: Array<{ family_id: string; user_id: number }> = await manager.query(
-        `SELECT family_id, user_id FROM refresh_token WHERE token_hash = $1`,
-        [hashToken(presented)],
-      );
+      const token = await this.tokens.familyOf(manager, hashToken(presented));
       if (!token) return;
-      await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-        token.family_id,
-      ]);
-      await this.audit.record(manager, actor, { action: 'auth.logout', entityType: 'user', entityId: token.user_id });
+      await this.tokens.revokeFamily(manager, token.familyId);
+      await this.audit.record(manager, actor, { action: 'auth.logout', entityType: 'user', entityId: token.userId });
     });
   }
 
   async changePassword(actor: AuthenticatedActor, body: ChangePasswordRequest): Promise<void> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: actor.user.id });
+    const user = await this.users.credentials({ id: actor.user.id });
+    if (!user) throw new DomainError('NOT_FOUND');
     if (!(await passwordHasher.verify(user.passwordHash, body.currentPassword))) {
       throw new DomainError('VALIDATION_FAILED', {
         currentPassword: fieldMessage('当前密码不正确', 'The current password is wrong'),
@@ -200,8 +199,7 @@ export class AuthService {
     }
     const passwordHash = await passwordHasher.hash(body.newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
-      await this.users.revokeSessions(manager, user.id);
+      await this.users.changePassword(manager, user.id, passwordHash);
       await this.audit.record(manager, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id });
     });
   }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Strategy } from 'passport-local';
 import { actorOf, type RequestWithUser } from '../../common/route-access.decorator.js';
 import { parseOrThrow } from '../../common/validation.js';
-import type { User } from '../users/user.entity.js';
+import type { UserCredentials } from '../users/users.repository.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottledError } from './login-throttle.service.js';
 
@@ -15,7 +15,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ passReqToCallback: true });
   }
 
-  validate(request: RequestWithUser, username: string, password: string): Promise<User> {
+  validate(request: RequestWithUser, username: string, password: string): Promise<UserCredentials> {
     return this.auth.validateLogin(username, password, actorOf(request));
   }
 }

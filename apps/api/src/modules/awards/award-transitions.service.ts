@@ -9,14 +9,6 @@ import { ApplicationLifecycleService } from '../applications/application-lifecyc
 export class AwardTransitionsService {
   constructor(private readonly lifecycle: ApplicationLifecycleService) {}
 
-  async applicationsOf(manager: EntityManager, decisionIds: number[]): Promise<number[]> {
-    const rows: Array<{ application_id: number }> = await manager.query(
-      `SELECT application_id FROM award WHERE decision_id = ANY($1::int[])`,
-      [decisionIds],
-    );
-    return rows.map((row) => row.application_id);
-  }
-
   /**
    * A lifecycle move for the applications of awards (set-wise: those not in a status the move
    * starts from stay as they are). The applications module writes status, history and audit.

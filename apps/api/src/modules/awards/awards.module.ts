@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CompetitionsModule } from '../competitions/competitions.module.js';
+import { AwardDecisionsRepository } from './award-decisions.repository.js';
 import { AwardExportsService } from './award-exports.service.js';
 import { CloseNoticesHandler } from './award-jobs.handler.js';
 import { AwardTransitionsService } from './award-transitions.service.js';
@@ -16,6 +17,7 @@ import { CalendarController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { DecisionsService } from './decisions.service.js';
 import { NoticesService } from './notices.service.js';
+import { NoticesRepository } from './notices.repository.js';
 import { ObjectionsService } from './objections.service.js';
 import { SelectionService } from './selection.service.js';
 
@@ -25,6 +27,8 @@ import { SelectionService } from './selection.service.js';
   controllers: [AwardsController, PublicAwardsController, CalendarController],
   providers: [
     AwardsRepository,
+    AwardDecisionsRepository,
+    NoticesRepository,
     AwardTransitionsService,
     SelectionService,
     DecisionsService,

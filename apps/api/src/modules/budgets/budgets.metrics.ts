@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatYuan } from '@xiaoshi/domain';
+import { formatYuan, ledgerFigures } from '@xiaoshi/domain';
 import {
   MetricSource,
   type MetricDefinition,
@@ -76,8 +76,14 @@ export class BudgetsMetrics implements MetricSourceProvider {
     const line =
       scope.budgetLineId === null ? null : await this.repository.line(scope.budgetLineId, scope.unitId);
     if (!line) return { value: 0, numerator: 0, denominator: 0, rows: [], rowCount: 0 };
-    const paid = Number(line.paid_fen);
-    const budget = Number(line.amount_fen) + Number(line.adjusted_fen);
+    // The ledger's own arithmetic gives the adjusted budget; the metric keeps the exact share (a
+    // percent with decimals) with numerator and denominator, which the indicator scoring uses.
+    const { paidFen: paid, adjustedBudgetFen: budget } = ledgerFigures({
+      budgetFen: Number(line.amount_fen),
+      adjustmentsFen: Number(line.adjusted_fen),
+      committedFen: 0,
+      paidFen: Number(line.paid_fen),
+    });
     const rate = budget > 0 ? (paid / budget) * 100 : 0;
     return {
       value: rate,

@@ -12,8 +12,9 @@ import {
 import { BudgetLine } from './budget-line.entity.js';
 import { bigintAsNumber } from '../../database/transformers.js';
 
-export type LedgerKind = 'adjustment' | 'commitment' | 'decommitment' | 'payment' | 'payment_reversal';
-export type LedgerSource = 'adjustment' | 'award' | 'direct_expenditure' | 'stipend';
+/** The closed sets live in the contracts, where the web's labels are checked against them. */
+import type { LedgerKind, LedgerSource } from '@xiaoshi/contracts';
+export type { LedgerKind, LedgerSource };
 
 /** Every movement on a budget line, signed, in fen. The line's totals are their running sums. */
 @Entity('ledger_entry')

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OPEN_PROJECT_STATES } from '@xiaoshi/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
 import type { FigureScope } from '../../common/figure-scope.js';
 import { AccessService } from '../access/access.service.js';
 
-/** Projects still being delivered (the statuses DeliveryService treats as open). */
-export const OPEN_PROJECT_STATUSES = ['in_progress', 'acceptance_requested', 'inspecting', 'rectification'];
+/** Projects still being delivered (libs/domain project-workflow.ts). */
+const OPEN_PROJECT_STATUSES = OPEN_PROJECT_STATES;
 
 /** Funded projects of the scope: `p` is a project of the year's programmes of the district. */
 const PROJECT_JOINS = `

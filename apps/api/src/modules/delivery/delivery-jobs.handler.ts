@@ -3,15 +3,19 @@ import { shanghaiDate } from '@xiaoshi/domain';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import type { JobPayloads } from '../../queue/jobs.js';
 import { DeliveryService } from './delivery.service.js';
+import { ProjectOpeningService } from './project-opening.service.js';
 
-/** Opens projects for approved awards that have none (idempotent: unique application_id). */
+/**
+ * Opens projects for approved awards that have none (idempotent: unique application_id). The
+ * approval (立项) enqueues it in its transaction; a schedule repeats it as a safety net.
+ */
 @Injectable()
 @HandlesJob('delivery.open-projects')
 export class OpenProjectsHandler implements JobHandler<'delivery.open-projects'> {
-  constructor(private readonly delivery: DeliveryService) {}
+  constructor(private readonly opening: ProjectOpeningService) {}
 
   async handle(): Promise<{ opened: number }> {
-    return { opened: (await this.delivery.openProjects()).length };
+    return { opened: (await this.opening.openProjects()).length };
   }
 }
 

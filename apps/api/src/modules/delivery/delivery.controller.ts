@@ -15,7 +15,11 @@ import type { AuthenticatedActor } from '../../common/actor.js';
 import { contentDisposition } from '../../common/download.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
-import { DeliveryService } from './delivery.service.js';
+import { AcceptanceService } from './acceptance.service.js';
+import { InspectionsService } from './inspections.service.js';
+import { ProgressService } from './progress.service.js';
+import { ProjectPhotosService } from './project-photos.service.js';
+import { ProjectsService } from './projects.service.js';
 
 async function photoOf(request: FastifyRequest) {
   if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
@@ -27,24 +31,30 @@ async function photoOf(request: FastifyRequest) {
 @ApiTags('delivery')
 @Controller()
 export class DeliveryController {
-  constructor(private readonly delivery: DeliveryService) {}
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly progress: ProgressService,
+    private readonly photos: ProjectPhotosService,
+    private readonly acceptance: AcceptanceService,
+    private readonly inspectionRounds: InspectionsService,
+  ) {}
 
   @Get('projects')
   @RequirePermission('delivery.read')
   list(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(ProjectListQuery) query: ProjectListQuery) {
-    return this.delivery.list(actor.user, query);
+    return this.projects.list(actor.user, query);
   }
 
   @Get('projects/:id')
   @RequirePermission('delivery.read')
   get(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.delivery.get(actor.user, id);
+    return this.projects.get(actor.user, id);
   }
 
   @Get('applications/:id/project')
   @RequirePermission('delivery.read')
   ofApplication(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.delivery.ofApplication(actor.user, id);
+    return this.projects.ofApplication(actor.user, id);
   }
 
   @Put('projects/:id/milestones')
@@ -54,13 +64,13 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ReplaceMilestonesRequest) body: ReplaceMilestonesRequest,
   ) {
-    return this.delivery.replaceMilestones(actor, id, body);
+    return this.projects.replaceMilestones(actor, id, body);
   }
 
   @Get('projects/:id/progress-reports')
   @RequirePermission('delivery.read')
   reports(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.delivery.reports(actor.user, id);
+    return this.progress.reports(actor.user, id);
   }
 
   @Post('projects/:id/progress-reports')
@@ -70,7 +80,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ProgressReportRequest) body: ProgressReportRequest,
   ) {
-    return this.delivery.report(actor, id, body);
+    return this.progress.report(actor, id, body);
   }
 
   /** multipart/form-data with one `file` (JPEG, PNG or WebP). */
@@ -82,7 +92,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @Req() request: FastifyRequest,
   ) {
-    return this.delivery.addPhoto(actor, { reportId: id }, await photoOf(request));
+    return this.photos.addPhoto(actor, { reportId: id }, await photoOf(request));
   }
 
   @Get('project-photos/:id')
@@ -92,7 +102,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    const { photo, stream, sizeBytes } = await this.delivery.openPhoto(actor.user, id);
+    const { photo, stream, sizeBytes } = await this.photos.openPhoto(actor.user, id);
     return reply
       .header('content-type', photo.mimeType)
       .header('content-length', sizeBytes)
@@ -108,7 +118,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(RequestAcceptanceRequest) body: RequestAcceptanceRequest,
   ) {
-    return this.delivery.requestAcceptance(actor, id, body);
+    return this.acceptance.requestAcceptance(actor, id, body);
   }
 
   @Post('projects/:id/inspector-conflicts')
@@ -118,7 +128,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(InspectorConflictRequest) body: InspectorConflictRequest,
   ) {
-    return this.delivery.recordConflict(actor, id, body);
+    return this.acceptance.recordConflict(actor, id, body);
   }
 
   @Post('projects/:id/inspections')
@@ -128,19 +138,19 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(AssignInspectorsRequest) body: AssignInspectorsRequest,
   ) {
-    return this.delivery.assignInspectors(actor, id, body);
+    return this.acceptance.assignInspectors(actor, id, body);
   }
 
   @Get('projects/:id/inspections')
   @RequirePermission('delivery.read')
   inspections(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.delivery.inspections(actor.user, id);
+    return this.inspectionRounds.inspections(actor.user, id);
   }
 
   @Get('inspections/:id')
   @RequirePermission('delivery.read')
   inspection(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.delivery.inspection(actor.user, id);
+    return this.inspectionRounds.inspection(actor.user, id);
   }
 
   @Post('inspections/:id/record')
@@ -151,7 +161,7 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @ZodBody(RecordInspectionRequest) body: RecordInspectionRequest,
   ) {
-    return this.delivery.record(actor, id, body);
+    return this.inspectionRounds.record(actor, id, body);
   }
 
   /** multipart/form-data with one `file` (JPEG, PNG or WebP); assigned inspectors only. */
@@ -163,6 +173,6 @@ export class DeliveryController {
     @Param('id', IdPipe) id: number,
     @Req() request: FastifyRequest,
   ) {
-    return this.delivery.addPhoto(actor, { inspectionId: id }, await photoOf(request));
+    return this.photos.addPhoto(actor, { inspectionId: id }, await photoOf(request));
   }
 }

@@ -11,6 +11,7 @@ import {
   VersionColumn,
   type Relation,
 } from 'typeorm';
+import type { InspectionState, ProjectState } from '@xiaoshi/domain';
 import { bigintAsNumber } from '../../database/transformers.js';
 import { Application } from '../applications/application.entity.js';
 import { Award } from '../awards/award.entities.js';
@@ -19,8 +20,8 @@ import { Competition } from '../competitions/competition.entity.js';
 import { OrgUnit } from '../orgs/org-unit.entity.js';
 import { User } from '../users/user.entity.js';
 
-export type ProjectStatusValue =
-  'in_progress' | 'acceptance_requested' | 'inspecting' | 'rectification' | 'accepted' | 'failed' | 'closed';
+/** The project's own life: libs/domain project-workflow.ts. */
+export type ProjectStatusValue = ProjectState;
 
 /** An approved application under implementation (一项目一台账). One per application. */
 @Entity('project')
@@ -215,7 +216,7 @@ export class ProgressReport {
   createdAt: Date;
 }
 
-export type InspectionStatus = 'assigned' | 'recorded';
+export type InspectionStatus = InspectionState;
 
 /** One inspection round: 验收 (acceptance) or 督导评估 (supervision). */
 @Entity('inspection')

@@ -2,17 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, permissionsOf, type ApplicationListQuery, type Role } from '@xiaoshi/contracts';
-import { STATUS_LABELS, fenToYuanString, type ApplicationStatus } from '@xiaoshi/domain';
+import { DomainError, permissionsOf, type ApplicationListQuery } from '@xiaoshi/contracts';
+import { STATUS_LABELS, fenToYuanString, formatShanghaiSecond, shanghaiDate, type ApplicationStatus } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
-import { Not, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { QueueService } from '../../queue/queue.service.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FileStore } from '../files/file-store.js';
-import { ExportJob } from './export-job.entity.js';
+import { UsersService } from '../users/users.service.js';
+import type { ExportJob } from './export-job.entity.js';
+import { ExportsRepository } from './exports.repository.js';
 
 import { XLSX_MIME } from '../../common/download.js';
 
@@ -52,6 +54,8 @@ export class ExportsService {
     private readonly applications: ApplicationsService,
     private readonly files: FileStore,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly repository: ExportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,12 +64,11 @@ export class ExportsService {
     filters: Omit<ApplicationListQuery, 'cursor' | 'limit'>,
   ): Promise<ExportJobView> {
     const job = await this.dataSource.transaction(async (manager) => {
-      const created = manager.create(ExportJob, {
+      const created = await this.repository.insert(manager, {
         kind: 'applications',
         params: filters,
         requestedByUserId: actor.user.id,
       });
-      await manager.save(created);
       await this.audit.record(manager, actor, {
         action: 'export.request',
         entityType: 'export_job',
@@ -84,7 +87,7 @@ export class ExportsService {
   }
 
   private async own(user: AuthUser, id: number): Promise<ExportJob> {
-    const job = await this.dataSource.manager.findOneBy(ExportJob, { id, requestedByUserId: user.id });
+    const job = await this.repository.findOwn(id, user.id);
     if (!job) throw new DomainError('NOT_FOUND');
     return job;
   }
@@ -102,28 +105,15 @@ export class ExportsService {
 
   /** The requester as they are now: if they lost access meanwhile, the export is refused. */
   private async requesterOf(userId: number): Promise<AuthUser> {
-    const [row]: Array<{
-      id: number;
-      username: string;
-      display_name: string;
-      roles: Role[];
-      active: boolean;
-      unit_id: number;
-      unit_name: string;
-      unit_kind: AuthUser['unit']['kind'];
-    }> = await this.dataSource.query(
-      `SELECT u.id, u.username, u.display_name, u.roles, u.active, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind
-         FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
-      [userId],
-    );
-    if (!row?.active) throw new DomainError('FORBIDDEN');
+    const user = await this.users.identity(userId);
+    if (!user?.active) throw new DomainError('FORBIDDEN');
     return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      permissions: new Set(permissionsOf(row.roles)),
-      unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind },
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      permissions: new Set(permissionsOf(user.roles)),
+      unit: user.unit,
       mustChangePassword: false,
     };
   }
@@ -134,23 +124,22 @@ export class ExportsService {
    * (status still `running`) is simply redone; only the first run to finish marks it done.
    */
   async run(exportJobId: number): Promise<void> {
-    const job = await this.dataSource.manager.findOneBy(ExportJob, { id: exportJobId });
+    const job = await this.repository.find(exportJobId);
     if (!job || job.status === 'done') return;
-    const unfinished = { id: job.id, status: Not('done' as const) };
-    await this.dataSource.manager.update(ExportJob, unfinished, { status: 'running' });
+    await this.repository.updateUnfinished(job.id, { status: 'running' });
     try {
       const user = await this.requesterOf(job.requestedByUserId);
       const { storageKey, rowCount } = await this.writeApplications(user, job);
-      await this.dataSource.manager.update(ExportJob, unfinished, {
+      await this.repository.updateUnfinished(job.id, {
         status: 'done',
         storageKey,
         rowCount,
         error: null,
-        fileName: `申报项目清单-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        fileName: `申报项目清单-${shanghaiDate(new Date())}.xlsx`,
         finishedAt: new Date(),
       });
     } catch (error) {
-      await this.dataSource.manager.update(ExportJob, unfinished, {
+      await this.repository.updateUnfinished(job.id, {
         status: 'failed',
         error: error instanceof Error ? error.message.slice(0, 500) : String(error),
         finishedAt: new Date(),
@@ -200,12 +189,7 @@ export class ExportsService {
             // Numbers, not text, so that sums work in the spreadsheet; two decimals exactly.
             total: Number(fenToYuanString(item.totalCostFen)),
             subsidy: Number(fenToYuanString(item.requestedSubsidyFen)),
-            submittedAt: item.submittedAt
-              ? new Date(item.submittedAt).toLocaleString('zh-CN', {
-                  timeZone: 'Asia/Shanghai',
-                  hour12: false,
-                })
-              : '',
+            submittedAt: item.submittedAt ? formatShanghaiSecond(new Date(item.submittedAt)) : '',
           })
           .commit();
         rowCount += 1;

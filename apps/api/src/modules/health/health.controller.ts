@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
 import { RETRY_AFTER_SECONDS } from '../../common/error-response.js';
 import { Public } from '../../common/route-access.decorator.js';
 import { REDIS_FAST } from '../../redis/redis.module.js';
+import { HealthRepository } from './health.repository.js';
 
 interface HealthReport {
   status: 'ok' | 'degraded';
@@ -42,13 +41,13 @@ export class HealthController {
   private last: { at: number; report: Promise<HealthReport> } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     @Inject(REDIS_FAST) private readonly redis: Redis,
   ) {}
 
   private async check(): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1'), 2000),
+      probe(() => this.database.ping(), 2000),
       probe(() => this.redis.ping(), 2000),
     ]);
     return {

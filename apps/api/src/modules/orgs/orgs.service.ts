@@ -11,11 +11,22 @@ import {
   type UpdateOrgUnitRequest,
 } from '@xiaoshi/contracts';
 import { isValidCreditCode, maskPhone } from '@xiaoshi/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from './org-unit.entity.js';
+import type { OrgUnit } from './org-unit.entity.js';
+import { OrgsRepository, type OrgUnitRow } from './orgs.repository.js';
+
+/** A unit as other modules need it: its kind and its place in the tree. */
+export interface OrgUnitRef {
+  id: number;
+  kind: OrgUnitKind;
+  name: string;
+  parentId: number | null;
+  /** Every ancestor id, root (the district) first. */
+  ancestorIds: number[];
+}
 
 /** Which kind of unit may sit under which. */
 const ALLOWED_PARENT: Record<OrgUnitKind, OrgUnitKind | null> = {
@@ -25,31 +36,13 @@ const ALLOWED_PARENT: Record<OrgUnitKind, OrgUnitKind | null> = {
   organisation: 'district',
 };
 
-const VIEW_COLUMNS = `u.id, u.kind, u.name, u.code, u.parent_id, u.organisation_type, u.credit_code,
-  u.contact_name, u.contact_phone, u.active, u.version,
-  (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = u.id) AS child_count`;
-
-interface OrgUnitRow {
-  id: number;
-  kind: OrgUnitKind;
-  name: string;
-  code: string | null;
-  parent_id: number | null;
-  organisation_type: OrgUnitView['organisationType'];
-  credit_code: string | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  active: boolean;
-  version: number;
-  child_count: number;
-}
-
 @Injectable()
 export class OrgsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly repository: OrgsRepository,
   ) {}
 
   private toView(row: OrgUnitRow, user: AuthUser): OrgUnitView {
@@ -72,21 +65,7 @@ export class OrgsService {
 
   /** Units in the caller's subtree, by id, keyset-paginated. */
   async list(user: AuthUser, query: OrgUnitListQuery): Promise<Page<OrgUnitView>> {
-    const params: unknown[] = [user.unit.id];
-    const conditions = [`(u.id = $1 OR u.ancestor_ids @> ARRAY[$1::int])`];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.cursor) add('u.id > ?', query.cursor);
-    if (query.parentId) add('u.parent_id = ?', query.parentId);
-    if (query.kind) add('u.kind = ?', query.kind);
-    if (query.q) add(`u.name ILIKE ?`, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
-    params.push(query.limit + 1);
-    const rows: OrgUnitRow[] = await this.dataSource.query(
-      `SELECT ${VIEW_COLUMNS} FROM org_unit u WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.subtree(user.unit.id, query);
     const items = rows.slice(0, query.limit).map((row) => this.toView(row, user));
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
@@ -96,22 +75,28 @@ export class OrgsService {
    * district, so that a community can name its partner in a joint entry. Names only.
    */
   async partners(user: AuthUser): Promise<Array<{ id: number; name: string; organisationType: OrgUnitView['organisationType'] }>> {
-    const rows: Array<{ id: number; name: string; organisation_type: OrgUnitView['organisationType'] }> = await this.dataSource.query(
-      `SELECT o.id, o.name, o.organisation_type FROM org_unit o
-       WHERE o.kind = 'organisation' AND o.active
-         AND o.parent_id = (SELECT coalesce(u.ancestor_ids[1], u.id) FROM org_unit u WHERE u.id = $1)
-       ORDER BY o.name`,
-      [user.unit.id],
-    );
+    const rows = await this.repository.partnersOfDistrictOf(user.unit.id);
     return rows.map((row) => ({ id: row.id, name: row.name, organisationType: row.organisation_type }));
   }
 
   async get(user: AuthUser, id: number): Promise<OrgUnitView> {
     await this.access.requireUnits(user, 'orgs.read', [id]);
-    const [row]: OrgUnitRow[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM org_unit u WHERE u.id = $1`, [
-      id,
-    ]);
+    const row = await this.repository.row(id);
+    if (!row) throw new DomainError('NOT_FOUND');
     return this.toView(row, user);
+  }
+
+  /** A unit's kind and place in the tree, for modules that check what a row refers to. */
+  async unit(id: number, manager?: EntityManager): Promise<OrgUnitRef | null> {
+    const unit = await this.repository.unit(id, manager);
+    return unit ? refOf(unit) : null;
+  }
+
+  /** The district a unit belongs to (the unit itself when it is one). */
+  async districtOf(id: number, manager?: EntityManager): Promise<number> {
+    const unit = await this.unit(id, manager);
+    if (!unit) throw new DomainError('NOT_FOUND');
+    return unit.ancestorIds[0] ?? unit.id;
   }
 
   async create(actor: AuthenticatedActor, body: CreateOrgUnitRequest): Promise<OrgUnitView> {
@@ -131,19 +116,20 @@ export class OrgsService {
     }
     const id = await this.dataSource.transaction(async (manager) => {
       await this.access.requireUnits(actor.user, 'orgs.create', [body.parentId!], manager);
-      const parent = await manager.findOneByOrFail(OrgUnit, { id: body.parentId });
+      const parent = await this.repository.unit(body.parentId!, manager);
+      if (!parent) throw new DomainError('NOT_FOUND');
       if (parent.kind !== parentKind) {
         throw new DomainError('VALIDATION_FAILED', {
           parentId: fieldMessage(`上级单位必须是${kindLabel(parentKind).zh}`, `The parent must be a ${parentKind}`),
         });
       }
-      if (await manager.existsBy(OrgUnit, { parentId: parent.id, name: body.name })) {
+      if (await this.repository.nameTaken(manager, parent.id, body.name)) {
         throw new DomainError('CONFLICT', { name: fieldMessage('同一上级下已有同名单位', 'A unit of this name already exists under the parent') });
       }
-      if (body.code && (await manager.existsBy(OrgUnit, { code: body.code }))) {
+      if (body.code && (await this.repository.codeTaken(manager, body.code))) {
         throw new DomainError('CONFLICT', { code: fieldMessage('编码已被使用', 'This code is taken') });
       }
-      const unit = manager.create(OrgUnit, {
+      const unit = await this.repository.insert(manager, {
         kind: body.kind,
         name: body.name,
         code: body.code ?? null,
@@ -154,7 +140,6 @@ export class OrgsService {
         contactName: body.contactName ?? null,
         contactPhone: body.contactPhone ?? null,
       });
-      await manager.save(unit);
       await this.audit.record(manager, actor, {
         action: 'org_unit.create',
         entityType: 'org_unit',
@@ -169,7 +154,7 @@ export class OrgsService {
   async update(actor: AuthenticatedActor, id: number, body: UpdateOrgUnitRequest): Promise<OrgUnitView> {
     await this.dataSource.transaction(async (manager) => {
       await this.access.requireUnits(actor.user, 'orgs.update', [id], manager);
-      const unit = await manager.findOne(OrgUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const unit = await this.repository.unit(id, manager, true);
       if (!unit) throw new DomainError('NOT_FOUND');
       if (unit.version !== body.version) throw new DomainError('CONFLICT');
       // A street officer may correct their communities' details but not their own street's row.
@@ -181,7 +166,7 @@ export class OrgsService {
       if (body.contactName !== undefined) unit.contactName = body.contactName;
       if (body.contactPhone !== undefined) unit.contactPhone = body.contactPhone;
       if (body.active !== undefined) unit.active = body.active;
-      await manager.save(unit);
+      await this.repository.save(manager, unit);
       await this.audit.record(manager, actor, {
         action: 'org_unit.update',
         entityType: 'org_unit',
@@ -201,4 +186,8 @@ export function kindLabel(kind: OrgUnitKind): { zh: string; en: string } {
     community: { zh: '社区', en: 'community' },
     organisation: { zh: '外部组织', en: 'organisation' },
   }[kind];
+}
+
+function refOf(unit: OrgUnit): OrgUnitRef {
+  return { id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId, ancestorIds: unit.ancestorIds };
 }

@@ -7,8 +7,9 @@ import {
   type ReturnStreetReportRequest,
   type StreetReportView,
 } from '@xiaoshi/contracts';
-import { hasText } from '@xiaoshi/domain';
+import { STREET_REPORT_MOVES, hasText } from '@xiaoshi/domain';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EvaluationsRepository } from './evaluations.repository.js';
 import { SelfEvaluationService, toStreetReportView } from './self-evaluation.service.js';
@@ -50,7 +51,7 @@ export class StreetReportsService {
       const evaluation = await this.repository.openEvaluation(manager, tableId);
       if (evaluation.status === 'submitted') throw new DomainError('PERFORMANCE_EVALUATION_SUBMITTED');
       const report = await this.repository.streetReportOf(manager, evaluation.id, scope.unitId);
-      if (report && report.status !== 'returned') throw new DomainError('INVALID_TRANSITION');
+      requireMove(STREET_REPORT_MOVES, report?.status ?? 'none', 'write_notes');
       const version = await this.evaluations.approvedVersion(tableId, manager);
       const keys = new Set((await this.tablesRepository.indicators(manager, version.id)).map((i) => i.key));
       body.reasons.forEach((reason, index) => {
@@ -89,7 +90,7 @@ export class StreetReportsService {
       const evaluation = await this.repository.openEvaluation(manager, tableId);
       if (evaluation.status === 'submitted') throw new DomainError('PERFORMANCE_EVALUATION_SUBMITTED');
       const existing = await this.repository.streetReportOf(manager, evaluation.id, scope.unitId);
-      if (existing && existing.status !== 'returned') throw new DomainError('INVALID_TRANSITION');
+      requireMove(STREET_REPORT_MOVES, existing?.status ?? 'none', 'submit');
       const version = await this.evaluations.approvedVersion(tableId, manager);
       const notes = new Map(
         (await this.repository.notes(evaluation.id, [scope.unitId])).map((note) => [
@@ -155,10 +156,10 @@ export class StreetReportsService {
       const reach = await this.tables.reachable(actor.user, evaluation.tableId, 'performance.manage');
       this.tables.requireDistrict(actor.user, reach.table);
       if (evaluation.status === 'submitted') throw new DomainError('PERFORMANCE_EVALUATION_SUBMITTED');
-      if (locked.status !== 'submitted') throw new DomainError('INVALID_TRANSITION');
       const approve = 'approve' in outcome;
+      const move = requireMove(STREET_REPORT_MOVES, locked.status, approve ? 'approve' : 'return');
       Object.assign(locked, {
-        status: approve ? 'approved' : 'returned',
+        status: move.to,
         auditedByUserId: actor.user.id,
         auditedAt: new Date(),
         returnReason: approve ? null : outcome.reason,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
 import { CompetitionsService } from '../competitions/competitions.service.js';
-import { ReviewsService } from './reviews.service.js';
+import { ReviewExportsRepository } from './review-exports.repository.js';
+import { ReviewRankingService } from './review-ranking.service.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -30,9 +29,9 @@ function styleHeader(row: ExcelJS.Row) {
 @Injectable()
 export class ReviewExportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reviews: ReviewsService,
+    private readonly rankings: ReviewRankingService,
     private readonly competitions: CompetitionsService,
+    private readonly repository: ReviewExportsRepository,
   ) {}
 
   private async finish(workbook: ExcelJS.Workbook): Promise<Buffer> {
@@ -41,13 +40,8 @@ export class ReviewExportsService {
 
   async scoreMatrix(user: AuthUser, competitionId: number): Promise<Buffer> {
     const competition = await this.competitions.get(user, competitionId);
-    await this.reviews.ranking(user, competitionId); // permission and scope
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT a.id, a.title, u.display_name AS reviewer, sh.status, sh.scores, sh.total, sh.comments
-       FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
-       LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 ORDER BY a.id, u.id`,
-      [competitionId],
-    );
+    await this.rankings.ranking(user, competitionId); // permission and scope
+    const rows = await this.repository.matrix(competitionId);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('评分明细');
     sheet.columns = [
@@ -65,25 +59,23 @@ export class ReviewExportsService {
     ];
     styleHeader(sheet.getRow(1));
     for (const row of rows) {
-      const scores = (row.scores as Record<string, number> | null) ?? {};
-      const comments = (row.comments as Record<string, string> | null) ?? {};
       sheet.addRow({
-        id: row.id,
+        id: row.applicationId,
         title: row.title,
         reviewer: row.reviewer,
         status: row.status === 'submitted' ? '已提交' : row.status === 'draft' ? '草稿' : '未开始',
         ...Object.fromEntries(
-          competition.rubric.map((criterion) => [criterion.key, scores[criterion.key] ?? null]),
+          competition.rubric.map((criterion) => [criterion.key, row.scores[criterion.key] ?? null]),
         ),
-        total: row.status === 'submitted' ? Number(row.total) : null,
-        comments: Object.values(comments).filter(Boolean).join('；'),
+        total: row.status === 'submitted' ? row.total : null,
+        comments: Object.values(row.comments).filter(Boolean).join('；'),
       });
     }
     return this.finish(workbook);
   }
 
   async ranking(user: AuthUser, competitionId: number): Promise<Buffer> {
-    const rows = await this.reviews.ranking(user, competitionId);
+    const rows = await this.rankings.ranking(user, competitionId);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('排名');
     sheet.columns = [
@@ -123,20 +115,9 @@ export class ReviewExportsService {
   /** 评分汇总表: one row per application, one column per reviewer, final score, signature lines. */
   async summary(user: AuthUser, competitionId: number): Promise<Buffer> {
     const competition = await this.competitions.get(user, competitionId);
-    const ranking = await this.reviews.ranking(user, competitionId);
-    const cells: Array<{
-      application_id: number;
-      reviewer_user_id: number;
-      display_name: string;
-      total: string | null;
-      status: string | null;
-    }> = await this.dataSource.query(
-      `SELECT ra.application_id, ra.reviewer_user_id, u.display_name, sh.total, sh.status
-         FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
-         LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 ORDER BY u.id`,
-      [competitionId],
-    );
-    const reviewers = [...new Map(cells.map((cell) => [cell.reviewer_user_id, cell.display_name])).entries()];
+    const ranking = await this.rankings.ranking(user, competitionId);
+    const cells = await this.repository.summaryCells(competitionId);
+    const reviewers = [...new Map(cells.map((cell) => [cell.reviewerUserId, cell.displayName])).entries()];
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('评分汇总表');
     const width = 4 + reviewers.length + 2;
@@ -158,10 +139,9 @@ export class ReviewExportsService {
     ranking.forEach((row, index) => {
       const totals = reviewers.map(([reviewerId]) => {
         const cell = cells.find(
-          (candidate) =>
-            candidate.application_id === row.applicationId && candidate.reviewer_user_id === reviewerId,
+          (candidate) => candidate.applicationId === row.applicationId && candidate.reviewerUserId === reviewerId,
         );
-        return cell?.status === 'submitted' ? Number(cell.total) : cell ? '未提交' : '—';
+        return cell?.status === 'submitted' ? cell.total : cell ? '未提交' : '—';
       });
       sheet.addRow([
         index + 1,

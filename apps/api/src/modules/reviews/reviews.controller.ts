@@ -17,8 +17,14 @@ import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody } from '../../common/validation.js';
 import { FileStore } from '../files/file-store.js';
+import { ReviewAssignmentService } from './review-assignment.service.js';
+import { ReviewConflictsService } from './review-conflicts.service.js';
 import { ReviewExportsService } from './review-exports.service.js';
-import { ReviewsService } from './reviews.service.js';
+import { ReviewPanelsService } from './review-panels.service.js';
+import { ReviewRankingService } from './review-ranking.service.js';
+import { ReviewerPoolService } from './reviewer-pool.service.js';
+import { ReviewerWorkspaceService } from './reviewer-workspace.service.js';
+import { ScoreSheetsService } from './score-sheets.service.js';
 import { XLSX_MIME, sendDownload } from '../../common/download.js';
 
 function sendWorkbook(reply: FastifyReply, buffer: Buffer, name: string) {
@@ -29,7 +35,13 @@ function sendWorkbook(reply: FastifyReply, buffer: Buffer, name: string) {
 @Controller()
 export class ReviewsController {
   constructor(
-    private readonly reviews: ReviewsService,
+    private readonly expertPool: ReviewerPoolService,
+    private readonly panels: ReviewPanelsService,
+    private readonly conflictsOfInterest: ReviewConflictsService,
+    private readonly assignment: ReviewAssignmentService,
+    private readonly workspace: ReviewerWorkspaceService,
+    private readonly sheets: ScoreSheetsService,
+    private readonly rankings: ReviewRankingService,
     private readonly exports: ReviewExportsService,
     private readonly files: FileStore,
   ) {}
@@ -37,7 +49,7 @@ export class ReviewsController {
   @Get('reviewers')
   @RequirePermission('reviews.read')
   pool(@CurrentActor() actor: AuthenticatedActor) {
-    return this.reviews.pool(actor.user);
+    return this.expertPool.pool(actor.user);
   }
 
   @Put('reviewers/:userId/profile')
@@ -47,13 +59,13 @@ export class ReviewsController {
     @Param('userId', IdPipe) userId: number,
     @ZodBody(ReviewerProfileRequest) body: ReviewerProfileRequest,
   ) {
-    return this.reviews.setProfile(actor, userId, body);
+    return this.expertPool.setProfile(actor, userId, body);
   }
 
   @Get('competitions/:id/panel')
   @RequirePermission('reviews.read')
   panel(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.panel(actor.user, id);
+    return this.panels.panel(actor.user, id);
   }
 
   @Put('competitions/:id/panel')
@@ -63,7 +75,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(PanelRequest) body: PanelRequest,
   ) {
-    return this.reviews.setPanel(actor, id, body);
+    return this.panels.setPanel(actor, id, body);
   }
 
   /** 随机抽取专家: reproducible from the recorded seed. */
@@ -75,13 +87,13 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(PanelDrawRequest) body: PanelDrawRequest,
   ) {
-    return this.reviews.drawPanel(actor, id, body);
+    return this.panels.drawPanel(actor, id, body);
   }
 
   @Get('competitions/:id/conflicts')
   @RequirePermission('reviews.read')
   conflicts(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.conflicts(actor.user, id);
+    return this.conflictsOfInterest.conflicts(actor.user, id);
   }
 
   @Post('competitions/:id/conflicts')
@@ -91,7 +103,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(PinConflictRequest) body: PinConflictRequest,
   ) {
-    return this.reviews.pinConflict(actor, id, body);
+    return this.conflictsOfInterest.pinConflict(actor, id, body);
   }
 
   @Post('competitions/:id/assignments/preview')
@@ -102,7 +114,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(AutoAssignRequest) body: AutoAssignRequest,
   ) {
-    return this.reviews.previewAssignment(actor, id, body);
+    return this.assignment.previewAssignment(actor, id, body);
   }
 
   @Post('competitions/:id/assignments/auto')
@@ -113,7 +125,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(AutoAssignRequest) body: AutoAssignRequest,
   ) {
-    return this.reviews.autoAssign(actor, id, body);
+    return this.assignment.autoAssign(actor, id, body);
   }
 
   @Post('competitions/:id/assignments')
@@ -124,32 +136,32 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ManualAssignRequest) body: ManualAssignRequest,
   ) {
-    await this.reviews.assignManually(actor, id, body);
+    await this.assignment.assignManually(actor, id, body);
   }
 
   @Delete('review-assignments/:id')
   @HttpCode(204)
   @RequirePermission('reviews.manage')
   async unassign(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    await this.reviews.unassign(actor, id);
+    await this.assignment.unassign(actor, id);
   }
 
   @Get('competitions/:id/ranking')
   @RequirePermission('reviews.read')
   ranking(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.ranking(actor.user, id);
+    return this.rankings.ranking(actor.user, id);
   }
 
   @Get('competitions/:id/z-scores')
   @RequirePermission('reviews.read')
   zScores(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.zScoreView(actor.user, id);
+    return this.rankings.zScoreView(actor.user, id);
   }
 
   @Get('competitions/:id/review-progress')
   @RequirePermission('reviews.read')
   progress(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.progress(actor.user, id);
+    return this.rankings.progress(actor.user, id);
   }
 
   @Get('competitions/:id/exports/score-matrix')
@@ -185,7 +197,7 @@ export class ReviewsController {
   @Get('competitions/:id/assignments')
   @RequirePermission('reviews.read')
   assignments(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.assignments(actor.user, id);
+    return this.assignment.assignments(actor.user, id);
   }
 
   @Post('score-sheets/:id/reopen')
@@ -196,7 +208,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ReopenSheetRequest) body: ReopenSheetRequest,
   ) {
-    await this.reviews.reopenSheet(actor, id, body.reason);
+    await this.sheets.reopenSheet(actor, id, body.reason);
   }
 
   // The reviewer's own workspace.
@@ -204,13 +216,13 @@ export class ReviewsController {
   @Get('reviews/my')
   @RequirePermission('reviews.score')
   mine(@CurrentActor() actor: AuthenticatedActor) {
-    return this.reviews.myTasks(actor.user);
+    return this.workspace.myTasks(actor.user);
   }
 
   @Get('reviews/assignments/:id')
   @RequirePermission('reviews.score')
   sheet(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reviews.sheet(actor.user, id);
+    return this.workspace.sheet(actor.user, id);
   }
 
   @Get('reviews/assignments/:id/attachments/:attachmentId')
@@ -221,9 +233,9 @@ export class ReviewsController {
     @Param('attachmentId', IdPipe) attachmentId: number,
     @Res() reply: FastifyReply,
   ) {
-    const row = await this.reviews.attachmentForReviewer(actor.user, id, attachmentId);
-    const { stream, sizeBytes } = await this.files.open(row.storage_key);
-    return sendDownload(reply, stream, { name: row.original_name, contentType: row.mime_type, size: sizeBytes });
+    const row = await this.workspace.attachmentForReviewer(actor.user, id, attachmentId);
+    const { stream, sizeBytes } = await this.files.open(row.storageKey);
+    return sendDownload(reply, stream, { name: row.originalName, contentType: row.mimeType, size: sizeBytes });
   }
 
   @Put('reviews/assignments/:id/sheet')
@@ -233,7 +245,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ScoreSheetDraftRequest) body: ScoreSheetDraftRequest,
   ) {
-    return this.reviews.saveDraft(actor, id, body);
+    return this.sheets.saveDraft(actor, id, body);
   }
 
   @Post('reviews/assignments/:id/sheet/submit')
@@ -244,7 +256,7 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(SheetSubmitRequest) body: SheetSubmitRequest,
   ) {
-    return this.reviews.submitSheet(actor, id, body.version);
+    return this.sheets.submitSheet(actor, id, body.version);
   }
 
   @Post('reviews/assignments/:id/declare-conflict')
@@ -255,6 +267,6 @@ export class ReviewsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(DeclareConflictRequest) body: DeclareConflictRequest,
   ) {
-    await this.reviews.declareConflict(actor, id, body);
+    await this.conflictsOfInterest.declareConflict(actor, id, body);
   }
 }

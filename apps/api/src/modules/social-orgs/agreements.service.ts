@@ -10,29 +10,29 @@ import {
   type FieldErrors,
 } from '@xiaoshi/contracts';
 import {
+  AGREEMENT_MOVES,
   DEFAULT_EVALUATION_CRITERIA,
+  DIRECT_EXPENDITURE_MOVES,
+  canMove,
+  type DirectExpenditureStatus,
   checkAgreementTranches,
   checkCriteria,
   scoreEvaluation,
   shanghaiDate,
   trancheDue,
-  type Violation,
 } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
+import { violationsToFields } from '../../common/violations.js';
 import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../database/postgres-errors.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BudgetsService } from '../budgets/budgets.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
-import type { SocialOrgAgreement } from './social-orgs.entities.js';
+import type { SocialOrgAgreement, SocialOrgTranche } from './social-orgs.entities.js';
 import { SocialOrgsRepository } from './social-orgs.repository.js';
 
-export function violationFields(violations: readonly Violation[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const violation of violations) fields[violation.field] ??= fieldMessage(violation.zh, violation.en);
-  return fields;
-}
 
 /**
  * Service agreements with social organisations and their supervision and evaluation (督导评估):
@@ -169,7 +169,7 @@ export class AgreementsService {
           en: 'The final payment is paid here, after a passed evaluation',
         });
     });
-    if (problems.length) throw new DomainError('VALIDATION_FAILED', violationFields(problems));
+    if (problems.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(problems));
     let id: number;
     try {
       id = await this.dataSource.transaction(async (manager) => {
@@ -204,7 +204,7 @@ export class AgreementsService {
           passMark: body.passMark,
           createdByUserId: actor.user.id,
         });
-        await this.repository.saveTranches(
+        const tranches = await this.repository.saveTranches(
           manager,
           body.tranches.map((tranche, index) => ({
             agreementId: agreement.id,
@@ -216,6 +216,7 @@ export class AgreementsService {
             directExpenditureId: tranche.directExpenditureId ?? null,
           })),
         );
+        await this.assignLinkedExpenditures(manager, actor, agreement.budgetLineId, tranches);
         await this.audit.record(manager, actor, {
           action: 'social_org_agreement.create',
           entityType: 'social_org_agreement',
@@ -243,7 +244,9 @@ export class AgreementsService {
     body.tranches.forEach((tranche, index) => {
       if (!tranche.directExpenditureId) return;
       const expenditure = expenditures.find((candidate) => candidate.id === tranche.directExpenditureId);
-      if (!expenditure || expenditure.status !== 'planned' || expenditure.amountFen !== tranche.amountFen)
+      const unclaimedPlan =
+        expenditure?.source === null && canMove(DIRECT_EXPENDITURE_MOVES, expenditure.status as DirectExpenditureStatus, 'approve');
+      if (!expenditure || !unclaimedPlan || expenditure.amountFen !== tranche.amountFen)
         problems[`tranches.${index}.directExpenditureId`] = fieldMessage(
           '须为本预算线上金额相同、尚未列支的计划支出',
           'Must be a planned expenditure of the same line and amount, not yet committed',
@@ -252,18 +255,47 @@ export class AgreementsService {
     if (Object.keys(problems).length) throw new DomainError('VALIDATION_FAILED', problems);
   }
 
+  /**
+   * The planned expenditures the tranches pay become theirs in the budgets module: from now on only
+   * the tranche's request (behind its evaluation gate) approves and pays them.
+   */
+  private async assignLinkedExpenditures(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    budgetLineId: number,
+    tranches: readonly SocialOrgTranche[],
+  ): Promise<void> {
+    for (const tranche of tranches) {
+      if (tranche.directExpenditureId === null) continue;
+      const assigned = await this.budgets.assignToTranche(
+        manager,
+        actor,
+        tranche.directExpenditureId,
+        { budgetLineId, amountFen: tranche.amountFen },
+        { source: 'social_org_tranche', sourceId: tranche.id },
+      );
+      if (!assigned)
+        throw new DomainError('VALIDATION_FAILED', {
+          [`tranches.${tranche.seq - 1}.directExpenditureId`]: fieldMessage(
+            '须为本预算线上金额相同、尚未列支的计划支出',
+            'Must be a planned expenditure of the same line and amount, not yet committed',
+          ),
+        });
+    }
+  }
+
   /** Records a supervision evaluation (督导评估) under the agreement's row lock; never edited. */
   async evaluate(actor: AuthenticatedActor, id: number, body: CreateEvaluationRequest, now = new Date()): Promise<AgreementView> {
     await this.dataSource.transaction(async (manager) => {
       await this.access.requireRows(actor.user, 'social_orgs.manage', 'social_org_agreement', 'unit_id', [id], manager);
       const agreement = (await this.repository.lockAgreement(manager, id)) as SocialOrgAgreement;
-      if (agreement.status === 'terminated') throw new DomainError('INVALID_TRANSITION');
+      requireMove(AGREEMENT_MOVES, agreement.status, 'evaluate');
       if (body.evaluatedOn > shanghaiDate(now))
         throw new DomainError('VALIDATION_FAILED', {
           evaluatedOn: fieldMessage('评估日期不能晚于今天', 'The evaluation date cannot be in the future'),
         });
       const result = scoreEvaluation(agreement.criteria, body.scores, agreement.passMark);
-      if (result.violations.length) throw new DomainError('VALIDATION_FAILED', violationFields(result.violations));
+      if (result.violations.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(result.violations));
       const evaluation = await this.repository.saveEvaluation(manager, {
         agreementId: id,
         kind: body.kind,

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type AgreementView } from '@xiaoshi/contracts';
+import {
+  AGREEMENT_MOVES,
+  DIRECT_EXPENDITURE_MOVES,
+  TRANCHE_MOVES,
+  canMove,
+  type DirectExpenditureStatus,
+} from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BudgetsService } from '../budgets/budgets.service.js';
@@ -10,6 +18,9 @@ import { PaymentsService } from '../payments/payments.service.js';
 import { AgreementsService } from './agreements.service.js';
 import type { SocialOrgAgreement, SocialOrgTranche } from './social-orgs.entities.js';
 import { SocialOrgsRepository } from './social-orgs.repository.js';
+
+/** A tranche's expenditure belongs to it: the budgets module approves it only through this flow. */
+const trancheSource = (tranche: SocialOrgTranche) => ({ source: 'social_org_tranche' as const, sourceId: tranche.id });
 
 /**
  * Requesting an agreement's tranche, in one transaction that holds the agreement's row lock (the
@@ -97,9 +108,9 @@ export class TranchePaymentsService {
     agreement: SocialOrgAgreement,
     tranche: SocialOrgTranche,
   ): Promise<void> {
-    if (agreement.status === 'terminated' || tranche.status === 'settled_outside')
-      throw new DomainError('INVALID_TRANSITION');
-    if (tranche.status === 'requested') {
+    requireMove(AGREEMENT_MOVES, agreement.status, 'request_tranche');
+    const move = requireMove(TRANCHE_MOVES, tranche.status, tranche.status === 'requested' ? 'rerequest' : 'request');
+    if (move.action === 'rerequest') {
       const payment = await this.payments.get(actor.user, tranche.paymentId!, manager);
       if (payment.status !== 'rejected') throw new DomainError('SOCIAL_ORG_TRANCHE_REQUESTED');
     }
@@ -122,16 +133,19 @@ export class TranchePaymentsService {
           amountFen: tranche.amountFen,
         },
         manager,
+        trancheSource(tranche),
       );
-      await this.budgets.approveDirectExpenditure(actor, created.id, manager);
+      await this.budgets.approveDirectExpenditure(actor, created.id, manager, 'social_org_tranche');
       return created.id;
     }
     const [expenditure] = (await this.budgets.listDirectExpenditures(actor.user, agreement.budgetLineId, manager)).filter(
       (candidate) => candidate.id === tranche.directExpenditureId,
     );
     if (!expenditure) throw new DomainError('NOT_FOUND');
-    if (expenditure.status === 'planned') await this.budgets.approveDirectExpenditure(actor, expenditure.id, manager);
-    else if (expenditure.status === 'cancelled') throw new DomainError('INVALID_TRANSITION');
+    // Planned: this request commits it. Otherwise it must already be committed (or paid in part).
+    if (canMove(DIRECT_EXPENDITURE_MOVES, expenditure.status as DirectExpenditureStatus, 'approve'))
+      await this.budgets.approveDirectExpenditure(actor, expenditure.id, manager, 'social_org_tranche');
+    else requireMove(DIRECT_EXPENDITURE_MOVES, expenditure.status, 'record_payment');
     return expenditure.id;
   }
 }

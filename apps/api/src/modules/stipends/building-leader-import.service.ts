@@ -13,19 +13,36 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { auditedLeader } from './building-leaders.service.js';
 import { importTemplate } from './roster-template.js';
 import { RosterRepository, type BuildingLeaderFactsRow, type CommunityRow } from './roster.repository.js';
 import { addDaysIso } from './stipend-common.js';
 import { readRosterSheet } from './stipend-excel.js';
-import { problemFields, readAll } from './import-helpers.js';
+import { headerProblems, otherStreetProblems, problemFields, readAll } from './import-helpers.js';
 import type { StipendPerson } from './stipend-person.entity.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
 import { StipendRatesService } from './stipend-rates.service.js';
 
 const TEXT_COLUMNS = new Set(['nationalId', 'bankAccount', 'phone']);
+
+/** What a sheet row says of a leader, as the person's fields. */
+type LeaderValues = Pick<
+  StipendPerson,
+  'name' | 'communityId' | 'streetId' | 'eligibleFrom' | 'monthlyRateFen' | 'bankName' | 'bankAccount'
+>;
+
+/** What a sheet row says a leader covers. */
+function factsOf(personId: number, row: BuildingLeaderRow): BuildingLeaderFactsRow {
+  return {
+    personId,
+    buildings: row.buildings,
+    buildingCount: row.buildingCount,
+    units: row.units,
+    households: row.households,
+    phone: row.phone,
+  };
+}
 
 /**
  * A street's building-leader roster from Excel, all or nothing like the cadre roster: every row
@@ -37,7 +54,6 @@ const TEXT_COLUMNS = new Set(['nationalId', 'bankAccount', 'phone']);
 export class BuildingLeaderImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly rates: StipendRatesService,
     private readonly repository: RosterRepository,
@@ -45,12 +61,7 @@ export class BuildingLeaderImportService {
   ) {}
 
   private communities(user: AuthUser, programme: StipendProgramme, manager: EntityManager): Promise<CommunityRow[]> {
-    return this.repository.communitiesOf(
-      manager,
-      programme.unitId,
-      this.access.unitScopeCondition(user, 'c.id', 1),
-      user.unit.id,
-    );
+    return this.repository.communitiesOf(manager, user, programme.unitId);
   }
 
   async template(user: AuthUser, programme: StipendProgramme): Promise<{ fileName: string; bytes: Buffer }> {
@@ -79,24 +90,15 @@ export class BuildingLeaderImportService {
     const today = shanghaiDate(now);
     return this.dataSource.transaction(async (manager) => {
       const communities = await this.communities(actor.user, programme, manager);
-      const problems: StipendImportProblem[] = [];
-      const headers = checkBuildingLeaderHeaders(sheet.headers);
-      for (const column of headers.missing)
-        problems.push({ row: sheet.headerRow, column, problem: '缺少必填列', problemEn: 'A required column is missing' });
-      for (const column of headers.unknown)
-        problems.push({
-          row: sheet.headerRow,
-          column,
-          problem: '模板中没有这一列，请使用下载的模板',
-          problemEn: 'Not a template column; use the downloaded template',
-        });
-      if (problems.length) throw new DomainError('STIPEND_IMPORT_REJECTED', problemFields(problems));
+      const headers = headerProblems(sheet.headerRow, checkBuildingLeaderHeaders(sheet.headers));
+      if (headers.length) throw new DomainError('STIPEND_IMPORT_REJECTED', problemFields(headers));
       if (!sheet.rows.length)
         throw new DomainError('VALIDATION_FAILED', {
           file: fieldMessage('表格中没有数据行（示例在“说明”表中，不会被导入）', 'The sheet has no data rows (the example on 说明 is never imported)'),
         });
 
       const knownCommunities = new Map(communities.map((community) => [community.name, community.id]));
+      const problems: StipendImportProblem[] = [];
       const parsed: BuildingLeaderRow[] = [];
       for (const row of sheet.rows) {
         const result = parseBuildingLeaderRow(row.record, row.rowNumber, { knownCommunities, asOf: today });
@@ -110,17 +112,7 @@ export class BuildingLeaderImportService {
         parsed.map((row) => row.nationalId),
       );
       const byId = new Map(existing.map((person) => [person.nationalId, person]));
-      const inScope = new Set(communities.map((community) => community.id));
-      for (const row of parsed) {
-        const person = byId.get(row.nationalId);
-        if (person && !inScope.has(person.communityId))
-          problems.push({
-            row: row.rowNumber,
-            column: '身份证号',
-            problem: '此人已在其他街道的名册中，请联系区社会工作部核实',
-            problemEn: 'This person is on another street’s roster; ask the district to check',
-          });
-      }
+      problems.push(...otherStreetProblems(parsed, byId, new Set(communities.map((community) => community.id))));
       if (problems.length) throw new DomainError('STIPEND_IMPORT_REJECTED', problemFields(problems));
 
       const streetOf = new Map(communities.map((community) => [community.id, community.streetId]));
@@ -130,9 +122,10 @@ export class BuildingLeaderImportService {
       );
       const counts = { rows: parsed.length, created: 0, updated: 0, unchanged: 0 };
       for (const row of parsed) {
+        const person = byId.get(row.nationalId) ?? null;
         const outcome = await this.write(manager, actor, programme, row, streetOf.get(row.communityId)!, {
-          person: byId.get(row.nationalId) ?? null,
-          facts: byId.has(row.nationalId) ? (facts.get(byId.get(row.nationalId)!.id) ?? null) : null,
+          person,
+          facts: person ? (facts.get(person.id) ?? null) : null,
           today,
         });
         counts[outcome] += 1;
@@ -151,7 +144,7 @@ export class BuildingLeaderImportService {
     known: { person: StipendPerson | null; facts: BuildingLeaderFactsRow | null; today: string },
   ): Promise<'created' | 'updated' | 'unchanged'> {
     const rate = await this.rates.rateFor(manager, programme, row, known.today);
-    const values = {
+    const values: LeaderValues = {
       name: row.name,
       communityId: row.communityId,
       streetId,
@@ -161,49 +154,51 @@ export class BuildingLeaderImportService {
       bankAccount: row.bankAccount,
     };
     const removal = row.endDate ? { removedOn: addDaysIso(row.endDate, 1), removalReason: '任职结束（名册导入）' } : null;
-    const factsOf = (personId: number): BuildingLeaderFactsRow => ({
-      personId,
-      buildings: row.buildings,
-      buildingCount: row.buildingCount,
-      units: row.units,
-      households: row.households,
-      phone: row.phone,
+    if (known.person) return this.update(manager, actor, known.person, known.facts, row, { values, removal });
+    const fresh = await this.repository.saveBumpingVersion(
+      manager,
+      this.repository.newPerson(manager, {
+        ...values,
+        programmeId: programme.id,
+        nationalId: row.nationalId,
+        birthDate: row.birthDate,
+        sex: row.sex,
+        departureDate: null,
+        normalDeparture: null,
+        status: 'active',
+        removedOn: removal?.removedOn ?? null,
+        removalReason: removal?.removalReason ?? null,
+      }),
+    );
+    await this.repository.saveFacts(manager, factsOf(fresh.id, row));
+    await this.audit.record(manager, actor, {
+      action: 'stipend_person.import_create',
+      entityType: 'stipend_person',
+      entityId: fresh.id,
+      after: { ...auditedLeader(fresh, factsOf(fresh.id, row)), row: row.rowNumber },
     });
-    const { person, facts } = known;
-    if (!person) {
-      const fresh = await this.repository.savePerson(
-        manager,
-        this.repository.newPerson(manager, {
-          ...values,
-          programmeId: programme.id,
-          nationalId: row.nationalId,
-          birthDate: row.birthDate,
-          sex: row.sex,
-          departureDate: null,
-          normalDeparture: null,
-          status: 'active',
-          removedOn: removal?.removedOn ?? null,
-          removalReason: removal?.removalReason ?? null,
-        }),
-      );
-      await this.repository.saveFacts(manager, factsOf(fresh.id));
-      await this.audit.record(manager, actor, {
-        action: 'stipend_person.import_create',
-        entityType: 'stipend_person',
-        entityId: fresh.id,
-        after: { ...auditedLeader(fresh, factsOf(fresh.id)), row: row.rowNumber },
-      });
-      return 'created';
-    }
-    const nextFacts = factsOf(person.id);
+    return 'created';
+  }
+
+  /** A known leader: updated when the row differs from them or what they cover, audited. */
+  private async update(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    person: StipendPerson,
+    facts: BuildingLeaderFactsRow | null,
+    row: BuildingLeaderRow,
+    next: { values: LeaderValues; removal: { removedOn: string; removalReason: string } | null },
+  ): Promise<'updated' | 'unchanged'> {
+    const { values, removal } = next;
+    const nextFacts = factsOf(person.id, row);
     const sameFacts =
       facts !== null && (Object.keys(nextFacts) as Array<keyof BuildingLeaderFactsRow>).every((key) => facts[key] === nextFacts[key]);
-    const samePerson = (Object.keys(values) as Array<keyof typeof values>).every((key) => person[key] === values[key]);
+    const samePerson = (Object.keys(values) as Array<keyof LeaderValues>).every((key) => person[key] === values[key]);
     const sameRemoval = !removal || person.removedOn === removal.removedOn;
     if (sameFacts && samePerson && sameRemoval) return 'unchanged';
     const before = facts ? auditedLeader(person, facts) : null;
     Object.assign(person, values, removal ?? {});
-    await this.repository.savePerson(manager, person);
+    await this.repository.saveBumpingVersion(manager, person);
     await this.repository.saveFacts(manager, nextFacts);
     await this.audit.record(manager, actor, {
       action: 'stipend_person.import_update',

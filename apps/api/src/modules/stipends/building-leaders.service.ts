@@ -11,15 +11,15 @@ import {
 import { checkNationalId, maskPhone, shanghaiDate } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
-import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../database/postgres-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RosterRepository, type BuildingLeaderFactsRow } from './roster.repository.js';
-import { addDaysIso, fields } from './stipend-common.js';
+import { addDaysIso, fields, refusingDuplicates } from './stipend-common.js';
 import type { StipendPerson } from './stipend-person.entity.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
 import { StipendRatesService } from './stipend-rates.service.js';
-import { StipendRosterService, auditedPerson } from './stipend-roster.service.js';
+import { auditedPerson } from './roster-views.js';
+import { StipendRosterService } from './stipend-roster.service.js';
 
 type Problems = Array<[string, string, string]>;
 
@@ -31,6 +31,18 @@ function serviceProblems(startDate: string, endDate: string | null | undefined, 
   if (endDate && endDate < startDate)
     problems.push(['endDate', '任职结束日期早于起始日期', 'The end date is before the start date']);
   return problems;
+}
+
+/** What a new leader covers. */
+function coverage(personId: number, body: CreateBuildingLeaderRequest): BuildingLeaderFactsRow {
+  return {
+    personId,
+    buildings: body.buildings,
+    buildingCount: body.buildingCount,
+    units: body.units ?? null,
+    households: body.households,
+    phone: body.phone,
+  };
 }
 
 /** The audit snapshot of a leader: the person (masked) and what they cover (phone masked). */
@@ -76,67 +88,54 @@ export class BuildingLeadersService {
     now = new Date(),
   ): Promise<StipendPersonDetailView> {
     const today = shanghaiDate(now);
-    let id: number;
-    try {
-      id = await this.dataSource.transaction(async (manager) => {
-        const programme = await this.leaderProgramme(actor.user, programmeId, manager);
-        const community = await this.roster.communityOf(actor.user, body.communityId, manager, programme.unitId);
-        const check = checkNationalId(body.nationalId);
-        const problems: Problems = [
-          ...(check.valid
-            ? []
-            : ([['nationalId', '身份证号无效（校验位或出生日期错误）', 'The ID number is invalid (check digit or birth date)']] as Problems)),
-          ...serviceProblems(body.startDate, body.endDate, today),
-        ];
-        if (problems.length || !check.valid) throw new DomainError('VALIDATION_FAILED', fields(problems));
-        const rate = await this.rates.rateFor(manager, programme, body, today);
-        const person = await this.repository.savePerson(
-          manager,
-          this.repository.newPerson(manager, {
-            programmeId,
-            streetId: community.parentId!,
-            communityId: community.id,
-            name: body.name,
-            nationalId: body.nationalId,
-            birthDate: check.birthDate,
-            sex: check.sex,
-            departureDate: null,
-            normalDeparture: null,
-            eligibleFrom: body.startDate,
-            monthlyRateFen: rate.monthlyRateFen,
-            bankName: body.bankName,
-            bankAccount: body.bankAccount,
-            status: 'active',
-            // The last day served is paid; the day after is the first day not paid.
-            removedOn: body.endDate ? addDaysIso(body.endDate, 1) : null,
-            removalReason: body.endDate ? '任职结束' : null,
-          }),
-        );
-        const facts: BuildingLeaderFactsRow = {
-          personId: person.id,
-          buildings: body.buildings,
-          buildingCount: body.buildingCount,
-          units: body.units ?? null,
-          households: body.households,
-          phone: body.phone,
-        };
-        await this.repository.saveFacts(manager, facts);
-        await this.audit.record(manager, actor, {
-          action: 'stipend_person.create',
-          entityType: 'stipend_person',
-          entityId: person.id,
-          after: auditedLeader(person, facts),
-        });
-        return person.id;
-      });
-    } catch (error) {
-      if (pgErrorOf(error)?.code === PG_UNIQUE_VIOLATION)
-        throw new DomainError(
-          'STIPEND_PERSON_EXISTS',
-          fields([['nationalId', '该身份证号已在名册中', 'Already on the roster']]),
-        );
-      throw error;
-    }
+    const id = await refusingDuplicates(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const programme = await this.leaderProgramme(actor.user, programmeId, manager);
+          const community = await this.roster.communityOf(actor.user, body.communityId, manager, programme.unitId);
+          const check = checkNationalId(body.nationalId);
+          const problems: Problems = [
+            ...(check.valid
+              ? []
+              : ([['nationalId', '身份证号无效（校验位或出生日期错误）', 'The ID number is invalid (check digit or birth date)']] as Problems)),
+            ...serviceProblems(body.startDate, body.endDate, today),
+          ];
+          if (problems.length || !check.valid) throw new DomainError('VALIDATION_FAILED', fields(problems));
+          const rate = await this.rates.rateFor(manager, programme, body, today);
+          const person = await this.repository.saveBumpingVersion(
+            manager,
+            this.repository.newPerson(manager, {
+              programmeId,
+              streetId: community.parentId,
+              communityId: community.id,
+              name: body.name,
+              nationalId: body.nationalId,
+              birthDate: check.birthDate,
+              sex: check.sex,
+              departureDate: null,
+              normalDeparture: null,
+              eligibleFrom: body.startDate,
+              monthlyRateFen: rate.monthlyRateFen,
+              bankName: body.bankName,
+              bankAccount: body.bankAccount,
+              status: 'active',
+              // The last day served is paid; the day after is the first day not paid.
+              removedOn: body.endDate ? addDaysIso(body.endDate, 1) : null,
+              removalReason: body.endDate ? '任职结束' : null,
+            }),
+          );
+          const facts = coverage(person.id, body);
+          await this.repository.saveFacts(manager, facts);
+          await this.audit.record(manager, actor, {
+            action: 'stipend_person.create',
+            entityType: 'stipend_person',
+            entityId: person.id,
+            after: auditedLeader(person, facts),
+          });
+          return person.id;
+        }),
+      () => new DomainError('STIPEND_PERSON_EXISTS', fields([['nationalId', '该身份证号已在名册中', 'Already on the roster']])),
+    );
     return this.roster.get(actor.user, id);
   }
 
@@ -157,7 +156,7 @@ export class BuildingLeadersService {
       if (body.communityId !== undefined && body.communityId !== person.communityId) {
         const community = await this.roster.communityOf(actor.user, body.communityId, manager, programme.unitId);
         person.communityId = community.id;
-        person.streetId = community.parentId!;
+        person.streetId = community.parentId;
       }
       const facts: BuildingLeaderFactsRow = {
         personId: id,
@@ -174,7 +173,7 @@ export class BuildingLeadersService {
       if (body.bankName !== undefined) person.bankName = body.bankName;
       if (body.bankAccount !== undefined) person.bankAccount = body.bankAccount;
       person.monthlyRateFen = (await this.rates.rateFor(manager, programme, facts, today)).monthlyRateFen;
-      await this.repository.savePerson(manager, person);
+      await this.repository.saveBumpingVersion(manager, person);
       await this.repository.saveFacts(manager, facts);
       await this.audit.record(manager, actor, {
         action: 'stipend_person.update',

@@ -1,6 +1,7 @@
 import {
   STIPEND_MONTH_RULES,
   STIPEND_POSTS,
+  type DomainError,
   fieldMessage,
   type FieldErrors,
   type StipendPost,
@@ -11,9 +12,12 @@ import {
   maskBankAccount,
   maskNationalId,
   quarterMonths,
+  type FieldProblem,
   type MonthRule,
   type Post,
 } from '@xiaoshi/domain';
+import { PG_UNIQUE_VIOLATION, pgErrorOf } from '../../database/postgres-errors.js';
+import type { ProgrammeQuarter } from './stipend-reports.repository.js';
 
 // The contracts repeat the domain's value lists (they do not import the domain); prove they agree.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -41,6 +45,11 @@ export function quarterEnd(year: number, quarter: number): string {
   return addDaysIso(next, -1);
 }
 
+/** A programme's quarter with its first and last days. */
+export function programmeQuarter(programmeId: number, year: number, quarter: number): ProgrammeQuarter {
+  return { programmeId, year, quarter, start: quarterStart(year, quarter), end: quarterEnd(year, quarter) };
+}
+
 export function periodLabel(batch: {
   kind: string;
   year: number;
@@ -61,20 +70,6 @@ export function periodLabelZh(batch: {
     : `${batch.electionDate}换届离任一次性补助`;
 }
 
-/**
- * The last day a person is paid for (inclusive): the date of death, or the day before a removal
- * takes effect, whichever is earlier; null while neither applies.
- */
-export function eligibleUntilOf(person: {
-  deathDate: string | null;
-  removedOn: string | null;
-}): string | null {
-  const candidates = [person.deathDate, person.removedOn ? addDaysIso(person.removedOn, -1) : null].filter(
-    (date): date is string => date !== null,
-  );
-  return candidates.length ? candidates.sort()[0] : null;
-}
-
 /** Personal data for the caller: in clear for finance and district admins, masked for the rest. */
 export function personalData(clear: boolean) {
   return {
@@ -88,6 +83,21 @@ export function fields(entries: Array<[string, string, string]>): FieldErrors {
   const result: FieldErrors = {};
   for (const [path, zh, en] of entries) result[path] ??= fieldMessage(zh, en);
   return result;
+}
+
+/** DomainError fields from the domain's field problems (the first problem of a field wins). */
+export function problemsAsFields(problems: readonly FieldProblem[]): FieldErrors {
+  return fields(problems.map((problem) => [problem.field, problem.zh, problem.en]));
+}
+
+/** Runs a write, turning a unique violation it hits into the caller's refusal. */
+export async function refusingDuplicates<T>(work: () => Promise<T>, refusal: () => DomainError): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (pgErrorOf(error)?.code === PG_UNIQUE_VIOLATION) throw refusal();
+    throw error;
+  }
 }
 
 export const SEX_LABELS = { male: '男', female: '女' } as const;

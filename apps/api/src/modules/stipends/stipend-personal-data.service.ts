@@ -31,7 +31,7 @@ export class StipendPersonalDataService {
         [personId],
         manager,
       );
-      const person = await this.repository.personById(manager, personId);
+      const person = await this.repository.find(manager, personId);
       if (!person) throw new DomainError('NOT_FOUND');
       const facts = (await this.repository.factsOf(manager, [personId])).get(personId) ?? null;
       const revealed = ['nationalId', 'birthDate', 'bankAccount', ...(facts ? ['phone'] : [])];

@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { BuildingLeaderRules, DomainError, fieldMessage, type BuildingLeaderRateView } from '@xiaoshi/contracts';
 import {
+  BuildingLeaderRules,
+  DomainError,
+  fieldMessage,
+  type BuildingLeaderRateView,
+  type MonthlyRules,
+} from '@xiaoshi/contracts';
+import {
+  DEFAULT_MONTH_RULE,
   buildingLeaderMonthlyRate,
+  departureRulesFor,
   describeRateTable,
   type BuildingCoverage,
   type BuildingLeaderRateTable,
+  type DepartureRuleTable,
+  type MonthRule,
 } from '@xiaoshi/domain';
 import type { EntityManager } from 'typeorm';
-import { RosterRepository, type RuleVersionRow } from './roster.repository.js';
+import { RosterRepository } from './roster.repository.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
+import { StipendProgrammesRepository, type RuleVersionRow } from './stipend-programmes.repository.js';
+
+/** A one-off programme's stored rules: the domain's table plus the departure window. */
+export type StoredDepartureRules = DepartureRuleTable & { departureWindowDays: number };
+
+const DEFAULT_DEPARTURE_WINDOW_DAYS = 180;
 
 export interface PersonRate {
   monthlyRateFen: number;
@@ -17,13 +33,50 @@ export interface PersonRate {
 }
 
 /**
- * Where a roster's monthly rates come from — the one place the stipend engine asks. Retired
- * cadres carry their own rate; building leaders are paid by the district's rate table in force on
- * the day asked (a quarter's first day when a street reports), applied to what each one covers.
+ * The rules in force — the one place the stipend engine asks. Where a roster's monthly rates come
+ * from: retired cadres carry their own rate; building leaders are paid by the district's rate table
+ * in force on the day asked (a quarter's first day when a street reports), applied to what each
+ * one covers. The month rule in force on a quarter's first day, and the departure tables of a
+ * one-off programme.
  */
 @Injectable()
 export class StipendRatesService {
-  constructor(private readonly repository: RosterRepository) {}
+  constructor(
+    private readonly rules: StipendProgrammesRepository,
+    private readonly roster: RosterRepository,
+  ) {}
+
+  /** The month rule in force on a day (the programme's latest version on or before it). */
+  async monthRuleOn(
+    manager: EntityManager,
+    programmeId: number,
+    date: string,
+  ): Promise<{ rule: MonthRule; version: RuleVersionRow | null }> {
+    const version = await this.rules.ruleVersionOn(manager, programmeId, date);
+    if (!version) return { rule: DEFAULT_MONTH_RULE, version: null };
+    return { rule: ((version.rules as Partial<MonthlyRules>).monthRule ?? DEFAULT_MONTH_RULE) as MonthRule, version };
+  }
+
+  /** Every departure rule table of a one-off programme, and a picker by departure date. */
+  async departureTables(manager: EntityManager, programmeId: number) {
+    const versions = await this.rules.ruleVersions(manager, [programmeId]);
+    const tables = versions.map((version) => ({ version, table: version.rules as unknown as StoredDepartureRules }));
+    const inForce = (date: string) =>
+      departureRulesFor(
+        tables.map((entry) => entry.table),
+        date,
+      ) as StoredDepartureRules | null;
+    return {
+      versions,
+      forDeparture(date: string) {
+        const table = inForce(date);
+        return table ? (tables.find((entry) => entry.table === table) ?? null) : null;
+      },
+      windowDaysOn(date: string): number {
+        return inForce(date)?.departureWindowDays ?? DEFAULT_DEPARTURE_WINDOW_DAYS;
+      },
+    };
+  }
 
   /** The building-leader rate table in force on `date`; 409-style refusal when there is none. */
   async tableOn(
@@ -31,7 +84,7 @@ export class StipendRatesService {
     programme: StipendProgramme,
     date: string,
   ): Promise<{ version: RuleVersionRow; rules: BuildingLeaderRules }> {
-    const version = await this.repository.ruleVersionOn(manager, programme.id, date);
+    const version = await this.rules.ruleVersionOn(manager, programme.id, date);
     const parsed = version ? BuildingLeaderRules.safeParse(version.rules) : null;
     if (!version || !parsed?.success) {
       throw new DomainError('VALIDATION_FAILED', {
@@ -85,7 +138,7 @@ export class StipendRatesService {
     }
     const { version, rules } = await this.tableOn(manager, programme, date);
     const table = rules.rates as BuildingLeaderRateTable;
-    const facts = await this.repository.factsOf(
+    const facts = await this.roster.factsOf(
       manager,
       people.map((person) => person.id),
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { quarterEnd, quarterStart } from './stipend-common.js';
-import { RELEVANT_TO_QUARTER } from './stipend-reports.service.js';
+import { RELEVANT_TO_QUARTER } from './stipend-reports.repository.js';
 
 export interface ReportingProgrammeRow {
   id: number;

@@ -23,10 +23,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
-import { StipendBatchesService } from './stipend-batches.service.js';
 import { XLSX_MIME, sendDownload } from '../../common/download.js';
+import { StipendBatchViewsService } from './stipend-batch-views.service.js';
+import { StipendBatchesService } from './stipend-batches.service.js';
+import { StipendDeparturesService } from './stipend-departures.service.js';
 import { StipendImportService } from './stipend-import.service.js';
+import { StipendPayrollService } from './stipend-payroll.service.js';
+import { StipendPeopleService } from './stipend-people.service.js';
+import { StipendPreviewService } from './stipend-preview.service.js';
 import { StipendProgrammesService } from './stipend-programmes.service.js';
+import { StipendReportViewsService } from './stipend-report-views.service.js';
 import { StipendReportsService } from './stipend-reports.service.js';
 import { StipendRosterService } from './stipend-roster.service.js';
 
@@ -46,9 +52,15 @@ export class StipendsController {
   constructor(
     private readonly programmes: StipendProgrammesService,
     private readonly roster: StipendRosterService,
+    private readonly people: StipendPeopleService,
     private readonly imports: StipendImportService,
+    private readonly reportViews: StipendReportViewsService,
     private readonly reports: StipendReportsService,
+    private readonly previews: StipendPreviewService,
+    private readonly departures: StipendDeparturesService,
+    private readonly batchViews: StipendBatchViewsService,
     private readonly batches: StipendBatchesService,
+    private readonly payrolls: StipendPayrollService,
   ) {}
 
   // --- programmes and rules
@@ -110,7 +122,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(CreateStipendPersonRequest) body: CreateStipendPersonRequest,
   ) {
-    return this.roster.create(actor, id, body);
+    return this.people.create(actor, id, body);
   }
 
   @Patch('people/:id')
@@ -120,7 +132,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(UpdateStipendPersonRequest) body: UpdateStipendPersonRequest,
   ) {
-    return this.roster.update(actor, id, body);
+    return this.people.update(actor, id, body);
   }
 
   @Put('people/:id/posts')
@@ -130,7 +142,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(ReplaceStipendPostsRequest) body: ReplaceStipendPostsRequest,
   ) {
-    return this.roster.replacePosts(actor, id, body);
+    return this.people.replacePosts(actor, id, body);
   }
 
   /** 停发 from an effective date, with the reason. */
@@ -142,7 +154,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodBody(RemoveStipendPersonRequest) body: RemoveStipendPersonRequest,
   ) {
-    return this.roster.remove(actor, id, body);
+    return this.people.remove(actor, id, body);
   }
 
   /** The import template: the roster kind's columns; the example and instructions on sheet 说明. */
@@ -199,7 +211,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodQuery(StipendReportStatusQuery) query: StipendReportStatusQuery,
   ) {
-    return this.reports.statusFor(actor.user, id, query.year, query.quarter);
+    return this.reportViews.statusFor(actor.user, id, query.year, query.quarter);
   }
 
   @Post('programmes/:id/reports')
@@ -215,7 +227,7 @@ export class StipendsController {
   @Get('reports/:id')
   @RequirePermission('stipends.read')
   getReport(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.reports.get(actor.user, id);
+    return this.reportViews.get(actor.user, id);
   }
 
   @Post('reports/:id/approve')
@@ -250,7 +262,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodQuery(StipendPreviewQuery) query: StipendPreviewQuery,
   ) {
-    return this.batches.preview(actor.user, id, query);
+    return this.previews.preview(actor.user, id, query);
   }
 
   /** 离任一次性补助: the normal departures after an election, computed from the rule table. */
@@ -261,7 +273,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @ZodQuery(DepartureSubsidyQuery) query: DepartureSubsidyQuery,
   ) {
-    return this.batches.departureSubsidies(actor.user, id, query.electionDate);
+    return this.departures.departureSubsidies(actor.user, id, query.electionDate);
   }
 
   // --- batches
@@ -283,13 +295,13 @@ export class StipendsController {
     @CurrentActor() actor: AuthenticatedActor,
     @ZodQuery(StipendBatchListQuery) query: StipendBatchListQuery,
   ) {
-    return this.batches.list(actor.user, query);
+    return this.batchViews.list(actor.user, query);
   }
 
   @Get('batches/:id')
   @RequirePermission('stipends.read')
   getBatch(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.batches.get(actor.user, id);
+    return this.batchViews.get(actor.user, id);
   }
 
   /** Maker–checker: a finance officer other than the preparer; commits on the budget line. */
@@ -324,7 +336,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    return sendWorkbook(reply, await this.batches.workbook(actor, id, false));
+    return sendWorkbook(reply, await this.payrolls.workbook(actor, id, false));
   }
 
   /** The same table for review, masked (not for the bank). */
@@ -336,7 +348,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    return sendWorkbook(reply, await this.batches.workbook(actor, id, true));
+    return sendWorkbook(reply, await this.payrolls.workbook(actor, id, true));
   }
 
   @Post('batches/:id/mark-paid')

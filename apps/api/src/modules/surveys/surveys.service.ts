@@ -11,8 +11,9 @@ import {
   type SurveyResultsView,
   type SurveyView,
 } from '@xiaoshi/contracts';
-import { emptyCounts, surveySatisfaction, totalAnswers, type SurveyCounts } from '@xiaoshi/domain';
+import { SURVEY_MOVES, emptyCounts, surveySatisfaction, totalAnswers, type SurveyCounts } from '@xiaoshi/domain';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BudgetsService } from '../budgets/budgets.service.js';
@@ -221,8 +222,7 @@ export class SurveysService {
     await this.repository.transaction(async (manager) => {
       const survey = await this.repository.byId(id, manager, true);
       if (!survey) throw new DomainError('NOT_FOUND');
-      const status = open ? 'open' : 'closed';
-      if (survey.status === status) throw new DomainError('INVALID_TRANSITION');
+      const { to: status } = requireMove(SURVEY_MOVES, survey.status, open ? 'reopen' : 'close');
       await this.repository.setStatus(manager, survey, status);
       await this.audit.record(manager, actor, {
         action: open ? 'survey.reopened' : 'survey.closed',

@@ -9,15 +9,17 @@ import {
   type TripEvidenceKind,
   type TripView,
 } from '@xiaoshi/contracts';
-import { checkActualCosts, shanghaiDate, tripDays } from '@xiaoshi/domain';
+import { TRIP_MOVES, checkActualCosts, shanghaiDate, tripDays } from '@xiaoshi/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
+import { violationsToFields } from '../../common/violations.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BudgetsService } from '../budgets/budgets.service.js';
 import { FileStore } from '../files/file-store.js';
 import { TripsRepository } from './trips.repository.js';
-import { TripsService, violationFields } from './trips.service.js';
+import { TripsService } from './trips.service.js';
 
 const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -42,7 +44,7 @@ export class TripCompletionService {
 
   async recordAttendance(actor: AuthenticatedActor, id: number, body: RecordAttendanceRequest, now = new Date()): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.trips.editable(manager, actor.user, id, body.version, ['approved']);
+      const trip = await this.trips.editable(manager, actor.user, id, body.version, 'record_attendance');
       if (trip.startDate > shanghaiDate(now))
         throw new DomainError('VALIDATION_FAILED', {
           attendedParticipantIds: fieldMessage('学习考察开始后才能登记出勤', 'Attendance is recorded once the trip has begun'),
@@ -75,7 +77,7 @@ export class TripCompletionService {
     try {
       await this.access.requireRows(actor.user, 'trips.manage', 'study_trip', 'unit_id', [id]);
       const [trip] = await this.repository.trips([id]);
-      if (!['approved', 'completed'].includes(trip.status)) throw new DomainError('INVALID_TRANSITION');
+      requireMove(TRIP_MOVES, trip.status, 'add_evidence');
     } catch (error) {
       incoming.stream.resume();
       throw error;
@@ -119,7 +121,7 @@ export class TripCompletionService {
   /** Completes the trip with its actual costs: one direct expenditure, committed on the line. */
   async recordCosts(actor: AuthenticatedActor, id: number, body: RecordTripCostsRequest): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.trips.editable(manager, actor.user, id, body.version, ['approved']);
+      const trip = await this.trips.editable(manager, actor.user, id, body.version, 'record_costs');
       const participants = await this.repository.participants(id, manager);
       if (participants.some((participant) => participant.attended === null))
         throw new DomainError('VALIDATION_FAILED', {
@@ -135,7 +137,7 @@ export class TripCompletionService {
         days: tripDays(trip.startDate, trip.endDate),
         perPersonPerDayFen: trip.rateFen,
       });
-      if (checked.violations.length) throw new DomainError('VALIDATION_FAILED', violationFields(checked.violations));
+      if (checked.violations.length) throw new DomainError('VALIDATION_FAILED', violationsToFields(checked.violations));
       const expenditure = await this.budgets.createDirectExpenditure(
         actor,
         {
@@ -151,7 +153,7 @@ export class TripCompletionService {
       await this.repository.saveCosts(manager, id, body.items);
       trip.actualFen = checked.totalFen;
       trip.directExpenditureId = expenditure.id;
-      trip.status = 'completed';
+      trip.status = requireMove(TRIP_MOVES, trip.status, 'record_costs').to;
       await this.repository.saveTrip(manager, trip);
       await this.audit.record(manager, actor, {
         action: 'study_trip.complete',

@@ -13,17 +13,18 @@ import {
   type TripView,
   type UpdateTripRequest,
 } from '@xiaoshi/contracts';
-import { estimateTripCost, tripDays, type Violation } from '@xiaoshi/domain';
+import { TRIP_MOVES, canMove, estimateTripCost, tripDays, type TripAction } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
+import { requireMove } from '../../common/state-moves.js';
+import { violationsToFields } from '../../common/violations.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { StudyTrip } from './trips.entities.js';
 import { TripsRepository, type TripRow } from './trips.repository.js';
 
-export function violationFields(violations: readonly Violation[]): FieldErrors {
-  return Object.fromEntries(violations.map((violation) => [violation.field, fieldMessage(violation.zh, violation.en)]));
-}
+/** Who may take each action on a trip: the office that approves, or the one that organises. */
+const APPROVING: ReadonlySet<TripAction> = new Set(['approve', 'return']);
 
 function summary(row: TripRow): TripSummaryView {
   return {
@@ -83,11 +84,20 @@ export class TripsService {
     const headcount = participants.length + row.staffCount;
     const days = tripDays(row.startDate, row.endDate);
     const manage = user.permissions.has('trips.manage');
-    const actions: TripView['availableActions'] = [];
-    if (manage && (row.status === 'draft' || row.status === 'returned')) actions.push('edit', 'submit');
-    if (user.permissions.has('trips.approve') && row.status === 'submitted') actions.push('approve', 'return');
-    if (manage && row.status === 'approved') actions.push('attendance', 'costs');
-    if (manage && !['completed', 'cancelled'].includes(row.status)) actions.push('cancel');
+    const approves = user.permissions.has('trips.approve');
+    // The buttons are the table's moves from this status, for the user's permissions.
+    const offered: Array<[TripAction, TripView['availableActions'][number], boolean]> = [
+      ['edit', 'edit', manage],
+      ['submit', 'submit', manage],
+      ['approve', 'approve', approves],
+      ['return', 'return', approves],
+      ['record_attendance', 'attendance', manage],
+      ['record_costs', 'costs', manage],
+      ['cancel', 'cancel', manage],
+    ];
+    const actions = offered
+      .filter(([action, , allowed]) => allowed && canMove(TRIP_MOVES, row.status, action))
+      .map(([, button]) => button);
     return {
       ...summary(row),
       purpose: row.purpose,
@@ -145,7 +155,7 @@ export class TripsService {
       perPersonPerDayFen: item.perPersonPerDayFen,
       travelPerPersonFen: facts.travelPerPersonFen,
     });
-    if (!result.ok) throw new DomainError('VALIDATION_FAILED', violationFields(result.violations));
+    if (!result.ok) throw new DomainError('VALIDATION_FAILED', violationsToFields(result.violations));
     return {
       normVersionId: version.id,
       rateFen: item.perPersonPerDayFen,
@@ -178,26 +188,29 @@ export class TripsService {
     return this.get(actor.user, id);
   }
 
-  /** A trip the user may change, row-locked, at the version they saw, in one of `statuses`. */
+  /**
+   * A trip the user may take `action` on: in scope, row-locked, at the version they saw, in a
+   * status TRIP_MOVES allows the action from.
+   */
   async editable(
     manager: EntityManager,
     user: AuthUser,
     id: number,
     version: number,
-    statuses: readonly StudyTrip['status'][],
-    permission: 'trips.manage' | 'trips.approve' = 'trips.manage',
+    action: TripAction,
   ): Promise<StudyTrip> {
+    const permission = APPROVING.has(action) ? 'trips.approve' : 'trips.manage';
     await this.access.requireRows(user, permission, 'study_trip', 'unit_id', [id], manager);
     const trip = await this.repository.lockTrip(manager, id);
     if (!trip) throw new DomainError('NOT_FOUND');
     if (trip.version !== version) throw new DomainError('CONFLICT');
-    if (!statuses.includes(trip.status)) throw new DomainError('INVALID_TRANSITION');
+    requireMove(TRIP_MOVES, trip.status, action);
     return trip;
   }
 
   async update(actor: AuthenticatedActor, id: number, body: UpdateTripRequest): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, body.version, ['draft', 'returned']);
+      const trip = await this.editable(manager, actor.user, id, body.version, 'edit');
       const before = { title: trip.title, startDate: trip.startDate, endDate: trip.endDate, estimateFen: trip.estimateFen };
       const { version: _version, ...changes } = body;
       if (changes.budgetLineId !== undefined && changes.budgetLineId !== trip.budgetLineId) {
@@ -222,7 +235,7 @@ export class TripsService {
   /** Participants are community cadres of the trip's district; the estimate follows the headcount. */
   async replaceParticipants(actor: AuthenticatedActor, id: number, body: ReplaceTripParticipantsRequest): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, body.version, ['draft', 'returned']);
+      const trip = await this.editable(manager, actor.user, id, body.version, 'edit');
       const communities = new Map(
         (await this.repository.communities(manager, body.participants.map((participant) => participant.communityId))).map(
           (community) => [community.id, community],
@@ -262,38 +275,38 @@ export class TripsService {
 
   async submit(actor: AuthenticatedActor, id: number, version: number): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, version, ['draft', 'returned']);
+      const trip = await this.editable(manager, actor.user, id, version, 'submit');
       const participants = (await this.repository.participantIds(manager, id)).length;
       if (participants === 0)
         throw new DomainError('VALIDATION_FAILED', {
           participants: fieldMessage('请至少添加一名参加人员', 'Add at least one participant'),
         });
       Object.assign(trip, await this.costed(manager, trip, participants));
-      await this.transition(manager, actor, trip, 'submitted', { submittedByUserId: actor.user.id, returnReason: null });
+      await this.transition(manager, actor, trip, 'submit', { submittedByUserId: actor.user.id, returnReason: null });
     });
     return this.get(actor.user, id);
   }
 
   async approve(actor: AuthenticatedActor, id: number, version: number, now = new Date()): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, version, ['submitted'], 'trips.approve');
-      await this.transition(manager, actor, trip, 'approved', { approvedByUserId: actor.user.id, approvedAt: now });
+      const trip = await this.editable(manager, actor.user, id, version, 'approve');
+      await this.transition(manager, actor, trip, 'approve', { approvedByUserId: actor.user.id, approvedAt: now });
     });
     return this.get(actor.user, id);
   }
 
   async returnTrip(actor: AuthenticatedActor, id: number, body: ReturnTripRequest): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, body.version, ['submitted'], 'trips.approve');
-      await this.transition(manager, actor, trip, 'returned', { returnReason: body.reason });
+      const trip = await this.editable(manager, actor.user, id, body.version, 'return');
+      await this.transition(manager, actor, trip, 'return', { returnReason: body.reason });
     });
     return this.get(actor.user, id);
   }
 
   async cancel(actor: AuthenticatedActor, id: number, version: number): Promise<TripView> {
     await this.dataSource.transaction(async (manager) => {
-      const trip = await this.editable(manager, actor.user, id, version, ['draft', 'submitted', 'returned', 'approved']);
-      await this.transition(manager, actor, trip, 'cancelled', { returnReason: null });
+      const trip = await this.editable(manager, actor.user, id, version, 'cancel');
+      await this.transition(manager, actor, trip, 'cancel', { returnReason: null });
     });
     return this.get(actor.user, id);
   }
@@ -302,14 +315,15 @@ export class TripsService {
     manager: EntityManager,
     actor: AuthenticatedActor,
     trip: StudyTrip,
-    to: StudyTrip['status'],
+    action: 'submit' | 'approve' | 'return' | 'cancel',
     changes: Partial<StudyTrip>,
   ): Promise<void> {
     const from = trip.status;
+    const { to } = requireMove(TRIP_MOVES, from, action);
     Object.assign(trip, changes, { status: to });
     await this.repository.saveTrip(manager, trip);
     await this.audit.record(manager, actor, {
-      action: `study_trip.${to === 'submitted' ? 'submit' : to === 'approved' ? 'approve' : to === 'returned' ? 'return' : 'cancel'}`,
+      action: `study_trip.${action}`,
       entityType: 'study_trip',
       entityId: trip.id,
       before: { status: from },

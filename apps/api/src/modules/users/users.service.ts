@@ -18,29 +18,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../orgs/org-unit.entity.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { passwordHasher } from './password-hasher.js';
-import { User } from './user.entity.js';
+import { UsersRepository, type UserCredentials, type UserIdentity, type UserRow } from './users.repository.js';
 
 
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  unit_id: number;
-  unit_name: string;
-  roles: Role[];
-  phone: string | null;
-  email: string | null;
-  active: boolean;
-  locked_until: Date | null;
-  must_change_password: boolean;
-  last_login_at: Date | null;
-  version: number;
-}
-
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.unit_id, o.name AS unit_name, u.roles, u.phone, u.email,
-  u.active, u.locked_until, u.must_change_password, u.last_login_at, u.version`;
+/** Ends every signed-in session of a user, in the caller's transaction (the auth module's answer). */
+export type SessionsEnder = (manager: EntityManager, userId: number) => Promise<void>;
 
 @Injectable()
 export class UsersService {
@@ -48,7 +32,21 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly orgs: OrgsService,
+    private readonly repository: UsersRepository,
   ) {}
+
+  /**
+   * The sessions of a user whose access changed must end. Sessions (refresh tokens) are the auth
+   * module's; it registers how to end them here, so that the dependency stays one way (auth → users).
+   */
+  private endSessions: SessionsEnder = async () => {
+    throw new Error('no SessionsEnder registered: the auth module ends sessions');
+  };
+
+  whenSessionsMustEnd(ender: SessionsEnder): void {
+    this.endSessions = ender;
+  }
 
   private toView(row: UserRow, viewer: AuthUser): UserView {
     const clear = this.access.seesPersonalData(viewer) || viewer.id === row.id;
@@ -61,7 +59,6 @@ export class UsersService {
       phone: clear ? row.phone : maskPhone(row.phone),
       email: clear ? row.email : maskEmail(row.email),
       active: row.active,
-      locked: !!row.locked_until && row.locked_until.getTime() > Date.now(),
       mustChangePassword: row.must_change_password,
       lastLoginAt: row.last_login_at?.toISOString() ?? null,
       version: row.version,
@@ -69,39 +66,41 @@ export class UsersService {
   }
 
   async list(viewer: AuthUser, query: UserListQuery): Promise<Page<UserView>> {
-    const params: unknown[] = [viewer.unit.id];
-    const conditions = [this.access.unitScopeCondition(viewer, 'u.unit_id', 1)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.cursor) add('u.id > ?', query.cursor);
-    if (query.unitId) add('u.unit_id = ?', query.unitId);
-    if (query.role) add('? = ANY(u.roles)', query.role);
-    if (query.q) {
-      add(`(u.username ILIKE ? OR u.display_name ILIKE ?)`, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
-    }
-    params.push(query.limit + 1);
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u JOIN org_unit o ON o.id = u.unit_id
-       WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.page(this.access.unitScopeCondition(viewer, 'u.unit_id', 1), viewer.unit.id, query);
     const items = rows.slice(0, query.limit).map((row) => this.toView(row, viewer));
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
   async get(viewer: AuthUser, id: number): Promise<UserView> {
     await this.access.requireRows(viewer, 'users.read', 'app_user', 'unit_id', [id]);
-    const [row]: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = $1`,
-      [id],
-    );
+    const row = await this.repository.row(id);
+    if (!row) throw new DomainError('NOT_FOUND');
     return this.toView(row, viewer);
   }
 
+  /** Who a user is now (roles, unit, active): for sessions and for workers acting in their name. */
+  identity(id: number, manager?: EntityManager): Promise<UserIdentity | null> {
+    return this.repository.identity(id, manager);
+  }
+
+  /** Sign-in's view of an account, by its (lower-case) name or by id. */
+  credentials(by: { username: string } | { id: number }): Promise<UserCredentials | null> {
+    return 'id' in by ? this.repository.credentialsById(by.id) : this.repository.credentialsByUsername(by.username);
+  }
+
+  /** A successful sign-in, in the caller's transaction (which also audits it). */
+  recordLogin(manager: EntityManager, id: number, at: Date): Promise<void> {
+    return this.repository.setLastLogin(manager, id, at);
+  }
+
+  /** A new password chosen by the user: the temporary-password flag is cleared and sessions end. */
+  async changePassword(manager: EntityManager, id: number, passwordHash: string): Promise<void> {
+    await this.repository.setPassword(manager, id, passwordHash, false);
+    await this.endSessions(manager, id);
+  }
+
   private async requireRolesFitUnit(manager: EntityManager, roles: readonly Role[], unitId: number) {
-    const unit = await manager.findOneBy(OrgUnit, { id: unitId });
+    const unit = await this.orgs.unit(unitId, manager);
     if (!unit) throw new DomainError('NOT_FOUND');
     const misplaced = roles.filter((role) => !ROLE_UNIT_KINDS[role].includes(unit.kind));
     if (misplaced.length) {
@@ -119,12 +118,12 @@ export class UsersService {
     const id = await this.dataSource.transaction(async (manager) => {
       await this.access.requireUnits(actor.user, 'users.manage', [body.unitId], manager);
       await this.requireRolesFitUnit(manager, body.roles, body.unitId);
-      if (await manager.existsBy(User, { username: body.username })) {
+      if (await this.repository.usernameTaken(manager, body.username)) {
         throw new DomainError('USERNAME_TAKEN', {
           username: fieldMessage('用户名已被使用', 'This username is taken'),
         });
       }
-      const user = manager.create(User, {
+      const user = await this.repository.insert(manager, {
         username: body.username,
         displayName: body.displayName,
         passwordHash,
@@ -134,7 +133,6 @@ export class UsersService {
         email: body.email ?? null,
         mustChangePassword: true,
       });
-      await manager.save(user);
       await this.audit.record(manager, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
       return user.id;
     });
@@ -144,7 +142,7 @@ export class UsersService {
   async update(actor: AuthenticatedActor, id: number, body: UpdateUserRequest): Promise<UserView> {
     await this.dataSource.transaction(async (manager) => {
       await this.access.requireRows(actor.user, 'users.manage', 'app_user', 'unit_id', [id], manager);
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.repository.lock(manager, id);
       if (!user) throw new DomainError('NOT_FOUND');
       if (user.version !== body.version) throw new DomainError('CONFLICT');
       if (body.unitId !== undefined) await this.access.requireUnits(actor.user, 'users.manage', [body.unitId], manager);
@@ -161,33 +159,23 @@ export class UsersService {
       if (body.email !== undefined) user.email = body.email;
       if (body.active !== undefined) user.active = body.active;
       await this.requireRolesFitUnit(manager, user.roles, user.unitId);
-      await manager.save(user);
+      await this.repository.save(manager, user);
       const accessChanged =
         before.unitId !== user.unitId || before.roles.join() !== user.roles.join() || (before.active && !user.active);
-      if (accessChanged) await this.revokeSessions(manager, id);
+      if (accessChanged) await this.endSessions(manager, id);
       await this.audit.record(manager, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after: user });
     });
     return this.get(actor.user, id);
   }
 
-  /** Sets a temporary password the user must change at next sign-in; also lifts a lockout. */
+  /** Sets a temporary password the user must change at next sign-in; their sessions end. */
   async resetPassword(actor: AuthenticatedActor, id: number, body: ResetPasswordRequest): Promise<void> {
     const passwordHash = await passwordHasher.hash(body.temporaryPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.access.requireRows(actor.user, 'users.manage', 'app_user', 'unit_id', [id], manager);
-      await manager.update(User, { id }, {
-        passwordHash,
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-      });
-      await this.revokeSessions(manager, id);
+      await this.repository.setPassword(manager, id, passwordHash, true);
+      await this.endSessions(manager, id);
       await this.audit.record(manager, actor, { action: 'user.reset_password', entityType: 'user', entityId: id });
     });
-  }
-
-  /** Ends every signed-in session of the user (their refresh tokens stop working). */
-  async revokeSessions(manager: EntityManager, userId: number): Promise<void> {
-    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 }

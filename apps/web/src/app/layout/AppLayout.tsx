@@ -5,19 +5,21 @@ import { Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageSpinner } from '../../components/PageSpinner';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary';
-import { useI18n } from '../../i18n/I18nProvider';
 import { useSessionUser } from '../auth/AuthContext';
 import { Brand } from './Brand';
 import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
+import { shellText } from '../text';
+import { commonText } from '../../i18n/common';
 
 const { Header, Sider, Content, Footer } = Layout;
 
 /** The signed-in shell: header, permission-driven side menu, and the routed page. */
 export function AppLayout() {
   const user = useSessionUser();
-  const { t } = useI18n();
+  const t = shellText.useT();
+  const tc = commonText.useT();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
@@ -73,7 +75,7 @@ export function AppLayout() {
               </Suspense>
             </RouteErrorBoundary>
           </Content>
-          <Footer className="xs-footer">{t('app.footer')}</Footer>
+          <Footer className="xs-footer">{tc('app.footer')}</Footer>
         </Layout>
       </Layout>
     </Layout>

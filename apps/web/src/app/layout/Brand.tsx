@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
+import { commonText } from '../../i18n/common';
 
 export function Brand({ compact }: { compact?: boolean }) {
-  const { t } = useI18n();
+  const t = commonText.useT();
   return (
     <Flex align="center" gap={10} className="xs-brand">
       <span className="xs-brand-mark" aria-hidden>

@@ -5,10 +5,10 @@ import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'ant
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { notificationsApi } from '../../api/notifications';
-import { useI18n } from '../../i18n/I18nProvider';
 import { text } from '../../pages/notifications/text';
 import { formatDateTime } from '../../lib/time';
 import { useMarkRead, useOpenNotification, useUnreadCount } from './useNotifications';
+import { useLang } from '../../i18n/i18n';
 
 /** The header bell: unread count (polled), the latest few, and the way to the inbox. */
 export function NotificationBell() {
@@ -102,7 +102,7 @@ export function NotificationItem({
   onOpen: (item: NotificationView) => void;
   compact?: boolean;
 }) {
-  const { lang } = useI18n();
+  const lang = useLang();
   const t = text.useT();
   const unread = !item.readAt;
   return (

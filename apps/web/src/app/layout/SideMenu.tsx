@@ -1,12 +1,12 @@
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { useI18n } from '../../i18n/I18nProvider';
 import { useSessionUser } from '../auth/AuthContext';
 import { selectedNavPath, visibleNavItems } from '../navigation';
+import { shellText } from '../text';
 
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const user = useSessionUser();
-  const { t } = useI18n();
+  const t = shellText.useT();
   const location = useLocation();
   const navigate = useNavigate();
   const items = visibleNavItems(user.permissions).map((item) => ({

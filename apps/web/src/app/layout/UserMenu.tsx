@@ -1,14 +1,14 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Flex, Grid, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../../i18n/I18nProvider';
 import { PASSWORD_PATH } from '../auth/guards';
 import { useAuth, useSessionUser } from '../auth/AuthContext';
+import { shellText } from '../text';
 
 export function UserMenu() {
   const user = useSessionUser();
   const { logout } = useAuth();
-  const { t } = useI18n();
+  const t = shellText.useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();

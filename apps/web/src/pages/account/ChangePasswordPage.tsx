@@ -3,9 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { meApi } from '../../api/endpoints';
 import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { newPasswordRules } from '../../lib/password';
+import { accountText } from './text';
+import { shellText } from '../../app/text';
 
 interface Values {
   currentPassword: string;
@@ -13,7 +14,6 @@ interface Values {
   confirmPassword: string;
 }
 
-const FIELDS = ['currentPassword', 'newPassword'];
 
 /**
  * Changing the password revokes every session on the server, so success ends in a sign-out and a
@@ -22,7 +22,8 @@ const FIELDS = ['currentPassword', 'newPassword'];
 export default function ChangePasswordPage() {
   const user = useSessionUser();
   const { logout } = useAuth();
-  const { t } = useI18n();
+  const t = accountText.useT();
+  const ts = shellText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const forced = user.mustChangePassword;
@@ -35,7 +36,7 @@ export default function ChangePasswordPage() {
       await mutation.mutateAsync(values);
       await logout('password-changed');
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, t);
+      reportFormError(form, error, message);
     }
   };
 
@@ -47,14 +48,14 @@ export default function ChangePasswordPage() {
         title={
           <Flex align="center" gap={8}>
             <SafetyCertificateOutlined style={{ color: '#1d4ed8' }} />
-            {forced ? t('password.forcedTitle') : t('password.title')}
+            {forced ? t('forcedTitle') : t('title')}
           </Flex>
         }
       >
         {forced ? (
-          <Alert type="warning" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />
+          <Alert type="warning" showIcon title={t('forcedHint')} style={{ marginBottom: 16 }} />
         ) : (
-          <Typography.Paragraph type="secondary">{t('password.afterChange')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('afterChange')}</Typography.Paragraph>
         )}
         <Form<Values>
           name="changePassword"
@@ -67,39 +68,39 @@ export default function ChangePasswordPage() {
           <input type="text" name="username" value={user.username} autoComplete="username" readOnly hidden />
           <Form.Item
             name="currentPassword"
-            label={t('password.current')}
-            rules={[{ required: true, message: t('password.currentRequired') }]}
+            label={t('current')}
+            rules={[{ required: true, message: t('currentRequired') }]}
           >
             <Input.Password autoComplete="current-password" maxLength={256} />
           </Form.Item>
           <Form.Item
             name="newPassword"
-            label={t('password.new')}
-            extra={t('password.rule')}
-            rules={newPasswordRules(t)}
+            label={t('new')}
+            extra={t('rule')}
+            rules={newPasswordRules()}
           >
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
           <Form.Item
             name="confirmPassword"
-            label={t('password.confirm')}
+            label={t('confirm')}
             dependencies={['newPassword']}
             rules={[
-              { required: true, message: t('password.confirmRequired') },
+              { required: true, message: t('confirmRequired') },
               ({ getFieldValue }) => ({
                 validator: (_, value?: string) =>
                   !value || value === getFieldValue('newPassword')
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.mismatch'))),
+                    : Promise.reject(new Error(t('mismatch'))),
               }),
             ]}
           >
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
           <Flex gap={8} justify="flex-end">
-            {forced && <Button onClick={() => void logout()}>{t('user.logout')}</Button>}
+            {forced && <Button onClick={() => void logout()}>{ts('user.logout')}</Button>}
             <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-              {t('password.submit')}
+              {t('submit')}
             </Button>
           </Flex>
         </Form>

@@ -15,16 +15,17 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { applicationsApi, type WorkflowRoute } from '../../api/pipeline';
 import { hasCode, isApiError } from '../../api/errors';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh';
+import type { KeyOf } from '../../i18n/i18n';
 import { errorMessage } from '../../lib/errors';
 import { useApplicationRefresh } from './useApplication';
+import { commonText } from '../../i18n/common';
+import { applicationsText } from './text';
 
 interface ActionSpec {
-  label: MessageKey;
-  confirmTitle: MessageKey;
-  hint: MessageKey;
-  done: MessageKey;
+  label: KeyOf<typeof applicationsText>;
+  confirmTitle: KeyOf<typeof applicationsText>;
+  hint: KeyOf<typeof applicationsText>;
+  done: KeyOf<typeof applicationsText>;
   icon: ReactNode;
   primary?: boolean;
   danger?: boolean;
@@ -112,7 +113,8 @@ export function reasonRequired(action: ApplicationAction): boolean {
 
 /** The buttons the API says this user may press now (availableActions), plus 编辑 when editable. */
 export function ApplicationActions({ application }: { application: ApplicationView }) {
-  const { t } = useI18n();
+  const t = commonText.useT();
+  const tApplications = applicationsText.useT();
   const navigate = useNavigate();
   const [pending, setPending] = useState<ApplicationAction | null>(null);
   const actions = application.availableActions.filter(
@@ -131,7 +133,7 @@ export function ApplicationActions({ application }: { application: ApplicationVi
         onClick={() => setPending(action)}
         data-action={action}
       >
-        {t(spec.label)}
+        {tApplications(spec.label)}
       </Button>
     );
   };
@@ -139,14 +141,14 @@ export function ApplicationActions({ application }: { application: ApplicationVi
     <>
       {application.editable && (
         <Button icon={<EditOutlined />} onClick={() => void navigate(`/applications/${application.id}/edit`)}>
-          {t('common.edit')}
+          {t('edit')}
         </Button>
       )}
       {others.filter((action) => action === 'withdraw').map(button)}
       {others.filter((action) => action !== 'withdraw').map(button)}
       {screening.length > 0 && (
         <Flex gap={8} align="center" className="xs-action-group" wrap>
-          <Typography.Text type="secondary">{t('workflow.screening')}</Typography.Text>
+          <Typography.Text type="secondary">{tApplications('workflow.screening')}</Typography.Text>
           {screening.map(button)}
         </Flex>
       )}
@@ -164,7 +166,8 @@ function ActionModal({
   action: ApplicationAction | null;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const t = applicationsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const refresh = useApplicationRefresh();
   const [form] = Form.useForm<{ reason?: string }>();
@@ -195,7 +198,7 @@ function ActionModal({
         isApiError(error) &&
         !Object.keys(error.fields).length
       ) {
-        message.warning(hasCode(error, 'CONFLICT') ? t('error.conflict') : errorMessage(error, t));
+        message.warning(hasCode(error, 'CONFLICT') ? tc('error.conflict') : errorMessage(error));
         refresh();
         close();
         return;
@@ -208,7 +211,7 @@ function ActionModal({
             .map(([, text]) => text),
         );
       }
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
 
@@ -218,7 +221,7 @@ function ActionModal({
       title={spec ? t(spec.confirmTitle) : ''}
       okText={spec ? t(spec.label) : ''}
       okButtonProps={{ danger: spec?.danger, id: 'action-confirm' }}
-      cancelText={t('common.cancel')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={close}
       confirmLoading={run.isPending}

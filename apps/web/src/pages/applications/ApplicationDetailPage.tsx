@@ -7,8 +7,7 @@ import { ApplicationStatusTag } from '../../components/ApplicationStatusTag';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { applicationStatusLabel, fundingSourceLabel, historyActionLabel } from '../../i18n/pipelineLabels';
+import { applicationHistoryText, applicationStatusText, fundingSourceText } from '../../i18n/enums';
 import { percentOfBp } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
 import { useCompetition } from '../competitions/useCompetitions';
@@ -16,6 +15,8 @@ import { ApplicationActions } from './ApplicationActions';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { SubmissionChecklist } from './SubmissionChecklist';
 import { useApplication, useApplicationRefresh } from './useApplication';
+import { applicationsText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 /** Statuses in which the street (or community) still has to act before the district sees it. */
 const BEFORE_DISTRICT = ['draft', 'awaiting_street', 'returned'];
@@ -37,7 +38,8 @@ function Detail({
   application: ApplicationView;
   competition?: CompetitionView;
 }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const refresh = useApplicationRefresh();
   const screens = Grid.useBreakpoint();
@@ -64,11 +66,11 @@ function Detail({
         extra={<ApplicationActions application={a} />}
       />
       <Flex gap={8} align="center" style={{ marginBottom: 12 }} wrap>
-        <Typography.Text type="secondary">{t('applications.col.status')}</Typography.Text>
+        <Typography.Text type="secondary">{t('col.status')}</Typography.Text>
         <ApplicationStatusTag status={a.status} />
         {a.submittedAt && (
           <Typography.Text type="secondary">
-            {t('applications.submittedOn', { time: formatDateTime(a.submittedAt, lang, false) })}
+            {t('submittedOn', { time: formatDateTime(a.submittedAt, lang, false) })}
           </Typography.Text>
         )}
       </Flex>
@@ -79,7 +81,7 @@ function Detail({
           className="xs-reason-alert"
           data-testid="last-reason"
           title={
-            a.status === 'ineligible' ? t('applications.ineligibleReason') : t('applications.returnedReason')
+            a.status === 'ineligible' ? t('ineligibleReason') : t('returnedReason')
           }
           description={<span style={{ fontSize: 15, whiteSpace: 'pre-wrap' }}>{a.lastReason}</span>}
           style={{ marginBottom: 16 }}
@@ -89,57 +91,57 @@ function Detail({
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
-            <Card variant="borderless" title={t('applications.section.basics')}>
+            <Card variant="borderless" title={t('section.basics')}>
               <Descriptions
                 size="small"
                 column={{ xs: 1, md: 2 }}
                 items={[
-                  { key: 'category', label: t('applications.field.category'), children: a.category.name },
+                  { key: 'category', label: t('field.category'), children: a.category.name },
                   {
                     key: 'unit',
-                    label: t('applications.field.community'),
+                    label: t('field.community'),
                     children: `${a.community.name}（${a.street.name}）`,
                   },
                   ...(a.partnerOrg
                     ? [
                         {
                           key: 'partner',
-                          label: t('applications.field.partner'),
+                          label: t('field.partner'),
                           children: a.partnerOrg.name,
                         },
                       ]
                     : []),
-                  { key: 'location', label: t('applications.field.location'), children: a.location },
+                  { key: 'location', label: t('field.location'), children: a.location },
                   {
                     key: 'dates',
-                    label: t('applications.field.dates'),
+                    label: t('field.dates'),
                     children: `${a.startDate} — ${a.endDate}`,
                   },
                   {
                     key: 'beneficiaries',
-                    label: t('applications.field.beneficiariesCount'),
-                    children: `${a.beneficiariesCount} ${t('applications.people')}`,
+                    label: t('field.beneficiariesCount'),
+                    children: `${a.beneficiariesCount} ${t('people')}`,
                   },
                   {
                     key: 'contact',
-                    label: t('applications.field.contact'),
+                    label: t('field.contact'),
                     children: `${a.contactName} ${a.contactPhone}`,
                   },
                   {
                     key: 'beneficiariesDescription',
-                    label: t('applications.field.beneficiariesDescription'),
+                    label: t('field.beneficiariesDescription'),
                     children: a.beneficiariesDescription,
                     span: 'filled',
                   },
                   {
                     key: 'summary',
-                    label: t('applications.field.summary'),
+                    label: t('field.summary'),
                     children: a.summary,
                     span: 'filled',
                   },
                   {
                     key: 'plan',
-                    label: t('applications.field.plan'),
+                    label: t('field.plan'),
                     children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.plan}</span>,
                     span: 'filled',
                   },
@@ -150,7 +152,7 @@ function Detail({
               <Col xs={24} lg={12}>
                 <Card
                   variant="borderless"
-                  title={t('applications.section.costItems')}
+                  title={t('section.costItems')}
                   style={{ height: '100%' }}
                 >
                   <Table
@@ -159,9 +161,9 @@ function Detail({
                     pagination={false}
                     dataSource={a.costItems}
                     columns={[
-                      { title: t('applications.field.costItem'), dataIndex: 'item' },
+                      { title: t('field.costItem'), dataIndex: 'item' },
                       {
-                        title: t('applications.field.costAmount'),
+                        title: t('field.costAmount'),
                         dataIndex: 'amount',
                         align: 'right',
                         render: (fen: number) => <Money fen={fen} />,
@@ -169,7 +171,7 @@ function Detail({
                     ]}
                     summary={() => (
                       <Table.Summary.Row className="xs-summary-row">
-                        <Table.Summary.Cell index={0}>{t('applications.costTotal')}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={0}>{t('costTotal')}</Table.Summary.Cell>
                         <Table.Summary.Cell index={1} align="right">
                           <Money fen={a.totalCostFen} showWan stacked strong />
                         </Table.Summary.Cell>
@@ -181,7 +183,7 @@ function Detail({
               <Col xs={24} lg={12}>
                 <Card
                   variant="borderless"
-                  title={t('applications.section.funding')}
+                  title={t('section.funding')}
                   style={{ height: '100%' }}
                 >
                   <Table
@@ -191,23 +193,23 @@ function Detail({
                     dataSource={FUNDING_SOURCES.map((source) => ({ source, amount: a.funding[source] }))}
                     columns={[
                       {
-                        title: t('applications.fundingSource'),
+                        title: t('fundingSource'),
                         dataIndex: 'source',
                         render: (source: string) =>
                           source === 'requestedSubsidy' ? (
-                            <Typography.Text strong>{fundingSourceLabel(source, lang)}</Typography.Text>
+                            <Typography.Text strong>{fundingSourceText.label(source)}</Typography.Text>
                           ) : (
-                            fundingSourceLabel(source, lang)
+                            fundingSourceText.label(source)
                           ),
                       },
                       {
-                        title: t('applications.field.costAmount'),
+                        title: t('field.costAmount'),
                         dataIndex: 'amount',
                         align: 'right',
                         render: (fen: number) => <Money fen={fen} />,
                       },
                       {
-                        title: t('applications.share'),
+                        title: t('share'),
                         key: 'share',
                         align: 'right',
                         width: 80,
@@ -221,7 +223,7 @@ function Detail({
                 </Card>
               </Col>
             </Row>
-            <Card variant="borderless" title={t('applications.section.attachments')}>
+            <Card variant="borderless" title={t('section.attachments')}>
               <AttachmentsPanel
                 application={a}
                 requiredTypes={competition?.requiredAttachmentTypes ?? []}
@@ -234,12 +236,12 @@ function Detail({
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             {wide && checklist}
-            <Card variant="borderless" title={t('applications.history')}>
+            <Card variant="borderless" title={t('history')}>
               <History application={a} />
             </Card>
             {competition && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                <Link to={`/competitions/${competition.id}`}>{t('applications.viewCompetition')}</Link>
+                <Link to={`/competitions/${competition.id}`}>{t('viewCompetition')}</Link>
               </Typography.Text>
             )}
           </Flex>
@@ -252,7 +254,8 @@ function Detail({
 const BACKWARD = new Set(['return_to_community', 'screen_return', 'screen_ineligible', 'withdraw']);
 
 function History({ application }: { application: ApplicationView }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const items = [...application.history].reverse();
   return (
     <Timeline
@@ -267,19 +270,19 @@ function History({ application }: { application: ApplicationView }) {
             : 'blue',
         content: (
           <Flex vertical gap={2}>
-            <Typography.Text strong>{historyActionLabel(entry.action, lang, t)}</Typography.Text>
+            <Typography.Text strong>{applicationHistoryText.label(entry.action)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(entry.at, lang, false)}
               {entry.actor ? ` · ${entry.actor}` : ''}
             </Typography.Text>
             <Typography.Text style={{ fontSize: 12 }}>
               {entry.fromStatus
-                ? `${applicationStatusLabel(entry.fromStatus, lang)} → ${applicationStatusLabel(entry.toStatus, lang)}`
-                : applicationStatusLabel(entry.toStatus, lang)}
+                ? `${applicationStatusText.label(entry.fromStatus)} → ${applicationStatusText.label(entry.toStatus)}`
+                : applicationStatusText.label(entry.toStatus)}
             </Typography.Text>
             {entry.reason && (
               <Typography.Text className="xs-history-reason" style={{ fontSize: 13 }}>
-                {t('applications.reasonPrefix')}
+                {t('reasonPrefix')}
                 {entry.reason}
               </Typography.Text>
             )}

@@ -3,10 +3,11 @@ import { Button, Flex, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSessionUser } from '../../app/auth/AuthContext';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { applicationStatusLabel } from '../../i18n/pipelineLabels';
+import { applicationStatusText } from '../../i18n/enums';
 import { useCompetitions } from '../competitions/useCompetitions';
 import type { ApplicationFilterValues } from './useApplicationFilters';
+import { applicationsText } from './text';
+import { commonText } from '../../i18n/common';
 
 interface Props {
   value: ApplicationFilterValues;
@@ -16,7 +17,8 @@ interface Props {
 }
 
 export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const tc = commonText.useT();
   const user = useSessionUser();
   const [text, setText] = useState(value.q ?? '');
   const competitions = useCompetitions({});
@@ -46,7 +48,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
       <Select<number>
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('applications.filter.competition')}
+        placeholder={t('filter.competition')}
         value={value.competitionId}
         onChange={(competitionId) =>
           onChange({ ...value, competitionId: competitionId ?? undefined, categoryId: undefined })
@@ -58,7 +60,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
       />
       <Select<number>
         allowClear
-        placeholder={t('applications.filter.category')}
+        placeholder={t('filter.category')}
         value={value.categoryId}
         disabled={!competition}
         onChange={(categoryId) => onChange({ ...value, categoryId: categoryId ?? undefined })}
@@ -69,7 +71,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         <Select<number>
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('applications.filter.street')}
+          placeholder={t('filter.street')}
           value={value.streetId}
           onChange={(streetId) =>
             onChange({ ...value, streetId: streetId ?? undefined, communityId: undefined })
@@ -82,7 +84,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         <Select<number>
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('applications.filter.community')}
+          placeholder={t('filter.community')}
           value={value.communityId}
           onChange={(communityId) => onChange({ ...value, communityId: communityId ?? undefined })}
           options={communities.map((unit) => ({ value: unit.id, label: unit.name }))}
@@ -94,18 +96,18 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         mode="multiple"
         allowClear
         maxTagCount="responsive"
-        placeholder={t('applications.filter.status')}
+        placeholder={t('filter.status')}
         value={value.status}
         onChange={(status) => onChange({ ...value, status })}
         options={(statusOptions ?? [...APPLICATION_STATUSES]).map((status) => ({
           value: status,
-          label: applicationStatusLabel(status, lang),
+          label: applicationStatusText.label(status),
         }))}
         style={{ width: 200 }}
       />
       <Input.Search
         allowClear
-        placeholder={t('applications.filter.q')}
+        placeholder={t('filter.q')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
@@ -120,7 +122,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
             onChange({ status: [], tab: value.tab });
           }}
         >
-          {t('common.reset')}
+          {tc('reset')}
         </Button>
       )}
     </Flex>

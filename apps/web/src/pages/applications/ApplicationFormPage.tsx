@@ -31,8 +31,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { fundingSourceLabel } from '../../i18n/pipelineLabels';
+import { fundingSourceText } from '../../i18n/enums';
 import { errorMessage } from '../../lib/errors';
 import { wan, yuan, yuanRules } from '../../lib/money';
 import { PHONE_PATTERN } from '../../lib/validation';
@@ -42,6 +41,11 @@ import { FundingFeedback } from './FundingFeedback';
 import { isBlocking, liveFunding, type CostItemText, type FundingText } from './funding';
 import { SubmissionChecklist } from './SubmissionChecklist';
 import { useApplication, useApplicationRefresh } from './useApplication';
+import { applicationsText } from './text';
+import { commonText } from '../../i18n/common';
+import { competitionsText } from '../competitions/text';
+import { orgsText } from '../orgs/text';
+import { useLang } from '../../i18n/i18n';
 
 interface Values {
   competitionId?: number;
@@ -64,7 +68,7 @@ interface Values {
 export default function ApplicationFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const t = applicationsText.useT();
   const editingId = id ? Number(id) : undefined;
   const existing = useApplication(editingId);
 
@@ -76,8 +80,8 @@ export default function ApplicationFormPage() {
       return (
         <Result
           status="info"
-          title={t('applications.notEditable')}
-          extra={<Link to={`/applications/${existing.data.id}`}>{t('applications.backToDetail')}</Link>}
+          title={t('notEditable')}
+          extra={<Link to={`/applications/${existing.data.id}`}>{t('backToDetail')}</Link>}
         />
       );
     }
@@ -150,7 +154,11 @@ function ApplicationForm({
   initialCompetitionId?: number;
   justCreated: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const tc = commonText.useT();
+  const tCompetitions = competitionsText.useT();
+  const tOrgs = orgsText.useT();
+  const lang = useLang();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useSessionUser();
@@ -233,13 +241,13 @@ function ApplicationForm({
     try {
       values = await form.validateFields();
     } catch {
-      message.error(t('applications.fixErrors'));
+      message.error(t('fixErrors'));
       return;
     }
     const blocking = live.violations.filter(isBlocking);
     if (blocking.length) {
       message.error(
-        t('applications.fundingBlocking', { first: lang === 'en' ? blocking[0].en : blocking[0].zh }),
+        t('fundingBlocking', { first: lang === 'en' ? blocking[0].en : blocking[0].zh }),
       );
       return;
     }
@@ -247,15 +255,15 @@ function ApplicationForm({
       const saved = await save.mutateAsync(values);
       refresh(saved);
       if (original) {
-        message.success(t('applications.saved'));
+        message.success(t('saved'));
         void navigate(`/applications/${saved.id}`);
       } else {
-        message.success(t('applications.createdUpload'));
+        message.success(t('createdUpload'));
         void navigate(`/applications/${saved.id}/edit?created=1`, { replace: true });
       }
     } catch (error) {
       if (hasCode(error, 'CONFLICT') && isApiError(error) && !Object.keys(error.fields).length) {
-        message.warning(t('error.conflict'));
+        message.warning(tc('error.conflict'));
         refresh();
         return;
       }
@@ -268,7 +276,7 @@ function ApplicationForm({
         });
         if (placed.length) form.setFields(placed as Parameters<typeof form.setFields>[0]);
       }
-      message.error([errorMessage(error, t), ...unplaced].join(' '));
+      message.error([errorMessage(error), ...unplaced].join(' '));
     }
   };
 
@@ -291,13 +299,13 @@ function ApplicationForm({
   return (
     <>
       <PageHeader
-        title={original ? t('applications.editTitle', { title: original.title }) : t('applications.create')}
-        subtitle={c ? c.title : t('applications.formSubtitle')}
+        title={original ? t('editTitle', { title: original.title }) : t('create')}
+        subtitle={c ? c.title : t('formSubtitle')}
         extra={
           <>
             {original && (
               <Button onClick={() => void navigate(`/applications/${original.id}`)}>
-                {t('applications.backToDetail')}
+                {t('backToDetail')}
               </Button>
             )}
             <Button
@@ -306,7 +314,7 @@ function ApplicationForm({
               loading={save.isPending}
               onClick={() => void submit()}
             >
-              {original ? t('common.save') : t('applications.saveDraft')}
+              {original ? tc('save') : t('saveDraft')}
             </Button>
           </>
         }
@@ -315,7 +323,7 @@ function ApplicationForm({
         <Alert
           type="warning"
           showIcon
-          title={t('applications.returnedReason')}
+          title={t('returnedReason')}
           description={original.lastReason}
           style={{ marginBottom: 16 }}
         />
@@ -324,7 +332,7 @@ function ApplicationForm({
         <Alert
           type="success"
           showIcon
-          title={t('applications.justCreated')}
+          title={t('justCreated')}
           style={{ marginBottom: 16 }}
           closable
         />
@@ -340,27 +348,27 @@ function ApplicationForm({
         <Row gutter={16}>
           <Col xs={24} xl={16}>
             <Flex vertical gap={16}>
-              <Card variant="borderless" title={t('applications.section.basics')}>
+              <Card variant="borderless" title={t('section.basics')}>
                 <Row gutter={16}>
                   <Col xs={24} md={12}>
                     {original ? (
-                      <Form.Item label={t('applications.field.competition')} required>
+                      <Form.Item label={t('field.competition')} required>
                         <Typography.Text>{c?.title ?? ''}</Typography.Text>
                       </Form.Item>
                     ) : (
                       <Form.Item
                         name="competitionId"
-                        label={t('applications.field.competition')}
-                        rules={[{ required: true, message: t('applications.competitionRequired') }]}
+                        label={t('field.competition')}
+                        rules={[{ required: true, message: t('competitionRequired') }]}
                       >
                         <Select<number>
                           loading={open.isPending}
-                          placeholder={t('applications.competitionPlaceholder')}
+                          placeholder={t('competitionPlaceholder')}
                           onChange={() => form.setFieldValue('categoryId', undefined)}
                           options={(open.data ?? [])
                             .filter((item) => item.windowOpen)
                             .map((item) => ({ value: item.id, label: item.title }))}
-                          notFoundContent={t('applications.noOpenCompetitions')}
+                          notFoundContent={t('noOpenCompetitions')}
                         />
                       </Form.Item>
                     )}
@@ -368,11 +376,11 @@ function ApplicationForm({
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="categoryId"
-                      label={t('applications.field.category')}
-                      rules={[{ required: true, message: t('applications.categoryRequired') }]}
+                      label={t('field.category')}
+                      rules={[{ required: true, message: t('categoryRequired') }]}
                       extra={
                         category
-                          ? t('applications.capHint', {
+                          ? t('capHint', {
                               yuan: yuan(category.capFen),
                               wan: wan(category.capFen),
                             })
@@ -381,17 +389,17 @@ function ApplicationForm({
                     >
                       <Select<number>
                         disabled={!c}
-                        placeholder={t('applications.categoryPlaceholder')}
+                        placeholder={t('categoryPlaceholder')}
                         options={(c?.categories ?? []).map((item) => ({
                           value: item.id,
-                          label: `${item.name}（${t('competitions.capUpTo', { amount: wan(item.capFen) })}）`,
+                          label: `${item.name}（${tCompetitions('capUpTo', { amount: wan(item.capFen) })}）`,
                         }))}
                       />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
                     {original ? (
-                      <Form.Item label={t('applications.field.community')} required>
+                      <Form.Item label={t('field.community')} required>
                         <Typography.Text>
                           {original.community.name}（{original.street.name}）
                         </Typography.Text>
@@ -399,14 +407,14 @@ function ApplicationForm({
                     ) : (
                       <Form.Item
                         name="communityId"
-                        label={t('applications.field.community')}
-                        rules={[{ required: true, message: t('applications.communityRequired') }]}
+                        label={t('field.community')}
+                        rules={[{ required: true, message: t('communityRequired') }]}
                       >
                         <Select<number>
                           showSearch={{ optionFilterProp: 'label' }}
                           disabled={user.unit.kind === 'community'}
                           loading={units.isPending}
-                          placeholder={t('applications.communityPlaceholder')}
+                          placeholder={t('communityPlaceholder')}
                           options={communities.map((unit) => ({ value: unit.id, label: unit.name }))}
                         />
                       </Form.Item>
@@ -416,20 +424,20 @@ function ApplicationForm({
                     <Col xs={24} md={12}>
                       <Form.Item
                         name="partnerOrgId"
-                        label={t('applications.field.partner')}
+                        label={t('field.partner')}
                         extra={
                           partners.length
-                            ? t('applications.partnerHelp')
-                            : t('applications.partnerUnavailable')
+                            ? t('partnerHelp')
+                            : t('partnerUnavailable')
                         }
                         rules={[
-                          { required: !!c?.requiresPartner, message: t('applications.partnerRequired') },
+                          { required: !!c?.requiresPartner, message: t('partnerRequired') },
                         ]}
                       >
                         <Select<number>
                           allowClear
                           showSearch={{ optionFilterProp: 'label' }}
-                          placeholder={t('applications.partnerPlaceholder')}
+                          placeholder={t('partnerPlaceholder')}
                           options={[
                             ...partners.map((unit) => ({ value: unit.id, label: unit.name })),
                             ...(original?.partnerOrg &&
@@ -444,8 +452,8 @@ function ApplicationForm({
                   <Col xs={24}>
                     <Form.Item
                       name="title"
-                      label={t('applications.field.title')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.titleRequired') }]}
+                      label={t('field.title')}
+                      rules={[{ required: true, whitespace: true, message: t('titleRequired') }]}
                     >
                       <Input maxLength={120} showCount />
                     </Form.Item>
@@ -453,9 +461,9 @@ function ApplicationForm({
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="location"
-                      label={t('applications.field.location')}
+                      label={t('field.location')}
                       rules={[
-                        { required: true, whitespace: true, message: t('applications.locationRequired') },
+                        { required: true, whitespace: true, message: t('locationRequired') },
                       ]}
                     >
                       <Input maxLength={200} />
@@ -464,22 +472,22 @@ function ApplicationForm({
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="dates"
-                      label={t('applications.field.dates')}
+                      label={t('field.dates')}
                       rules={[
-                        { required: true, message: t('applications.datesRequired') },
+                        { required: true, message: t('datesRequired') },
                         {
                           validator: (_, value?: [Dayjs, Dayjs]) =>
                             value && c && value[1].format('YYYY-MM-DD') > c.implementationDeadline
                               ? Promise.reject(
                                   new Error(
-                                    t('applications.afterDeadline', { date: c.implementationDeadline }),
+                                    t('afterDeadline', { date: c.implementationDeadline }),
                                   ),
                                 )
                               : Promise.resolve(),
                         },
                       ]}
                       extra={
-                        c ? t('applications.deadlineHint', { date: c.implementationDeadline }) : undefined
+                        c ? t('deadlineHint', { date: c.implementationDeadline }) : undefined
                       }
                     >
                       <DatePicker.RangePicker style={{ width: '100%' }} />
@@ -488,9 +496,9 @@ function ApplicationForm({
                   <Col xs={24}>
                     <Form.Item
                       name="summary"
-                      label={t('applications.field.summary')}
+                      label={t('field.summary')}
                       rules={[
-                        { required: true, whitespace: true, message: t('applications.summaryRequired') },
+                        { required: true, whitespace: true, message: t('summaryRequired') },
                       ]}
                     >
                       <Input.TextArea rows={3} maxLength={2000} showCount />
@@ -499,8 +507,8 @@ function ApplicationForm({
                   <Col xs={24}>
                     <Form.Item
                       name="plan"
-                      label={t('applications.field.plan')}
-                      rules={[{ required: true, whitespace: true, message: t('applications.planRequired') }]}
+                      label={t('field.plan')}
+                      rules={[{ required: true, whitespace: true, message: t('planRequired') }]}
                     >
                       <Input.TextArea rows={5} maxLength={10000} showCount />
                     </Form.Item>
@@ -508,27 +516,27 @@ function ApplicationForm({
                   <Col xs={24} md={8}>
                     <Form.Item
                       name="beneficiariesCount"
-                      label={t('applications.field.beneficiariesCount')}
-                      rules={[{ required: true, message: t('applications.beneficiariesRequired') }]}
+                      label={t('field.beneficiariesCount')}
+                      rules={[{ required: true, message: t('beneficiariesRequired') }]}
                     >
                       <InputNumber
                         min={0}
                         max={10_000_000}
                         precision={0}
                         style={{ width: '100%' }}
-                        suffix={t('applications.people')}
+                        suffix={t('people')}
                       />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={16}>
                     <Form.Item
                       name="beneficiariesDescription"
-                      label={t('applications.field.beneficiariesDescription')}
+                      label={t('field.beneficiariesDescription')}
                       rules={[
                         {
                           required: true,
                           whitespace: true,
-                          message: t('applications.beneficiariesDescriptionRequired'),
+                          message: t('beneficiariesDescriptionRequired'),
                         },
                       ]}
                     >
@@ -538,9 +546,9 @@ function ApplicationForm({
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="contactName"
-                      label={t('applications.field.contactName')}
+                      label={t('field.contactName')}
                       rules={[
-                        { required: true, whitespace: true, message: t('applications.contactNameRequired') },
+                        { required: true, whitespace: true, message: t('contactNameRequired') },
                       ]}
                     >
                       <Input maxLength={50} />
@@ -549,10 +557,10 @@ function ApplicationForm({
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="contactPhone"
-                      label={t('applications.field.contactPhone')}
+                      label={t('field.contactPhone')}
                       rules={[
-                        { required: true, whitespace: true, message: t('applications.contactPhoneRequired') },
-                        { pattern: PHONE_PATTERN, message: t('orgs.phoneInvalid') },
+                        { required: true, whitespace: true, message: t('contactPhoneRequired') },
+                        { pattern: PHONE_PATTERN, message: tOrgs('phoneInvalid') },
                       ]}
                     >
                       <Input maxLength={20} inputMode="tel" />
@@ -565,9 +573,9 @@ function ApplicationForm({
 
               <Card
                 variant="borderless"
-                title={t('applications.section.funding')}
+                title={t('section.funding')}
                 extra={
-                  <Typography.Text type="secondary">{t('applications.fundingPrinciple')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('fundingPrinciple')}</Typography.Text>
                 }
               >
                 <Row gutter={16}>
@@ -586,7 +594,7 @@ function ApplicationForm({
                 {!wide && <div className="xs-inline-feedback">{feedback}</div>}
               </Card>
 
-              <Card variant="borderless" title={t('applications.section.attachments')} ref={attachmentsRef}>
+              <Card variant="borderless" title={t('section.attachments')} ref={attachmentsRef}>
                 {original ? (
                   <AttachmentsPanel
                     application={original}
@@ -595,7 +603,7 @@ function ApplicationForm({
                     onChanged={() => refresh()}
                   />
                 ) : (
-                  <Alert type="info" showIcon title={t('applications.attachmentsAfterSave')} />
+                  <Alert type="info" showIcon title={t('attachmentsAfterSave')} />
                 )}
               </Card>
             </Flex>
@@ -618,7 +626,7 @@ function ApplicationForm({
       </Form>
       <Flex justify="flex-end" gap={8} style={{ marginTop: 16 }}>
         <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit()}>
-          {original ? t('common.save') : t('applications.saveDraft')}
+          {original ? tc('save') : t('saveDraft')}
         </Button>
       </Flex>
     </>
@@ -632,21 +640,22 @@ function CostItemsCard({
   live: ReturnType<typeof liveFunding>;
   showViolations: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const problem = (field: string) => {
     const found = showViolations ? live.byField.get(field) : undefined;
     return found ? (lang === 'en' ? found.en : found.zh) : undefined;
   };
   const listProblem = problem('costItems') ?? problem('totalCost');
   return (
-    <Card variant="borderless" title={t('applications.section.costItems')}>
+    <Card variant="borderless" title={t('section.costItems')}>
       <Form.List name="costItems">
         {(fields, { add, remove }) => (
           <Flex vertical gap={8} data-testid="cost-items">
             <Flex gap={8} className="xs-list-header">
               <span style={{ width: 20 }} />
-              <span style={{ flex: '3 1 200px' }}>{t('applications.field.costItem')}</span>
-              <span style={{ flex: '1 1 160px' }}>{t('applications.field.costAmount')}</span>
+              <span style={{ flex: '3 1 200px' }}>{t('field.costItem')}</span>
+              <span style={{ flex: '1 1 160px' }}>{t('field.costAmount')}</span>
               <span style={{ width: 32 }} />
             </Flex>
             {fields.map((field, index) => (
@@ -656,21 +665,21 @@ function CostItemsCard({
                 </Typography.Text>
                 <Form.Item
                   name={[field.name, 'item']}
-                  rules={[{ required: true, whitespace: true, message: t('applications.costItemRequired') }]}
+                  rules={[{ required: true, whitespace: true, message: t('costItemRequired') }]}
                   style={{ flex: '3 1 200px', marginBottom: 0 }}
                 >
                   <Input
                     maxLength={100}
-                    placeholder={t('applications.costItemPlaceholder')}
-                    aria-label={t('applications.field.costItem')}
+                    placeholder={t('costItemPlaceholder')}
+                    aria-label={t('field.costItem')}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'amount']}
-                  rules={yuanRules(t, { required: true, positive: true })}
+                  rules={yuanRules({ required: true, positive: true })}
                   style={{ flex: '1 1 160px', marginBottom: 0 }}
                 >
-                  <Input suffix="元" inputMode="decimal" aria-label={t('applications.field.costAmount')} />
+                  <Input suffix="元" inputMode="decimal" aria-label={t('field.costAmount')} />
                 </Form.Item>
                 <Button
                   type="text"
@@ -678,16 +687,16 @@ function CostItemsCard({
                   icon={<DeleteOutlined />}
                   disabled={fields.length === 1}
                   onClick={() => remove(field.name)}
-                  aria-label={t('applications.removeCostItem')}
+                  aria-label={t('removeCostItem')}
                 />
               </Flex>
             ))}
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '', amount: '' })}>
-                {t('applications.addCostItem')}
+                {t('addCostItem')}
               </Button>
               <Flex gap={8} align="baseline" data-testid="cost-total">
-                <Typography.Text type="secondary">{t('applications.costTotal')}</Typography.Text>
+                <Typography.Text type="secondary">{t('costTotal')}</Typography.Text>
                 {Number.isNaN(live.totalCost) ? '—' : <Money fen={live.totalCost} showWan strong />}
               </Flex>
             </Flex>
@@ -712,7 +721,8 @@ function FundingField({
   live: ReturnType<typeof liveFunding>;
   showViolations: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const violation = showViolations ? live.byField.get(`funding.${source}`) : undefined;
   const required = competition?.requiredSources.includes(source);
   const subsidy = source === 'requestedSubsidy';
@@ -721,28 +731,28 @@ function FundingField({
       name={['funding', source]}
       label={
         <Flex gap={6} align="center">
-          {fundingSourceLabel(source, lang)}
+          {fundingSourceText.label(source)}
           {required && (
             <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>
-              {t('applications.sourceRequired')}
+              {t('sourceRequired')}
             </Tag>
           )}
         </Flex>
       }
-      rules={yuanRules(t)}
+      rules={yuanRules()}
       // Blank counts as zero: no "(optional)" mark on the amounts.
       required
       validateStatus={violation ? (isBlocking(violation) ? 'error' : 'warning') : undefined}
       help={violation ? (lang === 'en' ? violation.en : violation.zh) : undefined}
       extra={
-        subsidy && capFen ? t('applications.capHint', { yuan: yuan(capFen), wan: wan(capFen) }) : undefined
+        subsidy && capFen ? t('capHint', { yuan: yuan(capFen), wan: wan(capFen) }) : undefined
       }
     >
       <Input
         suffix="元"
         inputMode="decimal"
         placeholder="0.00"
-        aria-label={fundingSourceLabel(source, lang)}
+        aria-label={fundingSourceText.label(source)}
       />
     </Form.Item>
   );

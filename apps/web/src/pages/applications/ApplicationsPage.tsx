@@ -11,18 +11,22 @@ import { ApplicationStatusTag } from '../../components/ApplicationStatusTag';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/time';
 import { useCompetitions } from '../competitions/useCompetitions';
 import { ApplicationFilters } from './ApplicationFilters';
 import { ExportButton } from './ExportButton';
 import { effectiveStatuses, tabsFor } from './tabs';
 import { useApplicationFilters } from './useApplicationFilters';
+import { applicationsText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 const PAGE_SIZE = 50;
 
 export default function ApplicationsPage() {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const navigate = useNavigate();
   const [filters, setFilters] = useApplicationFilters();
@@ -66,7 +70,7 @@ export default function ApplicationsPage() {
 
   const columns: TableColumnsType<ApplicationSummaryView> = [
     {
-      title: t('applications.col.title'),
+      title: t('col.title'),
       key: 'title',
       render: (_, row) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -78,7 +82,7 @@ export default function ApplicationsPage() {
       ),
     },
     {
-      title: t('applications.col.unit'),
+      title: t('col.unit'),
       key: 'unit',
       width: 170,
       render: (_, row) => (
@@ -91,14 +95,14 @@ export default function ApplicationsPage() {
       ),
     },
     {
-      title: t('applications.col.subsidy'),
+      title: t('col.subsidy'),
       dataIndex: 'requestedSubsidyFen',
       align: 'right',
       width: 140,
       render: (fen: number) => <Money fen={fen} />,
     },
     {
-      title: t('applications.col.totalCost'),
+      title: t('col.totalCost'),
       dataIndex: 'totalCostFen',
       align: 'right',
       width: 140,
@@ -106,33 +110,33 @@ export default function ApplicationsPage() {
       render: (fen: number) => <Money fen={fen} />,
     },
     {
-      title: t('applications.col.beneficiaries'),
+      title: t('col.beneficiaries'),
       dataIndex: 'beneficiariesCount',
       align: 'right',
       width: 100,
       responsive: ['lg'],
     },
     {
-      title: t('applications.col.status'),
+      title: t('col.status'),
       dataIndex: 'status',
       width: 130,
       render: (status: string) => <ApplicationStatusTag status={status} />,
     },
     {
-      title: t('applications.col.time'),
+      title: t('col.time'),
       key: 'time',
       width: 150,
       render: (_, row) => (
         <Flex vertical style={{ fontSize: 13 }}>
           <span>{formatDateTime(row.submittedAt ?? row.updatedAt, lang, false)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.submittedAt ? t('applications.submittedAt') : t('applications.updatedAt')}
+            {row.submittedAt ? t('submittedAt') : t('updatedAt')}
           </Typography.Text>
         </Flex>
       ),
     },
     {
-      title: t('common.actions'),
+      title: tc('actions'),
       key: 'actions',
       width: 110,
       fixed: 'right',
@@ -140,12 +144,12 @@ export default function ApplicationsPage() {
         <Flex gap={0}>
           <Button type="link" size="small" onClick={() => void navigate(`/applications/${row.id}`)}>
             {can('applications.screen') && row.status === 'submitted'
-              ? t('applications.screen')
-              : t('applications.view')}
+              ? t('screen')
+              : t('view')}
           </Button>
           {can('applications.edit') && isEditable(row.status as ApplicationStatus) && (
             <Button type="link" size="small" onClick={() => void navigate(`/applications/${row.id}/edit`)}>
-              {t('common.edit')}
+              {tc('edit')}
             </Button>
           )}
         </Flex>
@@ -156,8 +160,8 @@ export default function ApplicationsPage() {
   return (
     <>
       <PageHeader
-        title={t('applications.title')}
-        subtitle={t('applications.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         extra={
           <>
             <ExportButton filters={query} />
@@ -171,7 +175,7 @@ export default function ApplicationsPage() {
                   )
                 }
               >
-                {t('applications.create')}
+                {t('create')}
               </Button>
             )}
           </>
@@ -213,18 +217,18 @@ export default function ApplicationsPage() {
               loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
               pagination={false}
               scroll={{ x: 900 }}
-              locale={{ emptyText: t('applications.empty') }}
+              locale={{ emptyText: t('empty') }}
               data-testid="application-table"
             />
             <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
               <Typography.Text type="secondary">
                 {list.hasNextPage
-                  ? t('common.loadedCount', { count: rows.length })
-                  : t('common.allLoaded', { count: rows.length })}
+                  ? tc('loadedCount', { count: rows.length })
+                  : tc('allLoaded', { count: rows.length })}
               </Typography.Text>
               {list.hasNextPage && (
                 <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('common.loadMore')}
+                  {tc('loadMore')}
                 </Button>
               )}
             </Flex>

@@ -9,12 +9,14 @@ import type { ApplicationView } from '@xiaoshi/contracts';
 import { App, Button, Flex, List, Popconfirm, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { applicationsApi } from '../../api/pipeline';
-import { useI18n } from '../../i18n/I18nProvider';
-import { attachmentTypeLabel } from '../../i18n/pipelineLabels';
+import { attachmentTypeText } from '../../i18n/enums';
 import { formatBytes, saveFile } from '../../lib/download';
 import { APPLICATION_ATTACHMENT_TYPES } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
+import { applicationsText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 /** The API's limit (ATTACHMENT_MAX_BYTES, 20 MiB by default); checked here first to save the upload. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -34,7 +36,9 @@ interface Props {
  * there; uploads go one file at a time, type first (the API reads the type before the file).
  */
 export function AttachmentsPanel({ application, requiredTypes, editable, onChanged }: Props) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const { message } = App.useApp();
   const [uploading, setUploading] = useState<string | null>(null);
   const types = [
@@ -60,7 +64,7 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
       message.success(t('attachments.uploaded', { name: file.name }));
       onChanged();
     } catch (error) {
-      message.error(t('attachments.uploadFailed', { name: file.name, error: errorMessage(error, t) }));
+      message.error(t('attachments.uploadFailed', { name: file.name, error: errorMessage(error) }));
     } finally {
       setUploading(null);
     }
@@ -70,7 +74,7 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
     try {
       saveFile(await applicationsApi.download(application.id, file.id), file.originalName);
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
 
@@ -80,7 +84,7 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
       message.success(t('attachments.removed', { name: file.originalName }));
       onChanged();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
 
@@ -108,7 +112,7 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
                   ) : (
                     <PaperClipOutlined style={{ color: '#94a3b8' }} />
                   )}
-                  <Typography.Text strong>{attachmentTypeLabel(type, lang)}</Typography.Text>
+                  <Typography.Text strong>{attachmentTypeText.label(type)}</Typography.Text>
                   {required && (
                     <Tag color={present ? 'green' : 'orange'} style={{ marginInlineEnd: 0 }}>
                       {present ? t('attachments.requiredDone') : t('attachments.required')}
@@ -152,8 +156,8 @@ export function AttachmentsPanel({ application, requiredTypes, editable, onChang
                     {editable && (
                       <Popconfirm
                         title={t('attachments.removeConfirm', { name: file.originalName })}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
+                        okText={tc('confirm')}
+                        cancelText={tc('cancel')}
                         onConfirm={() => remove(file)}
                       >
                         <Button

@@ -2,9 +2,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { exportsApi, type ApplicationFilters } from '../../api/pipeline';
-import { useI18n } from '../../i18n/I18nProvider';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
+import { applicationsText } from './text';
 
 const POLL_MS = 1500;
 const GIVE_UP_MS = 3 * 60_000;
@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Queues an Excel export of the filtered list, waits for the worker, then downloads it. */
 export function ExportButton({ filters }: { filters: ApplicationFilters }) {
-  const { t } = useI18n();
+  const t = applicationsText.useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const key = 'application-export';
@@ -39,7 +39,7 @@ export function ExportButton({ filters }: { filters: ApplicationFilters }) {
       message.open({ key, type: 'success', content: t('export.done', { count: job.rowCount ?? 0 }) });
     } catch (error) {
       const text =
-        error instanceof Error && error.message === 'timeout' ? t('export.timeout') : errorMessage(error, t);
+        error instanceof Error && error.message === 'timeout' ? t('export.timeout') : errorMessage(error);
       message.open({ key, type: 'error', content: text });
     } finally {
       setBusy(false);

@@ -2,9 +2,10 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@
 import type { CompetitionView } from '@xiaoshi/contracts';
 import { fundingSummary } from '@xiaoshi/domain';
 import { Button, Divider, Flex, Progress, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
 import { percentOfBp, yuan } from '../../lib/money';
 import { isBlocking, type LiveFunding } from './funding';
+import { applicationsText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 interface Props {
   live: LiveFunding;
@@ -31,7 +32,8 @@ function Line({ label, value, strong }: { label: string; value: string; strong?:
  * sources leave, the co-funding share against the competition's minimum, and the balance.
  */
 export function FundingFeedback({ live, competition, categoryId, showViolations, onFillSubsidy }: Props) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const category = competition?.categories.find((candidate) => candidate.id === categoryId);
   const summary = fundingSummary({ totalCost: live.totalCost, funding: live.funding });
   const subsidy = live.funding.requestedSubsidy;
@@ -130,7 +132,7 @@ export function FundingFeedback({ live, competition, categoryId, showViolations,
 }
 
 function Balance({ remaining, valid }: { remaining: number; valid: boolean }) {
-  const { t } = useI18n();
+  const t = applicationsText.useT();
   if (!valid) return null;
   if (remaining === 0)
     return (

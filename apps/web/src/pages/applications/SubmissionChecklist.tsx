@@ -2,9 +2,10 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { ApplicationView, CompetitionView } from '@xiaoshi/contracts';
 import { checkFunding, checkSubmission, type FundingSource } from '@xiaoshi/domain';
 import { Flex, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
-import { attachmentTypeLabel } from '../../i18n/pipelineLabels';
+import { attachmentTypeText } from '../../i18n/enums';
 import { formatDateTime } from '../../lib/time';
+import { applicationsText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 interface Check {
   key: string;
@@ -23,7 +24,8 @@ export function SubmissionChecklist({
   application: ApplicationView;
   competition: CompetitionView;
 }) {
-  const { t, lang } = useI18n();
+  const t = applicationsText.useT();
+  const lang = useLang();
   const pick = (violation: { zh: string; en: string }) => (lang === 'en' ? violation.en : violation.zh);
   // A returned entry may come back until review starts (the API's rule).
   const closesAt =
@@ -57,7 +59,7 @@ export function SubmissionChecklist({
       key: `attachment-${type}`,
       ok: present.includes(type),
       text: t(present.includes(type) ? 'checklist.attachmentPresent' : 'checklist.attachmentMissing', {
-        type: attachmentTypeLabel(type, lang),
+        type: attachmentTypeText.label(type),
       }),
     })),
     funding.length

@@ -1,9 +1,10 @@
 import { APPLICATION_STATUSES } from '@xiaoshi/domain';
-import type { MessageKey } from '../../i18n/zh';
+import type { KeyOf } from '../../i18n/i18n';
+import type { applicationsText } from './text';
 
 export interface ListTab {
   key: 'pending' | 'done' | 'all';
-  label: MessageKey;
+  label: KeyOf<typeof applicationsText>;
   /** null: every status. */
   statuses: string[] | null;
 }
@@ -23,11 +24,11 @@ const AFTER_COMMUNITY = APPLICATION_STATUSES.filter((status) => !['draft', 'retu
 export function tabsFor(
   can: (permission: 'applications.screen' | 'applications.submit' | 'applications.edit') => boolean,
 ): ListTab[] {
-  const all: ListTab = { key: 'all', label: 'applications.tab.all', statuses: null };
+  const all: ListTab = { key: 'all', label: 'tab.all', statuses: null };
   if (can('applications.screen')) {
     return [
-      { key: 'pending', label: 'applications.tab.toScreen', statuses: ['submitted'] },
-      { key: 'done', label: 'applications.tab.screened', statuses: AFTER_SCREENING },
+      { key: 'pending', label: 'tab.toScreen', statuses: ['submitted'] },
+      { key: 'done', label: 'tab.screened', statuses: AFTER_SCREENING },
       all,
     ];
   }
@@ -35,17 +36,17 @@ export function tabsFor(
     return [
       {
         key: 'pending',
-        label: 'applications.tab.toSubmit',
+        label: 'tab.toSubmit',
         statuses: ['draft', 'awaiting_street', 'returned'],
       },
-      { key: 'done', label: 'applications.tab.submitted', statuses: AFTER_STREET },
+      { key: 'done', label: 'tab.submitted', statuses: AFTER_STREET },
       all,
     ];
   }
   if (can('applications.edit')) {
     return [
-      { key: 'pending', label: 'applications.tab.toSend', statuses: ['draft', 'returned'] },
-      { key: 'done', label: 'applications.tab.sent', statuses: AFTER_COMMUNITY },
+      { key: 'pending', label: 'tab.toSend', statuses: ['draft', 'returned'] },
+      { key: 'done', label: 'tab.sent', statuses: AFTER_COMMUNITY },
       all,
     ];
   }

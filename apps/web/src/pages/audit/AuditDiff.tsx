@@ -1,26 +1,28 @@
 import type { AuditEventView } from '@xiaoshi/contracts';
 import { Col, Descriptions, Row, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
+import { auditText } from './text';
+import { commonText } from '../../i18n/common';
 
 function Json({ value }: { value: unknown }) {
-  const { t } = useI18n();
+  const t = auditText.useT();
   if (value === null || value === undefined)
-    return <Typography.Text type="secondary">{t('audit.noData')}</Typography.Text>;
+    return <Typography.Text type="secondary">{t('noData')}</Typography.Text>;
   return <pre className="xs-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 /** The expanded row: before and after side by side, plus the request's trace. */
 export function AuditDiff({ event }: { event: AuditEventView }) {
-  const { t } = useI18n();
+  const t = auditText.useT();
+  const tc = commonText.useT();
   return (
     <div style={{ padding: '4px 8px' }}>
       <Row gutter={[16, 12]}>
         <Col xs={24} lg={12}>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          <Typography.Text strong>{t('before')}</Typography.Text>
           <Json value={event.before} />
         </Col>
         <Col xs={24} lg={12}>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          <Typography.Text strong>{t('after')}</Typography.Text>
           <Json value={event.after} />
         </Col>
       </Row>
@@ -31,16 +33,16 @@ export function AuditDiff({ event }: { event: AuditEventView }) {
         items={[
           {
             key: 'request',
-            label: t('common.requestId'),
+            label: tc('requestId'),
             children: event.requestId ? (
               <Typography.Text copyable code>
                 {event.requestId}
               </Typography.Text>
             ) : (
-              t('common.none')
+              tc('none')
             ),
           },
-          { key: 'ip', label: t('audit.col.ip'), children: event.ip ?? t('common.none') },
+          { key: 'ip', label: t('col.ip'), children: event.ip ?? tc('none') },
         ]}
       />
     </div>

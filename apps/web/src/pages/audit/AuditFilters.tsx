@@ -1,8 +1,9 @@
 import { Button, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { AuditQuery } from '../../api/endpoints';
-import { useI18n } from '../../i18n/I18nProvider';
-import { actionLabel, entityTypeLabel } from '../../i18n/labels';
+import { auditActionText, auditEntityText } from './audit-labels';
+import { auditText } from './text';
+import { commonText } from '../../i18n/common';
 
 export type AuditFilterValues = Pick<AuditQuery, 'entityType' | 'entityId' | 'action'>;
 
@@ -10,7 +11,7 @@ const ENTITY_TYPES = ['user', 'org_unit', 'system'];
 const ACTIONS = [
   'auth.login',
   'auth.login_failed',
-  'auth.account_locked',
+  'auth.login_throttled',
   'auth.logout',
   'auth.refresh_reuse_detected',
   'user.create',
@@ -27,32 +28,33 @@ interface Props {
 }
 
 export function AuditFilters({ value, onChange }: Props) {
-  const { t } = useI18n();
+  const t = auditText.useT();
+  const tc = commonText.useT();
   const [entityId, setEntityId] = useState(value.entityId ?? '');
   const hasFilters = !!(value.entityType || value.entityId || value.action);
   return (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
       <Select
         allowClear
-        placeholder={t('audit.filter.entityType')}
+        placeholder={t('filter.entityType')}
         value={value.entityType}
         onChange={(entityType?: string) => onChange({ ...value, entityType })}
-        options={ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeLabel(type, t) }))}
+        options={ENTITY_TYPES.map((type) => ({ value: type, label: auditEntityText.label(type) }))}
         style={{ width: 160 }}
       />
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('audit.filter.action')}
+        placeholder={t('filter.action')}
         value={value.action}
         onChange={(action?: string) => onChange({ ...value, action })}
-        options={ACTIONS.map((action) => ({ value: action, label: actionLabel(action, t) }))}
+        options={ACTIONS.map((action) => ({ value: action, label: auditActionText.label(action) }))}
         style={{ width: 220 }}
         popupMatchSelectWidth={false}
       />
       <Input.Search
         allowClear
-        placeholder={t('audit.filter.entityId')}
+        placeholder={t('filter.entityId')}
         value={entityId}
         onChange={(event) => setEntityId(event.target.value)}
         onSearch={(id) => onChange({ ...value, entityId: id.trim() || undefined })}
@@ -67,7 +69,7 @@ export function AuditFilters({ value, onChange }: Props) {
             onChange({});
           }}
         >
-          {t('common.reset')}
+          {tc('reset')}
         </Button>
       )}
     </Flex>

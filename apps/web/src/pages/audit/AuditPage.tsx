@@ -4,16 +4,18 @@ import { useState } from 'react';
 import { auditApi } from '../../api/endpoints';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { ChainVerdict, ChainVerifyButton, useChainVerify } from './ChainVerify';
 import { ScheduledChecks } from './ScheduledChecks';
+import { commonText } from '../../i18n/common';
+import { auditText } from './text';
 
 const PAGE_SIZE = 50;
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const t = commonText.useT();
+  const tAudit = auditText.useT();
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const verify = useChainVerify();
   // Newest first; the cursor is the last sequence number seen.
@@ -29,8 +31,8 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader
-        title={t('audit.title')}
-        subtitle={t('audit.subtitle')}
+        title={tAudit('title')}
+        subtitle={tAudit('subtitle')}
         extra={
           <>
             <ScheduledChecks />
@@ -52,12 +54,12 @@ export default function AuditPage() {
             <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
               <Typography.Text type="secondary">
                 {events.hasNextPage
-                  ? t('common.loadedCount', { count: rows.length })
-                  : t('common.allLoaded', { count: rows.length })}
+                  ? t('loadedCount', { count: rows.length })
+                  : t('allLoaded', { count: rows.length })}
               </Typography.Text>
               {events.hasNextPage && (
                 <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-                  {t('common.loadMore')}
+                  {t('loadMore')}
                 </Button>
               )}
             </Flex>

@@ -1,9 +1,11 @@
 import type { AuditEventView } from '@xiaoshi/contracts';
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
-import { actionLabel, entityTypeLabel } from '../../i18n/labels';
+import { auditActionText, auditEntityText } from './audit-labels';
 import { formatDateTime } from '../../lib/time';
 import { AuditDiff } from './AuditDiff';
+import { auditText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 function actionColor(action: string): string | undefined {
   if (action.includes('failed') || action.includes('locked') || action.includes('reuse')) return 'error';
@@ -18,11 +20,13 @@ interface Props {
 }
 
 export function AuditTable({ events, loading }: Props) {
-  const { t, lang } = useI18n();
+  const t = auditText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const columns: TableColumnsType<AuditEventView> = [
-    { title: t('audit.col.seq'), dataIndex: 'seq', width: 80 },
+    { title: t('col.seq'), dataIndex: 'seq', width: 80 },
     {
-      title: t('audit.col.time'),
+      title: t('col.time'),
       dataIndex: 'occurredAt',
       width: 170,
       render: (value: string) => (
@@ -30,42 +34,42 @@ export function AuditTable({ events, loading }: Props) {
       ),
     },
     {
-      title: t('audit.col.actor'),
+      title: t('col.actor'),
       key: 'actor',
       width: 150,
       ellipsis: true,
       render: (_, event) =>
         event.actorUsername ?? (
           <Typography.Text type="secondary">
-            {event.action.startsWith('auth.') ? t('audit.anonymous') : t('audit.system')}
+            {event.action.startsWith('auth.') ? t('anonymous') : t('system')}
           </Typography.Text>
         ),
     },
     {
-      title: t('audit.col.action'),
+      title: t('col.action'),
       dataIndex: 'action',
       render: (action: string) => (
         <Tag color={actionColor(action)} title={action}>
-          {actionLabel(action, t)}
+          {auditActionText.label(action)}
         </Tag>
       ),
     },
     {
-      title: t('audit.col.entity'),
+      title: t('col.entity'),
       key: 'entity',
       render: (_, event) => (
         <span>
-          {entityTypeLabel(event.entityType, t)}
+          {auditEntityText.label(event.entityType)}
           {event.entityId && <Typography.Text type="secondary"> #{event.entityId}</Typography.Text>}
         </span>
       ),
     },
     {
-      title: t('audit.col.ip'),
+      title: t('col.ip'),
       dataIndex: 'ip',
       width: 140,
       responsive: ['lg'],
-      render: (ip: string | null) => ip ?? t('common.none'),
+      render: (ip: string | null) => ip ?? tc('none'),
     },
   ];
 
@@ -79,7 +83,7 @@ export function AuditTable({ events, loading }: Props) {
       pagination={false}
       scroll={{ x: 820 }}
       expandable={{ expandedRowRender: (event) => <AuditDiff event={event} /> }}
-      locale={{ emptyText: t('common.empty') }}
+      locale={{ emptyText: tc('empty') }}
     />
   );
 }

@@ -2,8 +2,8 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { auditApi } from '../../api/endpoints';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
+import { auditText } from './text';
 
 /** The button for the header; the verdict renders where the page puts <ChainVerdict>. */
 export function useChainVerify() {
@@ -11,7 +11,7 @@ export function useChainVerify() {
 }
 
 export function ChainVerifyButton({ verify }: { verify: ReturnType<typeof useChainVerify> }) {
-  const { t } = useI18n();
+  const t = auditText.useT();
   return (
     <Button
       type="primary"
@@ -19,20 +19,20 @@ export function ChainVerifyButton({ verify }: { verify: ReturnType<typeof useCha
       loading={verify.isPending}
       onClick={() => verify.mutate()}
     >
-      {t('audit.verify')}
+      {t('verify')}
     </Button>
   );
 }
 
 export function ChainVerdict({ verify }: { verify: ReturnType<typeof useChainVerify> }) {
-  const { t } = useI18n();
+  const t = auditText.useT();
   if (verify.isError) {
     return (
       <Alert
         type="error"
         showIcon
         closable
-        title={errorMessage(verify.error, t)}
+        title={errorMessage(verify.error)}
         onClose={() => verify.reset()}
         style={{ marginBottom: 16 }}
       />
@@ -47,11 +47,11 @@ export function ChainVerdict({ verify }: { verify: ReturnType<typeof useChainVer
       showIcon
       closable
       onClose={() => verify.reset()}
-      title={report.ok ? t('audit.verifyOk') : t('audit.verifyBroken')}
+      title={report.ok ? t('verifyOk') : t('verifyBroken')}
       description={
         report.ok
-          ? t('audit.verifyOkDetail', { count: report.checkedEvents })
-          : t('audit.verifyBrokenDetail', { count: report.checkedEvents, seq: report.firstBrokenSeq ?? '?' })
+          ? t('verifyOkDetail', { count: report.checkedEvents })
+          : t('verifyBrokenDetail', { count: report.checkedEvents, seq: report.firstBrokenSeq ?? '?' })
       }
       style={{ marginBottom: 16 }}
     />

@@ -2,13 +2,15 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { auditApi } from '../../api/endpoints';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
+import { auditText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 /** The scheduled chain checks the worker ran lately, behind a header button. */
 export function ScheduledChecks() {
-  const { t, lang } = useI18n();
+  const t = auditText.useT();
+  const lang = useLang();
   const checks = useQuery({
     queryKey: ['audit', 'checks'],
     queryFn: ({ signal }) => auditApi.checks(signal),
@@ -18,9 +20,9 @@ export function ScheduledChecks() {
   const content = checks.isPending ? (
     <Spin size="small" />
   ) : checks.isError ? (
-    <Typography.Text type="danger">{errorMessage(checks.error, t)}</Typography.Text>
+    <Typography.Text type="danger">{errorMessage(checks.error)}</Typography.Text>
   ) : checks.data.length === 0 ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.noChecks')} />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noChecks')} />
   ) : (
     <Flex vertical gap={6} style={{ minWidth: 280 }}>
       {checks.data.map((check) => (
@@ -32,8 +34,8 @@ export function ScheduledChecks() {
             status={check.ok ? 'success' : 'error'}
             text={
               check.ok
-                ? t('audit.checkOk', { count: check.checkedEvents })
-                : t('audit.checkBroken', { seq: check.firstBrokenSeq ?? '?' })
+                ? t('checkOk', { count: check.checkedEvents })
+                : t('checkBroken', { seq: check.firstBrokenSeq ?? '?' })
             }
           />
         </Flex>
@@ -42,10 +44,10 @@ export function ScheduledChecks() {
   );
 
   return (
-    <Popover title={t('audit.lastChecks')} content={content} trigger="click" placement="bottomRight">
+    <Popover title={t('lastChecks')} content={content} trigger="click" placement="bottomRight">
       <Button icon={<HistoryOutlined />}>
         {latest && <Badge status={latest.ok ? 'success' : 'error'} />}
-        {t('audit.lastChecks')}
+        {t('lastChecks')}
       </Button>
     </Popover>
   );

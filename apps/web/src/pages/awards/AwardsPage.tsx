@@ -2,11 +2,11 @@ import { CompetitionWorkspace } from '../competitions/CompetitionWorkspace';
 import './awards.css';
 import { DecisionsList } from './DecisionsList';
 import { SelectionWorkbench } from './SelectionWorkbench';
-import { useAwardText } from './text';
+import { awardText } from './text';
 
 /** 立项评审: per competition, the selection workbench and the decisions made so far. */
 export default function AwardsPage() {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   return (
     <CompetitionWorkspace
       title={a('title')}

@@ -35,14 +35,17 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/time';
 import { useCompetition } from '../competitions/useCompetitions';
 import './awards.css';
 import { NoticePeriodPreview } from './NoticePeriodPreview';
 import { scheduleText } from './schedule-text';
 import { AwardStatusTag, methodLabel } from './shared';
-import { useAwardText } from './text';
+import { awardText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 type AwardRow = DecisionView['awards'][number];
 
@@ -65,7 +68,8 @@ function useNoticeOf(decision: DecisionView | undefined, competitionTitle: strin
 export default function DecisionPage() {
   const { id } = useParams();
   const decisionId = Number(id);
-  const { a, t, lang } = useAwardText();
+  const a = awardText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -180,7 +184,7 @@ export default function DecisionPage() {
                   loading={verify.isPending}
                   onClick={() =>
                     verify.mutate(undefined, {
-                      onError: (error) => void message.error(errorMessage(error, t)),
+                      onError: (error) => void message.error(errorMessage(error)),
                     })
                   }
                 >
@@ -276,7 +280,8 @@ function PublishCard({
   canPublish: boolean;
   onPublished: (notice: PublicNoticeView) => void;
 }) {
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
+  const t = commonText.useT();
   const s = scheduleText.useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -310,7 +315,7 @@ function PublishCard({
       );
       void queryClient.invalidateQueries({ queryKey: ['awards'] });
     } catch (error) {
-      reportFormError(form, error, ['contact', 'title', 'publishOn', 'workingDays'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
@@ -399,8 +404,8 @@ function PublishCard({
               </Form.Item>
               <Popconfirm
                 title={a('publish.confirm')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
+                okText={t('confirm')}
+                cancelText={t('cancel')}
                 onConfirm={() => submit()}
               >
                 <Button type="primary" icon={<NotificationOutlined />} loading={publish.isPending}>

@@ -7,11 +7,13 @@ import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
 import { AwardStatusTag, methodLabel } from './shared';
-import { useAwardText } from './text';
+import { awardText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 /** Every decision of a competition, newest first: proposals, superseded ones, the one in notice. */
 export function DecisionsList({ competitionId }: { competitionId: number }) {
-  const { a, lang } = useAwardText();
+  const a = awardText.useT();
+  const lang = useLang();
   const decisions = useQuery({
     queryKey: ['awards', 'decisions', competitionId],
     queryFn: ({ signal }) => awardsApi.decisions(competitionId, signal),

@@ -32,12 +32,15 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { saveFile } from '../../lib/download';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { beijingDate, formatDateTime } from '../../lib/time';
 import './awards.css';
 import { AwardStatusTag } from './shared';
-import { useAwardText } from './text';
+import { awardText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 type Item = PublicNoticeView['items'][number];
 
@@ -50,7 +53,8 @@ function daysUntilDate(day: string): number {
 export default function NoticePage() {
   const { id } = useParams();
   const noticeId = Number(id);
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
+  const t = commonText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -87,7 +91,7 @@ export default function NoticePage() {
       else if (hasCode(error, 'OBJECTIONS_PENDING')) {
         setCloseError(a('notice.pending', { count: pending || 1 }));
         void objections.refetch();
-      } else setCloseError(errorMessage(error, t));
+      } else setCloseError(errorMessage(error));
     }
   };
   const exportList = async () => {
@@ -95,7 +99,7 @@ export default function NoticePage() {
     try {
       saveFile(await awardsApi.exportNotice(noticeId), `${n.title}.xlsx`);
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     } finally {
       setExporting(false);
     }
@@ -155,8 +159,8 @@ export default function NoticePage() {
             {decide && n.status === 'open' && (
               <Popconfirm
                 title={a('notice.closeConfirm')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
+                okText={t('confirm')}
+                cancelText={t('cancel')}
                 onConfirm={() => approve()}
               >
                 <Button type="primary" icon={<CheckCircleOutlined />} loading={close.isPending}>
@@ -239,7 +243,9 @@ function Inbox({
   pending: number;
   canDecide: boolean;
 }) {
-  const { a, t, lang } = useAwardText();
+  const a = awardText.useT();
+  const t = commonText.useT();
+  const lang = useLang();
   const [deciding, setDeciding] = useState<ObjectionView | null>(null);
   const [outcome, setOutcome] = useState<ObjectionOutcome | null>(null);
   const titles = new Map(items.map((item) => [item.awardId, item.title]));
@@ -254,7 +260,7 @@ function Inbox({
       }
       extra={
         <Button size="small" icon={<ReloadOutlined />} onClick={() => void objections.refetch()}>
-          {t('common.reload')}
+          {t('reload')}
         </Button>
       }
       data-testid="objections-inbox"
@@ -373,7 +379,8 @@ function DecideModal({
   onClose: () => void;
   onDecided: (outcome: ObjectionOutcome | null) => void;
 }) {
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<DecideValues>();
@@ -399,7 +406,7 @@ function DecideModal({
     } catch (error) {
       if (isApiError(error) && error.status === 409)
         void queryClient.invalidateQueries({ queryKey: ['awards'] });
-      reportFormError(form, error, ['outcome', 'investigation'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
@@ -407,8 +414,8 @@ function DecideModal({
     <Modal
       open={!!objection}
       title={a('objections.decide')}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      okText={t('submit')}
+      cancelText={t('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={decide.isPending}

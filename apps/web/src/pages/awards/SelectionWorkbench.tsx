@@ -35,7 +35,8 @@ import { errorMessage } from '../../lib/errors';
 import { wan, yuan } from '../../lib/money';
 import { CommittedAwards } from './CommittedAwards';
 import { BudgetBar, methodLabel } from './shared';
-import { useAwardText, type AwardText } from './text';
+import { awardText, type AwardText } from './text';
+import { commonText } from '../../i18n/common';
 
 type Candidate = SelectionView['candidates'][number];
 type Source = 'rank_order' | 'optimal';
@@ -77,7 +78,7 @@ function deviationOf(candidate: Candidate, draft: Draft, rankOrder: Set<number>)
 
 /** 立项工作台: the two answers side by side, what-if toggles, the editable proposal. */
 export function SelectionWorkbench({ competition }: { competition: CompetitionView }) {
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
   const [params, setParams] = useState<SelectionParams>({});
   const selection = useQuery({
     queryKey: ['awards', 'selection', competition.id, params],
@@ -102,7 +103,7 @@ export function SelectionWorkbench({ competition }: { competition: CompetitionVi
         loading={selection.isFetching}
       />
       {selection.isError && (
-        <Alert type="error" showIcon title={errorMessage(selection.error, t)} data-testid="selection-error" />
+        <Alert type="error" showIcon title={errorMessage(selection.error)} data-testid="selection-error" />
       )}
       <Workbench
         key={`${view.envelopeFen}:${view.maxPerStreet ?? ''}`}
@@ -127,7 +128,7 @@ function WhatIf({
   onChange: (params: SelectionParams) => void;
   loading: boolean;
 }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   // The slider moves in whole 元 and only asks the server when it is let go.
   const [envelopeYuan, setEnvelopeYuan] = useState(Math.round(view.envelopeFen / 100));
   useEffect(() => setEnvelopeYuan(Math.round(view.envelopeFen / 100)), [view.envelopeFen]);
@@ -279,7 +280,7 @@ function AnswerCard({
   adopted: boolean;
   onAdopt: () => void;
 }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const byId = new Map(view.candidates.map((candidate) => [candidate.applicationId, candidate]));
   return (
     <Card
@@ -392,7 +393,8 @@ function DecisionEditor({
   serverFields: Record<string, string>;
   setServerFields: (fields: Record<string, string>) => void;
 }) {
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
+  const t = commonText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -461,7 +463,7 @@ function DecisionEditor({
         setServerFields(error.fields);
         message.error(a('editor.fix'));
       } else {
-        message.error(errorMessage(error, t));
+        message.error(errorMessage(error));
       }
     }
   };
@@ -662,8 +664,8 @@ function DecisionEditor({
             {canDecide ? (
               <Popconfirm
                 title={a('editor.submitConfirm')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
+                okText={t('confirm')}
+                cancelText={t('cancel')}
                 onConfirm={() => submit()}
               >
                 <Button type="primary" loading={decide.isPending} disabled={chosen.length === 0}>

@@ -1,6 +1,6 @@
 import { Flex, Tag, Typography } from 'antd';
 import { wan, yuan } from '../../lib/money';
-import { useAwardText, zh, type AwardKey } from './text';
+import { awardText, type AwardKey, type AwardText } from './text';
 
 const DECISION_COLORS: Record<string, string> = {
   proposed: 'gold',
@@ -12,16 +12,16 @@ const DECISION_COLORS: Record<string, string> = {
 
 /** A decision's or an award's status (they share the words). */
 export function AwardStatusTag({ status, kind = 'award' }: { status: string; kind?: 'award' | 'decision' }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const key = `${kind === 'award' ? 'awardStatus' : 'decisionStatus'}.${status}` as AwardKey;
   return (
     <Tag color={DECISION_COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }} data-status={status}>
-      {key in zh ? a(key) : status}
+      {awardText.has(key) ? a(key) : status}
     </Tag>
   );
 }
 
-export function methodLabel(method: string, a: ReturnType<typeof useAwardText>['a']): string {
+export function methodLabel(method: string, a: AwardText): string {
   return method === 'rank_order' || method === 'optimal' || method === 'manual'
     ? a(`method.${method}`)
     : method;
@@ -40,7 +40,7 @@ export function BudgetBar({
   envelopeFen: number;
   testId?: string;
 }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const over = totalFen > envelopeFen;
   const share = envelopeFen > 0 ? Math.min(totalFen / envelopeFen, 1) : 1;
   return (

@@ -1,8 +1,7 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { defineNamespace, type TextOf } from '../../i18n/i18n';
 
-/** The award pages' own strings (staff and public), kept out of the shared dictionaries. */
-export const zh = {
+/** The award pages (立项): selection, decisions, 公示 and the public side. Keys keep their dotted groups. */
+const zh = {
   title: '立项评审',
   subtitle: '资金盘子内择优：按排名顺序与精确最优两种方案对照，拟立项决定、公示与立项',
   pickCompetition: '选择比选活动',
@@ -214,7 +213,7 @@ export const zh = {
 
 export type AwardKey = keyof typeof zh;
 
-export const en: Record<AwardKey, string> = {
+const en: Record<AwardKey, string> = {
   title: 'Awards',
   subtitle:
     'Select within the envelope: the rank-order pass against the exact optimum, the decision, public notice and approval',
@@ -432,20 +431,5 @@ export const en: Record<AwardKey, string> = {
   'public.footer': 'Community Micro-Projects Portal · Open information',
 };
 
-export type AwardText = (key: AwardKey, vars?: Record<string, string | number>) => string;
-
-/** `a(key)` in the UI language, plus the shell's `t` and `lang`. */
-export function useAwardText() {
-  const { t, lang } = useI18n();
-  const a = useCallback<AwardText>(
-    (key, vars) => {
-      const template: string = (lang === 'en' ? en : zh)[key] ?? zh[key];
-      if (!vars) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      );
-    },
-    [lang],
-  );
-  return { a, t, lang };
-}
+export const awardText = defineNamespace('awards', zh, en);
+export type AwardText = TextOf<AwardKey>;

@@ -4,10 +4,11 @@ import { Alert, App, Descriptions, Form, Input, Modal, Segmented } from 'antd';
 import { useEffect } from 'react';
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { parseYuan, yuanRules } from '../../lib/money';
 import { useBudgetsRefresh } from './useBudgets';
+import { budgetsText } from './text';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   direction: 'increase' | 'decrease';
@@ -17,7 +18,8 @@ interface Values {
 
 /** 预算调整: a signed amount with its reason; the figures after the change are shown as it is typed. */
 export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const refresh = useBudgetsRefresh();
@@ -46,20 +48,20 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
         amountFen: values.direction === 'decrease' ? -fen : fen,
         reason: values.reason.trim(),
       });
-      message.success(t('budgets.adjusted', { name: line.name }));
+      message.success(t('adjusted', { name: line.name }));
       await refresh();
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['amountFen', 'reason'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
   return (
     <Modal
       open={!!line}
-      title={t('budgets.adjustTitle', { name: line?.name ?? '' })}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      title={t('adjustTitle', { name: line?.name ?? '' })}
+      okText={tc('submit')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={adjust.isPending}
@@ -67,18 +69,18 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
       width={560}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="direction" label={t('budgets.adjustDirection')}>
+        <Form.Item name="direction" label={t('adjustDirection')}>
           <Segmented<Values['direction']>
             options={[
-              { label: t('budgets.increase'), value: 'increase' },
-              { label: t('budgets.decrease'), value: 'decrease' },
+              { label: t('increase'), value: 'increase' },
+              { label: t('decrease'), value: 'decrease' },
             ]}
           />
         </Form.Item>
         <Form.Item
           name="amount"
-          label={t('budgets.adjustAmount')}
-          rules={yuanRules(t, { required: true, positive: true })}
+          label={t('adjustAmount')}
+          rules={yuanRules({ required: true, positive: true })}
         >
           <Input
             suffix="元"
@@ -89,14 +91,14 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
         </Form.Item>
         <Form.Item
           name="reason"
-          label={t('budgets.adjustReason')}
-          rules={[{ required: true, whitespace: true, message: t('budgets.reasonRequired') }]}
+          label={t('adjustReason')}
+          rules={[{ required: true, whitespace: true, message: t('reasonRequired') }]}
         >
           <Input.TextArea
             rows={3}
             maxLength={500}
             showCount
-            placeholder={t('budgets.adjustReasonPlaceholder')}
+            placeholder={t('adjustReasonPlaceholder')}
           />
         </Form.Item>
       </Form>
@@ -108,17 +110,17 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
           items={[
             {
               key: 'before',
-              label: t('budgets.col.adjustedBudget'),
+              label: t('col.adjustedBudget'),
               children: <Money fen={line.ledger.adjustedBudgetFen} showWan />,
             },
             {
               key: 'after',
-              label: t('budgets.afterAdjustment'),
+              label: t('afterAdjustment'),
               children: <Money fen={line.ledger.adjustedBudgetFen + delta} showWan strong />,
             },
             {
               key: 'unreserved',
-              label: t('budgets.unreservedAfter'),
+              label: t('unreservedAfter'),
               children: (
                 <Money
                   fen={line.ledger.unreservedFen + delta}
@@ -131,7 +133,7 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
         />
       )}
       {overDrawn && (
-        <Alert type="warning" showIcon title={t('budgets.decreaseTooLarge')} style={{ marginTop: 12 }} />
+        <Alert type="warning" showIcon title={t('decreaseTooLarge')} style={{ marginTop: 12 }} />
       )}
     </Modal>
   );

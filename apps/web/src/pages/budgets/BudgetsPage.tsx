@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { beijingYear } from '../../lib/time';
 import { AdjustModal } from './AdjustModal';
 import { DirectExpenditures } from './DirectExpenditures';
@@ -13,9 +12,10 @@ import { LedgerDrawer } from './LedgerDrawer';
 import { ProgrammeCard } from './ProgrammeCard';
 import { ProgrammeModal } from './ProgrammeModal';
 import { useProgrammes } from './useBudgets';
+import { budgetsText } from './text';
 
 export default function BudgetsPage() {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
   const { can } = useAuth();
   const canManage = can('budgets.manage');
   const thisYear = beijingYear();
@@ -29,20 +29,20 @@ export default function BudgetsPage() {
   return (
     <>
       <PageHeader
-        title={t('budgets.title')}
-        subtitle={t('budgets.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         extra={
           <>
             <Select<number>
               value={year}
               onChange={setYear}
-              options={years.map((value) => ({ value, label: t('budgets.year', { year: value }) }))}
+              options={years.map((value) => ({ value, label: t('year', { year: value }) }))}
               style={{ width: 120 }}
-              aria-label={t('budgets.yearPicker')}
+              aria-label={t('yearPicker')}
             />
             {canManage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('budgets.createProgramme')}
+                {t('createProgramme')}
               </Button>
             )}
           </>
@@ -58,7 +58,7 @@ export default function BudgetsPage() {
         </Card>
       ) : programmes.data.length === 0 ? (
         <Card variant="borderless">
-          <Empty description={t('budgets.noProgrammes', { year })} />
+          <Empty description={t('noProgrammes', { year })} />
         </Card>
       ) : (
         <Flex vertical gap={16}>

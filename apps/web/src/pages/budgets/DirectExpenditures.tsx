@@ -21,12 +21,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { awardsApi } from '../../api/awards';
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh';
-import { zh } from '../../i18n/zh';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { directExpenditureStatusText } from './labels';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { parseYuan, yuan, yuanRules } from '../../lib/money';
 import { flattenLines, useBudgetsRefresh } from './useBudgets';
+import { budgetsText } from './text';
+import { commonText } from '../../i18n/common';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'gold',
@@ -43,7 +44,8 @@ export function DirectExpenditures({
   programmes: ProgrammeView[];
   canManage: boolean;
 }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
   const [lineFilter, setLineFilter] = useState<number | undefined>();
   const [creating, setCreating] = useState(false);
   const lines = useMemo(() => flattenLines(programmes), [programmes]);
@@ -63,16 +65,13 @@ export function DirectExpenditures({
       message.success(t('directExpenditure.approved'));
       await refresh();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
   // The API lists every year; this page shows the year's lines only.
   const rows = (list.data ?? []).filter((row) => lineIds.has(row.budgetLineId));
 
-  const statusLabel = (status: string) => {
-    const key = `directExpenditure.status.${status}`;
-    return key in zh ? t(key as MessageKey) : status;
-  };
+  const statusLabel = directExpenditureStatusText.useLabel();
   const columns: TableColumnsType<DirectExpenditureView> = [
     {
       title: t('directExpenditure.col.title'),
@@ -119,15 +118,15 @@ export function DirectExpenditures({
     ...(canManage
       ? [
           {
-            title: t('common.actions'),
+            title: tc('actions'),
             key: 'actions',
             width: 110,
             render: (_: unknown, row: DirectExpenditureView) =>
               row.status === 'planned' ? (
                 <Popconfirm
                   title={t('directExpenditure.approveConfirm')}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
+                  okText={tc('confirm')}
+                  cancelText={tc('cancel')}
                   onConfirm={() => approve(row.id)}
                 >
                   <Button size="small" loading={approving.isPending && approving.variables === row.id}>
@@ -202,7 +201,8 @@ function ExpenditureModal({
   defaultLine?: number;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const refresh = useBudgetsRefresh();
@@ -234,10 +234,7 @@ function ExpenditureModal({
       reportFormError(
         form,
         error,
-        ['budgetLineId', 'title', 'amountFen', 'plannedDate', 'description'],
-        message,
-        t,
-      );
+        message);
     }
   };
 
@@ -245,8 +242,8 @@ function ExpenditureModal({
     <Modal
       open={open}
       title={t('directExpenditure.create')}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      okText={tc('submit')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
@@ -276,7 +273,7 @@ function ExpenditureModal({
           name="amount"
           label={t('directExpenditure.col.amount')}
           rules={[
-            ...yuanRules(t, { required: true, positive: true }),
+            ...yuanRules({ required: true, positive: true }),
             {
               validator: (_, value?: string) => {
                 const fen = parseYuan(value);
@@ -296,7 +293,7 @@ function ExpenditureModal({
         <Form.Item name="plannedDate" label={t('directExpenditure.col.plannedDate')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="description" label={t('budgets.field.description')}>
+        <Form.Item name="description" label={t('field.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

@@ -5,11 +5,12 @@ import { budgetsApi } from '../../api/pipeline';
 import { LedgerBar } from '../../components/LedgerBar';
 import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh';
-import { zh } from '../../i18n/zh';
+import { ledgerKindText, ledgerSourceText } from './labels';
 import { percentOfBp } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
+import { budgetsText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 const KIND_COLORS: Record<string, string> = {
   adjustment: 'purple',
@@ -19,13 +20,13 @@ const KIND_COLORS: Record<string, string> = {
   payment_reversal: 'orange',
 };
 
-function labelOr(key: string, fallback: string, t: (key: MessageKey) => string): string {
-  return key in zh ? t(key as MessageKey) : fallback;
-}
-
 /** One budget line: its figures, the bar, and every movement on its ledger (newest first). */
 export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
+  const kindLabel = ledgerKindText.useLabel();
+  const sourceLabel = ledgerSourceText.useLabel();
   const line = useQuery({
     queryKey: ['budgets', 'line', lineId],
     queryFn: ({ signal }) => budgetsApi.line(lineId!, signal),
@@ -49,7 +50,7 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
       dataIndex: 'kind',
       width: 110,
       render: (kind: string) => (
-        <Tag color={KIND_COLORS[kind]}>{labelOr(`ledger.kind.${kind}`, kind, t)}</Tag>
+        <Tag color={KIND_COLORS[kind]}>{kindLabel(kind)}</Tag>
       ),
     },
     {
@@ -58,7 +59,7 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
       width: 140,
       render: (_, entry) => (
         <span>
-          {labelOr(`ledger.source.${entry.source}`, entry.source, t)}
+          {sourceLabel(entry.source)}
           {entry.sourceId !== null && <Typography.Text type="secondary"> #{entry.sourceId}</Typography.Text>}
         </span>
       ),
@@ -74,7 +75,7 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
       title: t('ledger.col.reason'),
       dataIndex: 'reason',
       ellipsis: { showTitle: true },
-      render: (reason: string | null) => reason ?? t('common.none'),
+      render: (reason: string | null) => reason ?? tc('none'),
     },
   ];
 
@@ -84,7 +85,7 @@ export function LedgerDrawer({ lineId, onClose }: { lineId: number | null; onClo
       open={lineId !== null}
       onClose={onClose}
       size={760}
-      title={line.data ? t('ledger.title', { name: line.data.name }) : t('budgets.ledger')}
+      title={line.data ? t('ledger.title', { name: line.data.name }) : t('ledger')}
     >
       {line.isError ? (
         <QueryError error={line.error} onRetry={() => void line.refetch()} compact />

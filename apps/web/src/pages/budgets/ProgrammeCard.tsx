@@ -4,9 +4,10 @@ import { Button, Card, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { LedgerBar } from '../../components/LedgerBar';
 import { Money } from '../../components/Money';
-import { useI18n } from '../../i18n/I18nProvider';
 import { percentOfBp, yuan } from '../../lib/money';
 import { LineModal } from './ProgrammeModal';
+import { budgetsText } from './text';
+import { ledgerSourceText } from './labels';
 
 interface Props {
   programme: ProgrammeView;
@@ -17,7 +18,7 @@ interface Props {
 
 /** A programme: its policy documents and each budget line with its bar and figures. */
 export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: Props) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
   const [addingLine, setAddingLine] = useState(false);
   const sum = (pick: (line: BudgetLineView) => number) =>
     programme.lines.reduce((total, line) => total + pick(line), 0);
@@ -31,17 +32,17 @@ export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: 
             <Typography.Text strong style={{ fontSize: 16 }}>
               {programme.name}
             </Typography.Text>
-            <Tag color="blue">{t('budgets.year', { year: programme.year })}</Tag>
+            <Tag color="blue">{t('year', { year: programme.year })}</Tag>
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
-            {t('budgets.programmeTotal')}
+            {t('programmeTotal')}
             <Money fen={programme.totalBudgetFen} showWan strong style={{ marginInlineStart: 4 }} />
             {programme.lines.length > 1 && (
               <>
                 {' · '}
-                {t('budgets.col.committed')} {yuan(sum((line) => line.ledger.committedFen))}
+                {t('col.committed')} {yuan(sum((line) => line.ledger.committedFen))}
                 {' · '}
-                {t('budgets.col.available')} {yuan(sum((line) => line.ledger.availableFen))}
+                {t('col.available')} {yuan(sum((line) => line.ledger.availableFen))}
               </>
             )}
           </Typography.Text>
@@ -50,7 +51,7 @@ export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: 
       extra={
         canManage && (
           <Button icon={<PlusOutlined />} onClick={() => setAddingLine(true)}>
-            {t('budgets.addLine')}
+            {t('addLine')}
           </Button>
         )
       }
@@ -59,7 +60,7 @@ export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: 
       {programme.policyRefs.length > 0 && (
         <Flex vertical gap={2} style={{ marginBottom: 16 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('budgets.policyRefs')}
+            {t('policyRefs')}
           </Typography.Text>
           {programme.policyRefs.map((ref) => (
             <Typography.Text key={ref} style={{ fontSize: 13 }}>
@@ -69,7 +70,7 @@ export function ProgrammeCard({ programme, canManage, onAdjust, onViewLedger }: 
         </Flex>
       )}
       {programme.lines.length === 0 ? (
-        <Typography.Text type="secondary">{t('budgets.noLines')}</Typography.Text>
+        <Typography.Text type="secondary">{t('noLines')}</Typography.Text>
       ) : (
         <Flex vertical gap={12}>
           {programme.lines.map((line) => (
@@ -126,7 +127,7 @@ function LineBlock({
   onAdjust: () => void;
   onViewLedger: () => void;
 }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
   const ledger = line.ledger;
   return (
     <div className="xs-line-block" data-testid={`budget-line-${line.id}`}>
@@ -136,15 +137,15 @@ function LineBlock({
             {line.name}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {t('budgets.col.adjustedBudget')} <Money fen={ledger.adjustedBudgetFen} showWan strong />
+            {t('col.adjustedBudget')} <Money fen={ledger.adjustedBudgetFen} showWan strong />
             {ledger.adjustmentsFen !== 0 &&
-              ` · ${t('budgets.originalPlusAdjustment', {
+              ` · ${t('originalPlusAdjustment', {
                 budget: yuan(ledger.budgetFen),
                 sign: ledger.adjustmentsFen > 0 ? '+' : '−',
                 adjustment: yuan(Math.abs(ledger.adjustmentsFen)),
               })}`}
             {' · '}
-            {t('budgets.col.executionRate')} {percentOfBp(ledger.executionRateBp)}
+            {t('col.executionRate')} {percentOfBp(ledger.executionRateBp)}
           </Typography.Text>
           {line.description && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -154,11 +155,11 @@ function LineBlock({
         </Flex>
         <Flex gap={4}>
           <Button size="small" onClick={onViewLedger}>
-            {t('budgets.ledger')}
+            {t('ledger')}
           </Button>
           {canManage && (
             <Button size="small" onClick={onAdjust}>
-              {t('budgets.adjust')}
+              {t('adjust')}
             </Button>
           )}
         </Flex>
@@ -168,29 +169,29 @@ function LineBlock({
       </div>
       <div className="xs-figures">
         <Figure
-          label={t('budgets.col.committed')}
+          label={t('col.committed')}
           fen={ledger.committedFen}
           hint={
             <div>
               <div>
-                {t('ledger.source.award')}：{yuan(ledger.committedBySource.award)}
+                {ledgerSourceText.label('award')}：{yuan(ledger.committedBySource.award)}
               </div>
               <div>
-                {t('ledger.source.direct_expenditure')}：{yuan(ledger.committedBySource.direct_expenditure)}
+                {ledgerSourceText.label('direct_expenditure')}：{yuan(ledger.committedBySource.direct_expenditure)}
               </div>
               <div>
-                {t('ledger.source.stipend')}：{yuan(ledger.committedBySource.stipend)}
+                {ledgerSourceText.label('stipend')}：{yuan(ledger.committedBySource.stipend)}
               </div>
             </div>
           }
         />
-        <Figure label={t('budgets.col.paid')} fen={ledger.paidFen} />
-        <Figure label={t('budgets.col.reserved')} fen={ledger.reservedFen} hint={t('budgets.reservedHint')} />
-        <Figure label={t('budgets.col.available')} fen={ledger.availableFen} strong />
+        <Figure label={t('col.paid')} fen={ledger.paidFen} />
+        <Figure label={t('col.reserved')} fen={ledger.reservedFen} hint={t('reservedHint')} />
+        <Figure label={t('col.available')} fen={ledger.availableFen} strong />
         <Figure
           label={t('ledger.unreserved')}
           fen={ledger.unreservedFen}
-          hint={t('budgets.unreservedHint')}
+          hint={t('unreservedHint')}
         />
       </div>
     </div>

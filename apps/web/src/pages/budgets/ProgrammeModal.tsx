@@ -3,10 +3,11 @@ import type { ProgrammeView } from '@xiaoshi/contracts';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { budgetsApi } from '../../api/pipeline';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { parseYuan, yuanRules } from '../../lib/money';
 import { useBudgetsRefresh } from './useBudgets';
+import { budgetsText } from './text';
+import { commonText } from '../../i18n/common';
 
 interface ProgrammeValues {
   year: number;
@@ -26,7 +27,8 @@ export function ProgrammeModal({
   onClose: () => void;
   onCreated: (year: number) => void;
 }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgrammeValues>();
   const refresh = useBudgetsRefresh();
@@ -44,21 +46,21 @@ export function ProgrammeModal({
         policyRefs: values.policyRefs.map((ref) => ref.trim()).filter(Boolean),
         description: values.description?.trim() || undefined,
       });
-      message.success(t('budgets.programmeCreated', { name: saved.name }));
+      message.success(t('programmeCreated', { name: saved.name }));
       await refresh();
       onCreated(saved.year);
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['year', 'name', 'policyRefs', 'description'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
   return (
     <Modal
       open={open}
-      title={t('budgets.createProgramme')}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      title={t('createProgramme')}
+      okText={tc('submit')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
@@ -67,31 +69,31 @@ export function ProgrammeModal({
       <Form<ProgrammeValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="year"
-          label={t('budgets.field.year')}
-          rules={[{ required: true, message: t('budgets.yearRequired') }]}
+          label={t('field.year')}
+          rules={[{ required: true, message: t('yearRequired') }]}
         >
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
           name="name"
-          label={t('budgets.field.programmeName')}
-          rules={[{ required: true, whitespace: true, message: t('budgets.nameRequired') }]}
+          label={t('field.programmeName')}
+          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
         >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="policyRefs"
-          label={t('budgets.field.policyRefs')}
-          extra={t('budgets.policyRefsHelp')}
+          label={t('field.policyRefs')}
+          extra={t('policyRefsHelp')}
         >
           <Select
             mode="tags"
             open={false}
             tokenSeparators={['\n']}
-            placeholder={t('budgets.policyRefsPlaceholder')}
+            placeholder={t('policyRefsPlaceholder')}
           />
         </Form.Item>
-        <Form.Item name="description" label={t('budgets.field.description')}>
+        <Form.Item name="description" label={t('field.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
@@ -106,7 +108,8 @@ interface LineValues {
 }
 
 export function LineModal({ programme, onClose }: { programme: ProgrammeView | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const t = budgetsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<LineValues>();
   const refresh = useBudgetsRefresh();
@@ -127,20 +130,20 @@ export function LineModal({ programme, onClose }: { programme: ProgrammeView | n
     if (!programme) return;
     try {
       const saved = await create.mutateAsync({ id: programme.id, values });
-      message.success(t('budgets.lineCreated', { name: saved.name }));
+      message.success(t('lineCreated', { name: saved.name }));
       await refresh();
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['name', 'description'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
   return (
     <Modal
       open={!!programme}
-      title={t('budgets.addLineTo', { name: programme?.name ?? '' })}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      title={t('addLineTo', { name: programme?.name ?? '' })}
+      okText={tc('submit')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
@@ -149,15 +152,15 @@ export function LineModal({ programme, onClose }: { programme: ProgrammeView | n
       <Form<LineValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="name"
-          label={t('budgets.field.lineName')}
-          rules={[{ required: true, whitespace: true, message: t('budgets.nameRequired') }]}
+          label={t('field.lineName')}
+          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="amount" label={t('budgets.field.amount')} rules={yuanRules(t, { required: true })}>
+        <Form.Item name="amount" label={t('field.amount')} rules={yuanRules({ required: true })}>
           <Input suffix="元" inputMode="decimal" style={{ maxWidth: 240 }} />
         </Form.Item>
-        <Form.Item name="description" label={t('budgets.field.description')}>
+        <Form.Item name="description" label={t('field.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

@@ -4,8 +4,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 
 import { useEffect, useMemo, useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { beijingDate } from '../../lib/time';
 import { nextDay } from './dates';
@@ -27,7 +26,6 @@ interface LeaderValues {
   endDate?: string;
 }
 
-const FIELDS = ['communityId', 'buildings', 'buildingCount', 'units', 'households', 'name', 'nationalId', 'phone', 'bankName', 'bankAccount', 'startDate', 'endDate'];
 
 /** Add or edit a building leader; the monthly rate under today's table is shown as one types. */
 export function LeaderFormModal({
@@ -40,7 +38,6 @@ export function LeaderFormModal({
   onClose: () => void;
 }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const units = useScopedUnits();
@@ -121,7 +118,7 @@ export function LeaderFormModal({
       await queryClient.invalidateQueries({ queryKey: ['stipends'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }
@@ -211,7 +208,6 @@ function leaderPlaceholder(leader: StipendPersonView | 'new' | null): string | u
 /** 离任: the last day served; pay stops after that month (the roster's 停发, effective the next day). */
 export function EndModal({ leader, onClose }: { leader: StipendPersonView | null; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ lastDay: string; reason: string }>();
@@ -231,7 +227,7 @@ export function EndModal({ leader, onClose }: { leader: StipendPersonView | null
       onClose();
     } catch (error) {
       // The API names the first day not paid; the form asks for the last day served.
-      reportFormError(form, error, ['reason'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

@@ -8,7 +8,6 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { ImportPanel } from '../stipends/ImportPanel';
@@ -23,7 +22,6 @@ const PAGE_SIZE = 100;
 /** The street's building leaders: import, add, edit, record a departure; masked for everyone. */
 export function LeaderRosterTab({ programme }: { programme: StipendProgrammeView }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
   const units = useScopedUnits();
@@ -144,7 +142,7 @@ export function LeaderRosterTab({ programme }: { programme: StipendProgrammeView
     try {
       saveFile(await stipendsApi.exportRoster(programme.id), `${programme.name}-名册.xlsx`);
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     }
   };
 

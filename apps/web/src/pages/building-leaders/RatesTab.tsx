@@ -11,12 +11,12 @@ import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Radio,
 import { useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
 import { useAuth } from '../../app/auth/AuthContext';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { beijingDate } from '../../lib/time';
 import './forms.css';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 type MonthRule = (typeof STIPEND_MONTH_RULES)[number];
 
@@ -38,7 +38,7 @@ function tableOf(version: StipendRuleVersionView): { table: BuildingLeaderRateTa
 /** The district's rate tables, newest first, a calculator, and a form for a new version. */
 export function RatesTab({ programme }: { programme: StipendProgrammeView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const [adding, setAdding] = useState(false);
   const versions = [...programme.ruleVersions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
@@ -138,7 +138,6 @@ function RateQuote({ programmeId }: { programmeId: number }) {
 
 function AddVersionModal({ programme, open, onClose }: { programme: StipendProgrammeView; open: boolean; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RateValues>();
@@ -167,7 +166,7 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
       form.resetFields();
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['documentNumber', 'effectiveFrom'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

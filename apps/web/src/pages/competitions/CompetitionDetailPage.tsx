@@ -33,24 +33,23 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import {
-  attachmentTypeLabel,
-  competitionKindLabel,
-  fundingSourceLabel,
-  trancheConditionLabel,
-} from '../../i18n/pipelineLabels';
+import { attachmentTypeText, competitionKindText, fundingSourceText, trancheConditionText } from '../../i18n/enums';
 import { errorMessage } from '../../lib/errors';
 import { percentOfBp } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
 import { CompetitionStatusTag } from './CompetitionStatusTag';
 import { StreetProgressBoard } from './StreetProgressBoard';
 import { useCompetition } from './useCompetitions';
+import { competitionsText } from './text';
+import { commonText } from '../../i18n/common';
+import { applicationsText } from '../applications/text';
+import { budgetsText } from '../budgets/text';
+import { useLang } from '../../i18n/i18n';
 
 export default function CompetitionDetailPage() {
   const { id } = useParams();
   const competitionId = Number(id);
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const competition = useCompetition(competitionId);
 
   if (competition.isError)
@@ -61,11 +60,11 @@ export default function CompetitionDetailPage() {
     <>
       <PageHeader
         title={c.title}
-        subtitle={`${competitionKindLabel(c.kind, t)} · ${c.budgetLineName}`}
+        subtitle={`${competitionKindText.label(c.kind)} · ${c.budgetLineName}`}
         extra={<CompetitionActions competition={c} />}
       />
       {c.status === 'draft' && (
-        <Alert type="info" showIcon title={t('competitions.draftHint')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('draftHint')} style={{ marginBottom: 16 }} />
       )}
       <Flex vertical gap={16}>
         <Row gutter={[16, 16]}>
@@ -101,7 +100,9 @@ export default function CompetitionDetailPage() {
 }
 
 function CompetitionActions({ competition: c }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
+  const tc = commonText.useT();
+  const tApplications = applicationsText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -117,9 +118,9 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
   const run = async (action: 'publish' | 'close' | 'cancel') => {
     try {
       await setStatus.mutateAsync(action);
-      message.success(t(`competitions.done.${action}`));
+      message.success(t(`done.${action}`));
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
   const manage = can('competitions.manage');
@@ -130,14 +131,14 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
         icon={<UnorderedListOutlined />}
         onClick={() => void navigate(`/applications?competitionId=${c.id}`)}
       >
-        {t('competitions.viewApplications')}
+        {t('viewApplications')}
       </Button>
       {can('applications.edit') && c.status === 'published' && c.windowOpen && (
         <Button
           icon={<FileAddOutlined />}
           onClick={() => void navigate(`/applications/new?competitionId=${c.id}`)}
         >
-          {t('applications.create')}
+          {tApplications('create')}
         </Button>
       )}
       {can('reviews.read') && c.status !== 'draft' && (
@@ -145,19 +146,19 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
           icon={<SolutionOutlined />}
           onClick={() => void navigate(`/review-admin?competition=${c.id}`)}
         >
-          {t('competitions.reviewAdmin')}
+          {t('reviewAdmin')}
         </Button>
       )}
       {manage && live && (
         <Button icon={<EditOutlined />} onClick={() => void navigate(`/competitions/${c.id}/edit`)}>
-          {t('common.edit')}
+          {tc('edit')}
         </Button>
       )}
       {manage && c.status === 'draft' && (
         <Popconfirm
-          title={t('competitions.publishConfirm')}
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
+          title={t('publishConfirm')}
+          okText={tc('confirm')}
+          cancelText={tc('cancel')}
           onConfirm={() => run('publish')}
         >
           <Button
@@ -165,27 +166,27 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
             icon={<SendOutlined />}
             loading={setStatus.isPending && setStatus.variables === 'publish'}
           >
-            {t('competitions.publish')}
+            {t('publish')}
           </Button>
         </Popconfirm>
       )}
       {manage && c.status === 'published' && (
         <Popconfirm
-          title={t('competitions.closeConfirm')}
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
+          title={t('closeConfirm')}
+          okText={tc('confirm')}
+          cancelText={tc('cancel')}
           onConfirm={() => run('close')}
         >
           <Button icon={<StopOutlined />} loading={setStatus.isPending && setStatus.variables === 'close'}>
-            {t('competitions.close')}
+            {t('close')}
           </Button>
         </Popconfirm>
       )}
       {manage && live && (
         <Popconfirm
-          title={t('competitions.cancelConfirm')}
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
+          title={t('cancelConfirm')}
+          okText={tc('confirm')}
+          cancelText={tc('cancel')}
           okButtonProps={{ danger: true }}
           onConfirm={() => run('cancel')}
         >
@@ -194,7 +195,7 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
             icon={<CloseCircleOutlined />}
             loading={setStatus.isPending && setStatus.variables === 'cancel'}
           >
-            {t('competitions.cancel')}
+            {t('cancel')}
           </Button>
         </Popconfirm>
       )}
@@ -203,57 +204,59 @@ function CompetitionActions({ competition: c }: { competition: CompetitionView }
 }
 
 function Overview({ competition: c }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
+  const tc = commonText.useT();
+  const tBudgets = budgetsText.useT();
   return (
-    <Card variant="borderless" title={t('competitions.overview')} style={{ height: '100%' }}>
+    <Card variant="borderless" title={t('overview')} style={{ height: '100%' }}>
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}
         items={[
           {
             key: 'status',
-            label: t('competitions.col.status'),
+            label: t('col.status'),
             children: <CompetitionStatusTag competition={c} />,
           },
-          { key: 'year', label: t('budgets.field.year'), children: c.programmeYear },
+          { key: 'year', label: tBudgets('field.year'), children: c.programmeYear },
           {
             key: 'envelope',
-            label: t('competitions.field.envelope'),
+            label: t('field.envelope'),
             children: <Money fen={c.envelopeFen} showWan strong />,
           },
-          { key: 'line', label: t('competitions.field.budgetLine'), children: c.budgetLineName },
+          { key: 'line', label: t('field.budgetLine'), children: c.budgetLineName },
           {
             key: 'perStreet',
-            label: t('competitions.field.perStreet'),
+            label: t('field.perStreet'),
             children:
               c.maxPerStreet === null
-                ? t('competitions.minOnly', { min: c.minPerStreet })
-                : t('competitions.minMax', { min: c.minPerStreet, max: c.maxPerStreet }),
+                ? t('minOnly', { min: c.minPerStreet })
+                : t('minMax', { min: c.minPerStreet, max: c.maxPerStreet }),
           },
           {
             key: 'awards',
-            label: t('competitions.field.awards'),
-            children: t('competitions.awardRange', { min: c.awardMin, max: c.awardMax }),
+            label: t('field.awards'),
+            children: t('awardRange', { min: c.awardMin, max: c.awardMax }),
           },
           {
             key: 'notice',
-            label: t('competitions.field.noticeWorkingDays'),
-            children: t('competitions.workingDays', { count: c.noticeWorkingDays }),
+            label: t('field.noticeWorkingDays'),
+            children: t('workingDays', { count: c.noticeWorkingDays }),
           },
           {
             key: 'reviewers',
-            label: t('competitions.field.reviewersPerApplication'),
-            children: t('competitions.people', { count: c.reviewersPerApplication }),
+            label: t('field.reviewersPerApplication'),
+            children: t('people', { count: c.reviewersPerApplication }),
           },
           {
             key: 'reminder',
-            label: t('competitions.field.reminderDaysBeforeClose'),
-            children: t('competitions.days', { count: c.reminderDaysBeforeClose }),
+            label: t('field.reminderDaysBeforeClose'),
+            children: t('days', { count: c.reminderDaysBeforeClose }),
           },
           {
             key: 'partner',
-            label: t('competitions.field.requiresPartner'),
-            children: c.requiresPartner ? t('common.yes') : t('common.no'),
+            label: t('field.requiresPartner'),
+            children: c.requiresPartner ? tc('yes') : tc('no'),
           },
         ]}
       />
@@ -270,22 +273,23 @@ function Overview({ competition: c }: { competition: CompetitionView }) {
 }
 
 function Windows({ competition: c }: { competition: CompetitionView }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const lang = useLang();
   const now = Date.now();
   const moments = [
-    { key: 'opens', title: t('competitions.window.submissionOpens'), at: c.submissionOpensAt },
-    { key: 'closes', title: t('competitions.window.submissionCloses'), at: c.submissionClosesAt },
-    { key: 'reviewOpens', title: t('competitions.window.reviewOpens'), at: c.reviewOpensAt },
-    { key: 'reviewCloses', title: t('competitions.window.reviewCloses'), at: c.reviewClosesAt },
+    { key: 'opens', title: t('window.submissionOpens'), at: c.submissionOpensAt },
+    { key: 'closes', title: t('window.submissionCloses'), at: c.submissionClosesAt },
+    { key: 'reviewOpens', title: t('window.reviewOpens'), at: c.reviewOpensAt },
+    { key: 'reviewCloses', title: t('window.reviewCloses'), at: c.reviewClosesAt },
     {
       key: 'deadline',
-      title: t('competitions.window.implementationDeadline'),
+      title: t('window.implementationDeadline'),
       at: `${c.implementationDeadline}T23:59:59+08:00`,
     },
   ];
   const current = moments.filter((moment) => new Date(moment.at).getTime() <= now).length;
   return (
-    <Card variant="borderless" title={t('competitions.windows')} style={{ height: '100%' }}>
+    <Card variant="borderless" title={t('windows')} style={{ height: '100%' }}>
       <Steps
         orientation="vertical"
         size="small"
@@ -301,24 +305,24 @@ function Windows({ competition: c }: { competition: CompetitionView }) {
 }
 
 function Categories({ competition: c }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   return (
-    <Card variant="borderless" title={t('competitions.categories')} style={{ height: '100%' }}>
+    <Card variant="borderless" title={t('categories')} style={{ height: '100%' }}>
       <Table
         rowKey="key"
         size="small"
         pagination={false}
         dataSource={c.categories}
         columns={[
-          { title: t('competitions.field.categoryName'), dataIndex: 'name' },
+          { title: t('field.categoryName'), dataIndex: 'name' },
           {
-            title: t('competitions.field.categoryKey'),
+            title: t('field.categoryKey'),
             dataIndex: 'key',
             width: 120,
             render: (key: string) => <Typography.Text code>{key}</Typography.Text>,
           },
           {
-            title: t('competitions.field.cap'),
+            title: t('field.cap'),
             dataIndex: 'capFen',
             align: 'right',
             render: (fen: number) => <Money fen={fen} showWan stacked />,
@@ -330,48 +334,48 @@ function Categories({ competition: c }: { competition: CompetitionView }) {
 }
 
 function Rules({ competition: c }: { competition: CompetitionView }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
   return (
-    <Card variant="borderless" title={t('competitions.rules')} style={{ height: '100%' }}>
+    <Card variant="borderless" title={t('rules')} style={{ height: '100%' }}>
       <Descriptions
         size="small"
         column={1}
         items={[
           {
             key: 'sources',
-            label: t('competitions.field.requiredSources'),
+            label: t('field.requiredSources'),
             children: c.requiredSources.length ? (
               <Flex gap={4} wrap>
                 {c.requiredSources.map((source) => (
                   <Tag key={source} color="blue">
-                    {fundingSourceLabel(source, lang)}
+                    {fundingSourceText.label(source)}
                   </Tag>
                 ))}
               </Flex>
             ) : (
-              t('competitions.noneRequired')
+              t('noneRequired')
             ),
           },
           {
             key: 'cofunding',
-            label: t('competitions.field.minCoFundingShare'),
+            label: t('field.minCoFundingShare'),
             children: c.minCoFundingShareBp
               ? percentOfBp(c.minCoFundingShareBp)
-              : t('competitions.noMinimum'),
+              : t('noMinimum'),
           },
           {
             key: 'attachments',
-            label: t('competitions.field.requiredAttachmentTypes'),
+            label: t('field.requiredAttachmentTypes'),
             children: c.requiredAttachmentTypes.length ? (
               <Flex gap={4} wrap>
                 {c.requiredAttachmentTypes.map((type) => (
                   <Tag key={type} color="purple">
-                    {attachmentTypeLabel(type, lang)}
+                    {attachmentTypeText.label(type)}
                   </Tag>
                 ))}
               </Flex>
             ) : (
-              t('competitions.noneRequired')
+              t('noneRequired')
             ),
           },
         ]}
@@ -381,16 +385,16 @@ function Rules({ competition: c }: { competition: CompetitionView }) {
 }
 
 function Rubric({ competition: c }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const sum = c.rubric.reduce((total, criterion) => total + criterion.maxPoints, 0);
   return (
     <Card
       variant="borderless"
-      title={t('competitions.rubric')}
+      title={t('rubric')}
       extra={
         c.rubricLocked && (
           <Tag icon={<LockOutlined />} color="default">
-            {t('competitions.rubricLocked')}
+            {t('rubricLocked')}
           </Tag>
         )
       }
@@ -402,12 +406,12 @@ function Rubric({ competition: c }: { competition: CompetitionView }) {
         pagination={false}
         dataSource={c.rubric}
         columns={[
-          { title: t('competitions.field.criterion'), dataIndex: 'name' },
-          { title: t('competitions.field.maxPoints'), dataIndex: 'maxPoints', align: 'right', width: 100 },
+          { title: t('field.criterion'), dataIndex: 'name' },
+          { title: t('field.maxPoints'), dataIndex: 'maxPoints', align: 'right', width: 100 },
         ]}
         summary={() => (
           <Table.Summary.Row className="xs-summary-row">
-            <Table.Summary.Cell index={0}>{t('competitions.rubricTotal')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={0}>{t('rubricTotal')}</Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
               {sum}
             </Table.Summary.Cell>
@@ -419,9 +423,9 @@ function Rubric({ competition: c }: { competition: CompetitionView }) {
 }
 
 function Tranches({ competition: c }: { competition: CompetitionView }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
   return (
-    <Card variant="borderless" title={t('competitions.tranches')} style={{ height: '100%' }}>
+    <Card variant="borderless" title={t('tranches')} style={{ height: '100%' }}>
       {c.tranchePlan.length === 0 ? (
         <Empty />
       ) : (
@@ -430,8 +434,8 @@ function Tranches({ competition: c }: { competition: CompetitionView }) {
           current={-1}
           items={c.tranchePlan.map((tranche, index) => ({
             title: percentOfBp(tranche.percentBp),
-            content: trancheConditionLabel(tranche.condition, lang),
-            subTitle: t('competitions.trancheNo', { n: index + 1 }),
+            content: trancheConditionText.label(tranche.condition),
+            subTitle: t('trancheNo', { n: index + 1 }),
           }))}
         />
       )}

@@ -1,7 +1,7 @@
 import type { CompetitionView } from '@xiaoshi/contracts';
 import { Tag } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
-import { competitionStatusLabel } from '../../i18n/pipelineLabels';
+import { competitionStatusText } from '../../i18n/enums';
+import { competitionsText } from './text';
 
 const COLORS: Record<CompetitionView['status'], string> = {
   draft: 'default',
@@ -15,15 +15,15 @@ export function CompetitionStatusTag({
 }: {
   competition: Pick<CompetitionView, 'status' | 'windowOpen'>;
 }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   return (
     <>
       <Tag color={COLORS[competition.status]} style={{ marginInlineEnd: 4 }}>
-        {competitionStatusLabel(competition.status, t)}
+        {competitionStatusText.label(competition.status)}
       </Tag>
       {competition.status === 'published' && competition.windowOpen && (
         <Tag color="green" style={{ marginInlineEnd: 0 }}>
-          {t('competitions.windowOpen')}
+          {t('windowOpen')}
         </Tag>
       )}
     </>

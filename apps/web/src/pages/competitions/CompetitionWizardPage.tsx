@@ -9,8 +9,7 @@ import { competitionsApi } from '../../api/pipeline';
 import { hasCode, isApiError } from '../../api/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh';
+import type { KeyOf } from '../../i18n/i18n';
 import { errorMessage } from '../../lib/errors';
 import { useProgrammes } from '../budgets/useBudgets';
 import { useCompetition } from './useCompetitions';
@@ -31,21 +30,24 @@ import {
   toValues,
   type WizardValues,
 } from './wizard/values';
+import { competitionsText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
-const STEP_TITLES: MessageKey[] = [
-  'competitions.step.basics',
-  'competitions.step.categories',
-  'competitions.step.windows',
-  'competitions.step.rules',
-  'competitions.step.rubric',
-  'competitions.step.tranches',
-  'competitions.step.review',
+const STEP_TITLES: Array<KeyOf<typeof competitionsText>> = [
+  'step.basics',
+  'step.categories',
+  'step.windows',
+  'step.rules',
+  'step.rubric',
+  'step.tranches',
+  'step.review',
 ];
 
 export default function CompetitionWizardPage() {
   const { id } = useParams();
   const editingId = id ? Number(id) : undefined;
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const existing = useCompetition(editingId);
   const programmes = useProgrammes(undefined);
 
@@ -66,10 +68,10 @@ export default function CompetitionWizardPage() {
       <PageHeader
         title={
           existing.data
-            ? t('competitions.editTitle', { title: existing.data.title })
-            : t('competitions.create')
+            ? t('editTitle', { title: existing.data.title })
+            : t('create')
         }
-        subtitle={t('competitions.wizardSubtitle')}
+        subtitle={t('wizardSubtitle')}
       />
       <Wizard key={existing.data?.id ?? 'new'} original={existing.data} programmes={programmes.data} />
     </>
@@ -102,7 +104,9 @@ function defaults(zh: boolean): WizardValues {
 }
 
 function Wizard({ original, programmes }: { original?: CompetitionView; programmes: ProgrammeView[] }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -139,7 +143,7 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
   const onKindChange = (kind: CompetitionKind) => {
     if (editing) return;
     form.setFieldsValue(presetFor(kind, lang === 'zh'));
-    message.info(t('competitions.presetApplied'));
+    message.info(t('presetApplied'));
   };
 
   const showApiFields = (error: unknown) => {
@@ -164,7 +168,7 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
       const fields = (invalid as { errorFields?: Array<{ name: Array<string | number> }> }).errorFields ?? [];
       if (fields.length)
         setStep(Math.min(...fields.map((field) => stepOf(field.name[0] as keyof WizardValues))));
-      message.error(t('competitions.fixErrors'));
+      message.error(t('fixErrors'));
       return;
     }
     try {
@@ -172,17 +176,17 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
       await queryClient.invalidateQueries({ queryKey: ['competitions'] });
       await queryClient.invalidateQueries({ queryKey: ['budgets'] });
       message.success(
-        t(publish ? 'competitions.savedPublished' : editing ? 'competitions.saved' : 'competitions.created'),
+        t(publish ? 'savedPublished' : editing ? 'saved' : 'created'),
       );
       void navigate(`/competitions/${saved.id}`);
     } catch (error) {
       if (hasCode(error, 'CONFLICT') && isApiError(error) && !Object.keys(error.fields).length) {
-        message.warning(t('error.conflict'));
+        message.warning(tc('error.conflict'));
         await queryClient.invalidateQueries({ queryKey: ['competitions', 'detail', original?.id] });
         return;
       }
       const shown = showApiFields(error);
-      message.error(shown ? t('competitions.fixErrors') : errorMessage(error, t));
+      message.error(shown ? t('fixErrors') : errorMessage(error));
     }
   };
 
@@ -233,12 +237,12 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
       </Form>
       <Flex justify="space-between" gap={8} wrap className="xs-wizard-footer">
         <Button icon={<ArrowLeftOutlined />} disabled={step === 0} onClick={() => setStep(step - 1)}>
-          {t('competitions.prev')}
+          {t('prev')}
         </Button>
         <Flex gap={8} wrap>
           {step < last ? (
             <Button type="primary" onClick={() => void goTo(step + 1)}>
-              {t('competitions.next')} <ArrowRightOutlined />
+              {t('next')} <ArrowRightOutlined />
             </Button>
           ) : (
             <>
@@ -248,7 +252,7 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
                 onClick={() => void submit(false)}
                 type={original?.status === 'draft' || !original ? 'default' : 'primary'}
               >
-                {editing ? t('competitions.saveChanges') : t('competitions.saveDraft')}
+                {editing ? t('saveChanges') : t('saveDraft')}
               </Button>
               {(!original || original.status === 'draft') && (
                 <Button
@@ -257,7 +261,7 @@ function Wizard({ original, programmes }: { original?: CompetitionView; programm
                   loading={save.isPending}
                   onClick={() => void submit(true)}
                 >
-                  {t('competitions.saveAndPublish')}
+                  {t('saveAndPublish')}
                 </Button>
               )}
             </>

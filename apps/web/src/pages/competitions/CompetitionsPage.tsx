@@ -7,16 +7,20 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { competitionKindLabel, competitionStatusLabel } from '../../i18n/pipelineLabels';
+import { competitionKindText, competitionStatusText } from '../../i18n/enums';
 import { beijingYear, formatDateTime } from '../../lib/time';
 import { CompetitionStatusTag } from './CompetitionStatusTag';
 import { useCompetitions } from './useCompetitions';
+import { competitionsText } from './text';
+import { budgetsText } from '../budgets/text';
+import { useLang } from '../../i18n/i18n';
 
 const STATUSES: NonNullable<CompetitionListQuery['status']>[] = ['draft', 'published', 'closed', 'cancelled'];
 
 export default function CompetitionsPage() {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const tBudgets = budgetsText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const navigate = useNavigate();
   const thisYear = beijingYear();
@@ -27,13 +31,13 @@ export default function CompetitionsPage() {
 
   const columns: TableColumnsType<CompetitionView> = [
     {
-      title: t('competitions.col.title'),
+      title: t('col.title'),
       key: 'title',
       render: (_, row) => (
         <Flex vertical gap={2}>
           <Link to={`/competitions/${row.id}`}>{row.title}</Link>
           <Flex gap={4} wrap>
-            <Tag style={{ marginInlineEnd: 0 }}>{competitionKindLabel(row.kind, t)}</Tag>
+            <Tag style={{ marginInlineEnd: 0 }}>{competitionKindText.label(row.kind)}</Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {row.budgetLineName}
             </Typography.Text>
@@ -42,41 +46,41 @@ export default function CompetitionsPage() {
       ),
     },
     {
-      title: t('competitions.col.envelope'),
+      title: t('col.envelope'),
       dataIndex: 'envelopeFen',
       align: 'right',
       width: 160,
       render: (fen: number) => <Money fen={fen} showWan stacked />,
     },
     {
-      title: t('competitions.col.window'),
+      title: t('col.window'),
       key: 'window',
       width: 200,
       render: (_, row) => (
         <Flex vertical style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>
           <span>{formatDateTime(row.submissionOpensAt, lang, false)}</span>
           <Typography.Text type="secondary">
-            {t('competitions.until', { time: formatDateTime(row.submissionClosesAt, lang, false) })}
+            {t('until', { time: formatDateTime(row.submissionClosesAt, lang, false) })}
           </Typography.Text>
         </Flex>
       ),
     },
     {
-      title: t('competitions.col.quota'),
+      title: t('col.quota'),
       key: 'quota',
       width: 150,
       responsive: ['lg'],
       render: (_, row) => (
         <Flex vertical style={{ fontSize: 13 }}>
-          <span>{t('competitions.minPerStreetShort', { count: row.minPerStreet })}</span>
+          <span>{t('minPerStreetShort', { count: row.minPerStreet })}</span>
           <Typography.Text type="secondary">
-            {t('competitions.awardRangeShort', { min: row.awardMin, max: row.awardMax })}
+            {t('awardRangeShort', { min: row.awardMin, max: row.awardMax })}
           </Typography.Text>
         </Flex>
       ),
     },
     {
-      title: t('competitions.col.status'),
+      title: t('col.status'),
       key: 'status',
       width: 150,
       render: (_, row) => <CompetitionStatusTag competition={row} />,
@@ -86,12 +90,12 @@ export default function CompetitionsPage() {
   return (
     <>
       <PageHeader
-        title={t('competitions.title')}
-        subtitle={t('competitions.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         extra={
           can('competitions.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/competitions/new')}>
-              {t('competitions.create')}
+              {t('create')}
             </Button>
           )
         }
@@ -100,18 +104,18 @@ export default function CompetitionsPage() {
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Select<number>
             allowClear
-            placeholder={t('competitions.allYears')}
+            placeholder={t('allYears')}
             value={year}
             onChange={(value) => setYear(value ?? undefined)}
-            options={years.map((value) => ({ value, label: t('budgets.year', { year: value }) }))}
+            options={years.map((value) => ({ value, label: tBudgets('year', { year: value }) }))}
             style={{ width: 130 }}
           />
           <Select<NonNullable<CompetitionListQuery['status']>>
             allowClear
-            placeholder={t('competitions.allStatuses')}
+            placeholder={t('allStatuses')}
             value={status}
             onChange={(value) => setStatus(value ?? undefined)}
-            options={STATUSES.map((value) => ({ value, label: competitionStatusLabel(value, t) }))}
+            options={STATUSES.map((value) => ({ value, label: competitionStatusText.label(value) }))}
             style={{ width: 140 }}
           />
         </Flex>
@@ -126,7 +130,7 @@ export default function CompetitionsPage() {
             loading={competitions.isPending}
             pagination={false}
             scroll={{ x: 760 }}
-            locale={{ emptyText: t('competitions.empty') }}
+            locale={{ emptyText: t('empty') }}
           />
         )}
       </Card>

@@ -1,8 +1,8 @@
 import type { StreetProgressRow } from '@xiaoshi/contracts';
 import { Card, Col, Empty, Flex, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { useStreetProgress } from './useCompetitions';
+import { competitionsText } from './text';
 
 /** Green: minimum met. Amber: some submitted, not enough yet. Red: nothing submitted yet. */
 function tone(row: StreetProgressRow): { color: string; key: 'met' | 'short' | 'none' } {
@@ -13,7 +13,7 @@ function tone(row: StreetProgressRow): { color: string; key: 'met' | 'short' | '
 
 /** 每个街道申报不少于 N 个: each street's submitted count against its minimum, live. */
 export function StreetProgressBoard({ competitionId }: { competitionId: number }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const progress = useStreetProgress(competitionId);
   if (progress.isError)
     return <QueryError error={progress.error} onRetry={() => void progress.refetch()} compact />;

@@ -8,7 +8,6 @@ import { EChart } from '../../components/charts/EChart';
 import { CHART_COLORS } from '../../components/charts/echarts';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { scaledMoney } from '../../lib/money-scale';
 import { beijingYear, formatDateTime } from '../../lib/time';
 import { dashboardsApi } from './api';
@@ -27,6 +26,7 @@ import {
 import { IndicatorsCard } from './IndicatorsCard';
 import { text } from './text';
 import './dashboards.css';
+import { useLang } from '../../i18n/i18n';
 
 const positive = (value: string | null) => {
   const number = Number(value);
@@ -144,7 +144,7 @@ function Dashboard({
   onCompetition: (id: number | undefined) => void;
 }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const wan = (fen: number) => scaledMoney(fen, lang);
   const year = data.scope.year;
   const streetView = data.scope.kind === 'street';

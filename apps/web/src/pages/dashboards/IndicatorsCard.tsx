@@ -5,10 +5,10 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { EChart } from '../../components/charts/EChart';
 import { escapeHtml } from '../../components/charts/echarts';
-import { useI18n } from '../../i18n/I18nProvider';
 import { dashboardsApi } from './api';
 import { indicatorsOption, type IndicatorBar } from './charts';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 interface TableFigures {
   table: PerformanceTableView;
@@ -76,7 +76,7 @@ export function IndicatorsCard({ year }: { year: number }) {
 
 function TableChart({ figures }: { figures: TableFigures }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const bars = useMemo<IndicatorBar[]>(() => {
     const actual = new Map((figures.actuals?.indicators ?? []).map((row) => [row.indicatorId, row]));
     return figures.indicators.flatMap((indicator) => {

@@ -4,8 +4,9 @@ import { App, Button, Divider, Flex, Form, Input, Modal, Select, Typography } fr
 import { deliveryApi } from '../../api/delivery';
 import { usersApi } from '../../api/endpoints';
 import { errorMessage } from '../../lib/errors';
-import { useDeliveryText } from './i18n';
 import { kindLabel, showFormError, useDeliveryRefresh } from './shared';
+import { deliveryText } from './i18n';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   inspectorUserIds: number[];
@@ -27,7 +28,8 @@ export function AssignInspectorsModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
@@ -58,7 +60,6 @@ export function AssignInspectorsModal({
         error,
         { inspectorUserIds: 'inspectorUserIds' },
         (text) => void message.error(text),
-        t,
       ),
   });
   const conflict = useMutation({
@@ -68,7 +69,7 @@ export function AssignInspectorsModal({
       void message.success(d('assign.conflictSaved'));
       conflictForm.resetFields();
     },
-    onError: (error) => void message.error(errorMessage(error, t)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
 
   return (
@@ -76,7 +77,7 @@ export function AssignInspectorsModal({
       open={open}
       title={`${d('assign.title')}：${project.title}`}
       okText={d('assign.submit')}
-      cancelText={t('common.cancel')}
+      cancelText={t('cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={assign.isPending}
@@ -144,7 +145,7 @@ export function AssignInspectorsModal({
             <Input placeholder={d('assign.conflictReason')} aria-label={d('assign.conflictReason')} />
           </Form.Item>
           <Button htmlType="submit" loading={conflict.isPending}>
-            {t('common.save')}
+            {t('save')}
           </Button>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -16,8 +16,10 @@ import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/errors';
 import { beijingDate } from '../../lib/time';
-import { useDeliveryText } from './i18n';
 import { OutcomeTag, ProjectPhoto, kindLabel, openHtml, useDeliveryRefresh, useProject } from './shared';
+import { deliveryText } from './i18n';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 const OUTCOMES = ['passed', 'rectification', 'failed'] as const satisfies readonly InspectionOutcome[];
 
@@ -43,7 +45,9 @@ export default function InspectionPage() {
 }
 
 function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
-  const { d, t, lang } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const user = useSessionUser();
   const { message, modal } = App.useApp();
@@ -106,7 +110,7 @@ function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
     },
     onError: (error) => {
       if (isApiError(error)) setServerFields(error.fields);
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     },
   });
 
@@ -121,7 +125,7 @@ function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
       title: d('inspection.submit'),
       content: d('inspection.confirm', { outcome: d(`outcome.${body.outcome}`) }),
       okText: d('inspection.submit'),
-      cancelText: t('common.cancel'),
+      cancelText: t('cancel'),
       okButtonProps: { id: 'inspection-submit-confirm' },
       onOk: () => record.mutateAsync().catch(() => undefined),
     });
@@ -133,7 +137,7 @@ function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
       try {
         await deliveryApi.inspectionPhoto(i.id, file);
       } catch (error) {
-        void message.error(d('reports.photoFailed', { name: file.name, error: errorMessage(error, t) }));
+        void message.error(d('reports.photoFailed', { name: file.name, error: errorMessage(error) }));
       } finally {
         setUploading((n) => n - 1);
       }
@@ -146,7 +150,7 @@ function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
       if (!(await openHtml(() => deliveryApi.certificate(i.id))))
         void message.info(d('payments.popupBlocked'));
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     }
   };
 

@@ -4,8 +4,9 @@ import type { ProjectView } from '@xiaoshi/contracts';
 import { App, Button, Checkbox, Flex, Form, Input, Modal } from 'antd';
 import { deliveryApi } from '../../api/delivery';
 import { errorMessage } from '../../lib/errors';
-import { useDeliveryText } from './i18n';
 import { useDeliveryRefresh } from './shared';
+import { deliveryText } from './i18n';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   milestones: Array<{ title: string; dueDate: string; done: boolean }>;
@@ -21,7 +22,8 @@ export function MilestonesModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
@@ -39,15 +41,15 @@ export function MilestonesModal({
       await refresh();
       onClose();
     },
-    onError: (error) => void message.error(errorMessage(error, t)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
 
   return (
     <Modal
       open={open}
       title={d('milestones.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      okText={t('save')}
+      cancelText={t('cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}

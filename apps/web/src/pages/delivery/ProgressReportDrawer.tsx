@@ -18,8 +18,9 @@ import { useRef, useState } from 'react';
 import { deliveryApi } from '../../api/delivery';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes } from '../../lib/download';
-import { useDeliveryText } from './i18n';
 import { showFormError, useDeliveryRefresh } from './shared';
+import { deliveryText } from './i18n';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   text: string;
@@ -37,7 +38,8 @@ export function ProgressReportDrawer({
   open: boolean;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const screens = Grid.useBreakpoint();
@@ -58,7 +60,7 @@ export function ProgressReportDrawer({
         try {
           await deliveryApi.reportPhoto(report.id, file);
         } catch (error) {
-          failures.push(d('reports.photoFailed', { name: file.name, error: errorMessage(error, t) }));
+          failures.push(d('reports.photoFailed', { name: file.name, error: errorMessage(error) }));
         }
       }
       return failures;
@@ -77,7 +79,6 @@ export function ProgressReportDrawer({
         error,
         { text: 'text', percentComplete: 'percentComplete' },
         (text) => void message.error(text),
-        t,
       ),
   });
 
@@ -90,7 +91,7 @@ export function ProgressReportDrawer({
       destroyOnHidden
       footer={
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={onClose}>{t('cancel')}</Button>
           <Button type="primary" loading={submit.isPending} onClick={() => form.submit()} id="report-submit">
             {d('reports.form.submit')}
           </Button>

@@ -46,7 +46,7 @@ import { percentOfBp, yuan } from '../../lib/money';
 import { beijingDate, formatDateTime } from '../../lib/time';
 import { RequestPaymentModal } from '../payments/RequestPaymentModal';
 import { AssignInspectorsModal } from './AssignInspectorsModal';
-import { useDeliveryText, type DeliveryKey, type DeliveryText } from './i18n';
+import { type DeliveryKey, type DeliveryText } from './i18n';
 import { MilestonesModal } from './MilestonesModal';
 import { ProgressReportDrawer } from './ProgressReportDrawer';
 import {
@@ -64,6 +64,9 @@ import {
   useProjectPayments,
   useReports,
 } from './shared';
+import { deliveryText } from './i18n';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 const OPEN = ['in_progress', 'acceptance_requested', 'inspecting', 'rectification'];
 
@@ -78,7 +81,7 @@ export default function ProjectPage() {
 type Dialog = 'report' | 'assign' | 'milestones' | 'payment' | 'acceptance' | null;
 
 function Detail({ project: p }: { project: ProjectView }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -98,7 +101,7 @@ function Detail({ project: p }: { project: ProjectView }) {
     try {
       saveFile(await deliveryApi.dossier(p.id), `项目台账-${p.id}.zip`);
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     } finally {
       setDossierBusy(false);
     }
@@ -248,7 +251,7 @@ function Detail({ project: p }: { project: ProjectView }) {
 }
 
 function StatusBanner({ project: p }: { project: ProjectView }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   if (p.status === 'rectification' && p.rectificationDeadline)
     return (
       <Alert
@@ -277,7 +280,7 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function MoneyCard({ project: p }: { project: ProjectView }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const paid = paidPerTranche(p);
   return (
     <Card variant="borderless" title={d('project.money')}>
@@ -456,7 +459,8 @@ function ProjectTimeline({
   inspections: InspectionView[];
   payments: PaymentView[];
 }) {
-  const { d, lang } = useDeliveryText();
+  const d = deliveryText.useT();
+  const lang = useLang();
   const events: Event[] = [
     ...reports.map((report) => ({
       key: `report-${report.id}`,
@@ -565,7 +569,8 @@ function ProjectTimeline({
 }
 
 function ReportsCard({ reports, loading }: { reports?: ProgressReportView[]; loading: boolean }) {
-  const { d, lang } = useDeliveryText();
+  const d = deliveryText.useT();
+  const lang = useLang();
   return (
     <Card variant="borderless" title={d('reports.title')}>
       <List<ProgressReportView>
@@ -607,7 +612,7 @@ function ReportsCard({ reports, loading }: { reports?: ProgressReportView[]; loa
 }
 
 function MilestonesCard({ project: p, onEdit }: { project: ProjectView; onEdit?: () => void }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const today = beijingDate();
   return (
     <Card
@@ -651,14 +656,14 @@ function MilestonesCard({ project: p, onEdit }: { project: ProjectView; onEdit?:
 }
 
 function InspectionsCard({ inspections, loading }: { inspections?: InspectionView[]; loading: boolean }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
   const user = useSessionUser();
   const { message } = App.useApp();
   const certificate = async (id: number) => {
     try {
       if (!(await openHtml(() => deliveryApi.certificate(id)))) void message.info(d('payments.popupBlocked'));
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     }
   };
   return (
@@ -728,7 +733,8 @@ function RequestAcceptanceModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<{ note?: string }>();
@@ -740,7 +746,7 @@ function RequestAcceptanceModal({
       await refresh();
       onClose();
     },
-    onError: (error) => void message.error(errorMessage(error, t)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   return (
     <Modal
@@ -750,8 +756,8 @@ function RequestAcceptanceModal({
           ? d('project.requestSupervision')
           : d('project.requestAcceptance')
       }
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
+      okText={t('confirm')}
+      cancelText={t('cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={request.isPending}

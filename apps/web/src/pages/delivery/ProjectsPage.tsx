@@ -9,8 +9,9 @@ import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useDeliveryText, type DeliveryKey } from './i18n';
+import { type DeliveryKey } from './i18n';
 import { ProjectStatusTag, kindLabel } from './shared';
+import { deliveryText } from './i18n';
 
 /** Mirrors PROJECT_STATUSES of the contracts (their module would pull zod into this chunk). */
 const STATUSES = [
@@ -25,7 +26,7 @@ const STATUSES = [
 
 /** 项目实施: the projects in the user's scope; an inspector's open inspections first. */
 export default function ProjectsPage() {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const { can } = useAuth();
   const navigate = useNavigate();
   // A link (from the 工作台) may open the list filtered: ?status=acceptance_requested, ?overdue=1.
@@ -150,7 +151,7 @@ export default function ProjectsPage() {
 
 /** The inspector's open rounds: projects being inspected where they are among the inspectors. */
 function MyInspections() {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const user = useSessionUser();
   const navigate = useNavigate();
   const mine = useQuery({

@@ -1,8 +1,7 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { defineNamespace, type TextOf } from '../../i18n/i18n';
 
-/** The delivery and payment pages' own strings (kept out of the shared dictionaries). */
-export const zh = {
+/** The delivery and payment pages (项目实施, 验收, 拨付, 资金台账). Keys keep their dotted groups. */
+const zh = {
   // projects
   'projects.title': '项目实施',
   'projects.subtitle': '立项后的项目：进度报告、验收与分期拨付，一项目一台账',
@@ -252,7 +251,7 @@ export const zh = {
 
 export type DeliveryKey = keyof typeof zh;
 
-export const en: Record<DeliveryKey, string> = {
+const en: Record<DeliveryKey, string> = {
   'projects.title': 'Projects',
   'projects.subtitle': 'Approved projects: progress reports, acceptance and payments in tranches',
   'projects.filter.status': 'Status',
@@ -500,20 +499,5 @@ export const en: Record<DeliveryKey, string> = {
   'ledger.streetChartLabel': '{name}: awarded {awarded}, paid {paid}',
 };
 
-export type DeliveryText = (key: DeliveryKey, vars?: Record<string, string | number>) => string;
-
-/** `d(key)` in the UI language, plus the shell's `t` and `lang`. */
-export function useDeliveryText() {
-  const { t, lang } = useI18n();
-  const d = useCallback<DeliveryText>(
-    (key, vars) => {
-      const template: string = (lang === 'en' ? en : zh)[key] ?? zh[key];
-      if (!vars) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      );
-    },
-    [lang],
-  );
-  return { d, t, lang };
-}
+export const deliveryText = defineNamespace('delivery', zh, en);
+export type DeliveryText = TextOf<DeliveryKey>;

@@ -4,11 +4,9 @@ import { Image, Skeleton, Tag, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DownloadedFile } from '../../api/client';
 import { isApiError } from '../../api/errors';
-import type { Translate } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { deliveryApi, paymentsApi, type InspectionView } from '../../api/delivery';
-import type { DeliveryKey, DeliveryText } from './i18n';
-import { useDeliveryText, zh } from './i18n';
+import { deliveryText, type DeliveryKey, type DeliveryText } from './i18n';
 import './delivery.css';
 
 const STATUS_COLORS: Record<ProjectStatus, string> = {
@@ -22,7 +20,7 @@ const STATUS_COLORS: Record<ProjectStatus, string> = {
 };
 
 export function ProjectStatusTag({ status }: { status: ProjectStatus }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   return (
     <Tag color={STATUS_COLORS[status]} data-project-status={status} style={{ marginInlineEnd: 0 }}>
       {d(`status.${status}` as DeliveryKey)}
@@ -39,7 +37,7 @@ const PAYMENT_COLORS: Record<PaymentStatus, string> = {
 };
 
 export function PaymentStatusTag({ status }: { status: PaymentStatus }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   return (
     <Tag color={PAYMENT_COLORS[status]} data-payment-status={status} style={{ marginInlineEnd: 0 }}>
       {d(`payments.status.${status}` as DeliveryKey)}
@@ -48,7 +46,7 @@ export function PaymentStatusTag({ status }: { status: PaymentStatus }) {
 }
 
 export function OutcomeTag({ outcome }: { outcome: InspectionView['outcome'] }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   if (!outcome) return <Tag>{d('inspections.waiting')}</Tag>;
   const color = outcome === 'passed' ? 'success' : outcome === 'rectification' ? 'orange' : 'error';
   return (
@@ -64,7 +62,7 @@ export function kindLabel(d: DeliveryText, kind: 'acceptance' | 'supervision'): 
 
 export function conditionLabel(d: DeliveryText, condition: string, fallback: string): string {
   const key = `condition.${condition}`;
-  return key in zh ? d(key as DeliveryKey) : fallback;
+  return deliveryText.has(key) ? d(key as DeliveryKey) : fallback;
 }
 
 // --- queries
@@ -133,7 +131,6 @@ export function showFormError(
   error: unknown,
   fieldMap: Record<string, string>,
   toast: (text: string) => void,
-  t: Translate,
 ): void {
   const unplaced: string[] = [];
   const placed: Array<{ name: string; errors: string[] }> = [];
@@ -145,7 +142,7 @@ export function showFormError(
     }
   }
   if (placed.length) form.setFields(placed);
-  if (!placed.length || unplaced.length) toast([errorMessage(error, t), ...unplaced].join(' '));
+  if (!placed.length || unplaced.length) toast([errorMessage(error), ...unplaced].join(' '));
 }
 
 // --- files

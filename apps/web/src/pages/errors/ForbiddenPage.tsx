@@ -1,9 +1,11 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '../../i18n/I18nProvider';
+import { shellText } from '../../app/text';
+import { commonText } from '../../i18n/common';
 
 export function ForbiddenPage() {
-  const { t } = useI18n();
+  const t = shellText.useT();
+  const tc = commonText.useT();
   return (
     <Result
       status="403"
@@ -11,7 +13,7 @@ export function ForbiddenPage() {
       subTitle={t('forbidden.detail')}
       extra={
         <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
+          <Button type="primary">{tc('backHome')}</Button>
         </Link>
       }
     />

@@ -8,12 +8,12 @@ import { useAuth, useSessionUser } from '../../app/auth/AuthContext';
 import { PASSWORD_PATH } from '../../app/auth/guards';
 import { QueryError } from '../../components/QueryError';
 import { RoleTags } from '../../components/RoleTags';
-import { useI18n, type Lang } from '../../i18n/I18nProvider';
 import { scaledMoney } from '../../lib/money-scale';
 import { beijingDate, beijingHour, formatDateTime } from '../../lib/time';
 import { workbenchApi } from './api';
 import { text } from './text';
 import './home.css';
+import { useLang, type Lang } from '../../i18n/i18n';
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'morning' as const;
@@ -37,7 +37,7 @@ export default function HomePage() {
   const t = text.useT();
   const user = useSessionUser();
   const { can } = useAuth();
-  const { lang } = useI18n();
+  const lang = useLang();
   const workbench = useQuery({
     queryKey: ['workbench', user.id],
     queryFn: ({ signal }) => workbenchApi.mine(signal),

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useI18n } from '../../i18n/I18nProvider';
 import { isApiError } from '../../api/errors';
-import { applyFieldErrors, errorMessage } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { applyFieldErrors } from '../../lib/form-errors';
 import { LoginBrand } from './LoginBrand';
 import { loginText } from './text';
 
@@ -15,7 +15,7 @@ interface LoginForm {
 }
 
 export default function LoginPage() {
-  const { t } = useI18n();
+  const t = loginText.useT();
   const l = loginText.useT();
   const { login, signedOutReason } = useAuth();
   const [form] = Form.useForm<LoginForm>();
@@ -24,9 +24,9 @@ export default function LoginPage() {
 
   const notice =
     signedOutReason === 'expired'
-      ? t('login.sessionExpired')
+      ? t('sessionExpired')
       : signedOutReason === 'password-changed'
-        ? t('login.passwordChanged')
+        ? t('passwordChanged')
         : null;
 
   const submit = async (values: LoginForm) => {
@@ -37,10 +37,10 @@ export default function LoginPage() {
       await login(values.username.trim(), values.password);
     } catch (caught) {
       form.setFieldValue('password', '');
-      applyFieldErrors(form, caught, ['username', 'password']);
+      applyFieldErrors(form, caught);
       // Throttled (429): say how long at most, and that the usual network is not affected.
       setError(
-        isApiError(caught) && caught.code === 'TOO_MANY_REQUESTS' ? l('throttled') : errorMessage(caught, t),
+        isApiError(caught) && caught.code === 'TOO_MANY_REQUESTS' ? l('throttled') : errorMessage(caught),
       );
       setSubmitting(false);
     }
@@ -59,9 +59,9 @@ export default function LoginPage() {
           style={{ boxShadow: '0 8px 28px rgba(15,23,42,0.08)' }}
         >
           <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
-            {t('login.title')}
+            {t('title')}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
           {notice && !error && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Form<LoginForm>
@@ -74,24 +74,24 @@ export default function LoginPage() {
           >
             <Form.Item
               name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+              label={t('username')}
+              rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}
             >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
             </Form.Item>
             <Form.Item
               name="password"
-              label={t('login.password')}
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
+              label={t('password')}
+              rules={[{ required: true, message: t('passwordRequired') }]}
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={submitting}>
-              {t('login.submit')}
+              {t('submit')}
             </Button>
           </Form>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-            {t('login.help')}
+            {t('help')}
           </Typography.Paragraph>
         </Card>
       </main>

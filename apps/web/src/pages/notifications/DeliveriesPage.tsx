@@ -13,11 +13,11 @@ import { notificationSettingsApi } from '../../api/notifications';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/time';
 import { DistrictDefaults } from './DistrictDefaults';
 import { errorMessage } from './errors';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 const STATUS_COLOUR: Record<DeliveryStatus, string> = {
   pending: 'processing',
@@ -48,7 +48,7 @@ export default function DeliveriesPage() {
 
 function DeliveriesTable() {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const canRetry = useAuth().can('notifications.manage');
   const { message } = App.useApp();
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { PageHeader } from '../../components/PageHeader';
 import { OpsPanel } from './OpsPanel';
-import { text } from './text';
+import { opsText as text } from './text';
 
 /** 运行状态: health and queue counts (queues.read), moved off the 工作台. */
 export default function OpsPage() {

@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
 import { opsApi, type QueueCounts } from '../../api/endpoints';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/time';
+import { opsText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 const QUEUE_STATES: ReadonlyArray<keyof QueueCounts> = [
   'waiting',
@@ -16,7 +18,9 @@ const QUEUE_STATES: ReadonlyArray<keyof QueueCounts> = [
 
 /** Health and job-queue counts, for holders of queues.read (the district admins). */
 export function OpsPanel() {
-  const { t, lang } = useI18n();
+  const t = opsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const health = useQuery({ queryKey: ['ops', 'health'], queryFn: ({ signal }) => opsApi.health(signal) });
   const queues = useQuery({ queryKey: ['ops', 'queues'], queryFn: ({ signal }) => opsApi.queues(signal) });
   const refresh = () => {
@@ -26,7 +30,7 @@ export function OpsPanel() {
   const up = (state: 'up' | 'down') => (
     <Badge
       status={state === 'up' ? 'success' : 'error'}
-      text={t(state === 'up' ? 'home.health.up' : 'home.health.down')}
+      text={t(state === 'up' ? 'health.up' : 'health.down')}
     />
   );
 
@@ -34,7 +38,7 @@ export function OpsPanel() {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
         <Card
-          title={t('home.health')}
+          title={t('health')}
           variant="borderless"
           style={{ height: '100%' }}
           extra={
@@ -43,7 +47,7 @@ export function OpsPanel() {
               type="text"
               icon={<ReloadOutlined />}
               onClick={refresh}
-              aria-label={t('common.reload')}
+              aria-label={tc('reload')}
             />
           }
         >
@@ -58,19 +62,19 @@ export function OpsPanel() {
               items={[
                 {
                   key: 'status',
-                  label: t('home.ops'),
+                  label: t('ops'),
                   children: (
                     <Badge
                       status={health.data.status === 'ok' ? 'success' : 'error'}
-                      text={t(health.data.status === 'ok' ? 'home.health.ok' : 'home.health.degraded')}
+                      text={t(health.data.status === 'ok' ? 'health.ok' : 'health.degraded')}
                     />
                   ),
                 },
-                { key: 'db', label: t('home.health.database'), children: up(health.data.checks.database) },
-                { key: 'redis', label: t('home.health.redis'), children: up(health.data.checks.redis) },
+                { key: 'db', label: t('health.database'), children: up(health.data.checks.database) },
+                { key: 'redis', label: t('health.redis'), children: up(health.data.checks.redis) },
                 {
                   key: 'at',
-                  label: t('home.health.checkedAt'),
+                  label: t('health.checkedAt'),
                   children: formatDateTime(health.data.checkedAt, lang),
                 },
               ]}
@@ -79,7 +83,7 @@ export function OpsPanel() {
         </Card>
       </Col>
       <Col xs={24} xl={14}>
-        <Card title={t('home.queues')} variant="borderless" style={{ height: '100%' }}>
+        <Card title={t('queues')} variant="borderless" style={{ height: '100%' }}>
           {queues.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
           {queues.isError && (
             <QueryError compact error={queues.error} onRetry={() => void queues.refetch()} />
@@ -89,7 +93,7 @@ export function OpsPanel() {
               {QUEUE_STATES.map((state) => (
                 <Col xs={8} sm={8} md={4} key={state} flex="1">
                   <Statistic
-                    title={t(`home.queue.${state}`)}
+                    title={t(`queue.${state}`)}
                     value={queues.data[state] ?? 0}
                     styles={
                       state === 'failed' && (queues.data.failed ?? 0) > 0

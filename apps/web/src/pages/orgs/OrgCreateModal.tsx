@@ -9,10 +9,11 @@ import {
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { orgsApi } from '../../api/endpoints';
-import { useI18n } from '../../i18n/I18nProvider';
-import { kindLabel, organisationTypeLabel } from '../../i18n/labels';
-import { reportFormError } from '../../lib/errors';
+import { organisationTypeText, unitKindText } from '../../i18n/enums';
+import { reportFormError } from '../../lib/form-errors';
 import { PHONE_PATTERN, UNIT_CODE_PATTERN } from '../../lib/validation';
+import { orgsText } from './text';
+import { commonText } from '../../i18n/common';
 
 export interface CreateTarget {
   parent: OrgUnitView;
@@ -34,7 +35,6 @@ interface Props {
   onCreated: (unit: OrgUnitView) => void;
 }
 
-const FIELDS = ['name', 'code', 'organisationType', 'creditCode', 'contactName', 'contactPhone'];
 
 function optional(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -42,7 +42,8 @@ function optional(value: string | undefined): string | undefined {
 }
 
 export function OrgCreateModal({ target, onClose, onCreated }: Props) {
-  const { t } = useI18n();
+  const t = orgsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({ mutationFn: (body: CreateOrgUnitRequest) => orgsApi.create(body) });
@@ -74,74 +75,74 @@ export function OrgCreateModal({ target, onClose, onCreated }: Props) {
     };
     try {
       const unit = await mutation.mutateAsync(body);
-      message.success(t('orgs.created', { name: unit.name }));
+      message.success(t('created', { name: unit.name }));
       onCreated(unit);
       onClose();
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, t);
+      reportFormError(form, error, message);
     }
   };
 
-  const kindText = target ? kindLabel(target.kind, t) : '';
+  const kindText = target ? unitKindText.label(target.kind) : '';
   return (
     <Modal
       open={!!target}
-      title={t('orgs.create.title', { kind: kindText })}
+      title={t('create.title', { kind: kindText })}
       onCancel={onClose}
       onOk={() => void submit().catch(() => undefined)}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
+      okText={tc('submit')}
+      cancelText={tc('cancel')}
       confirmLoading={mutation.isPending}
       forceRender
     >
       {target && (
         <Typography.Paragraph type="secondary">
-          {t('orgs.create.parent', { name: target.parent.name })}
+          {t('create.parent', { name: target.parent.name })}
         </Typography.Paragraph>
       )}
       <Form<Values> name="orgCreate" form={form} layout="vertical" requiredMark="optional">
         <Form.Item
           name="name"
-          label={t('orgs.field.name')}
-          rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+          label={t('field.name')}
+          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
         >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="code"
-          label={t('orgs.field.code')}
-          extra={t('orgs.codeHelp')}
-          rules={[{ pattern: UNIT_CODE_PATTERN, message: t('orgs.codeInvalid') }]}
+          label={t('field.code')}
+          extra={t('codeHelp')}
+          rules={[{ pattern: UNIT_CODE_PATTERN, message: t('codeInvalid') }]}
         >
           <Input maxLength={32} />
         </Form.Item>
         {isOrganisation && (
           <>
-            <Form.Item name="organisationType" label={t('orgs.field.organisationType')}>
+            <Form.Item name="organisationType" label={t('field.organisationType')}>
               <Select
                 options={ORGANISATION_TYPES.map((type) => ({
                   value: type,
-                  label: organisationTypeLabel(type, t),
+                  label: organisationTypeText.label(type),
                 }))}
               />
             </Form.Item>
             <Form.Item
               name="creditCode"
-              label={t('orgs.field.creditCode')}
-              extra={t('orgs.creditCodeHelp')}
-              rules={[{ len: 18, message: t('orgs.creditCodeLength') }]}
+              label={t('field.creditCode')}
+              extra={t('creditCodeHelp')}
+              rules={[{ len: 18, message: t('creditCodeLength') }]}
             >
               <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="contactName" label={t('orgs.field.contactName')}>
+        <Form.Item name="contactName" label={t('field.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="contactPhone"
-          label={t('orgs.field.contactPhone')}
-          rules={[{ pattern: PHONE_PATTERN, message: t('orgs.phoneInvalid') }]}
+          label={t('field.contactPhone')}
+          rules={[{ pattern: PHONE_PATTERN, message: t('phoneInvalid') }]}
         >
           <Input maxLength={20} />
         </Form.Item>

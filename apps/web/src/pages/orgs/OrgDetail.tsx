@@ -6,9 +6,10 @@ import { orgsApi } from '../../api/endpoints';
 import { useSessionUser } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { UnitKindTag } from '../../components/UnitKindTag';
-import { useI18n } from '../../i18n/I18nProvider';
-import { organisationTypeLabel } from '../../i18n/labels';
+import { organisationTypeText } from '../../i18n/enums';
 import { orgKeys } from './useOrgTree';
+import { orgsText } from './text';
+import { commonText } from '../../i18n/common';
 
 /** Which kinds an admin may create below a unit of this kind (mirrors the API's tree rules). */
 export const CREATABLE_CHILDREN: Record<OrgUnitKind, OrgUnitKind[]> = {
@@ -26,7 +27,8 @@ interface Props {
 }
 
 export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
-  const { t } = useI18n();
+  const t = orgsText.useT();
+  const tc = commonText.useT();
   const user = useSessionUser();
   const query = useQuery({
     queryKey: orgKeys.one(unitId),
@@ -42,16 +44,16 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
   const ownUnitLocked = unit.id === user.unit.id && !user.roles.includes('district_admin');
   const canEdit = user.permissions.includes('orgs.update') && !ownUnitLocked;
   const masked = !!unit.contactPhone?.includes('*');
-  const dash = t('common.none');
+  const dash = tc('none');
 
   const createKeys: Record<
     OrgUnitKind,
-    'orgs.create.street' | 'orgs.create.community' | 'orgs.create.organisation' | null
+    'create.street' | 'create.community' | 'create.organisation' | null
   > = {
     district: null,
-    street: 'orgs.create.street',
-    community: 'orgs.create.community',
-    organisation: 'orgs.create.organisation',
+    street: 'create.street',
+    community: 'create.community',
+    organisation: 'create.organisation',
   };
 
   return (
@@ -65,7 +67,7 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
             <UnitKindTag kind={unit.kind} />
             <Badge
               status={unit.active ? 'success' : 'default'}
-              text={t(unit.active ? 'common.active' : 'common.inactive')}
+              text={tc(unit.active ? 'active' : 'inactive')}
             />
           </Flex>
         </div>
@@ -81,13 +83,13 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
             })}
           {canEdit && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(unit)}>
-              {t('common.edit')}
+              {tc('edit')}
             </Button>
           )}
           {!canEdit && ownUnitLocked && user.permissions.includes('orgs.update') && (
-            <Tooltip title={t('orgs.ownUnitReadOnly')}>
+            <Tooltip title={t('ownUnitReadOnly')}>
               <Button icon={<EditOutlined />} disabled>
-                {t('common.edit')}
+                {tc('edit')}
               </Button>
             </Tooltip>
           )}
@@ -98,31 +100,31 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
         size="small"
         column={{ xs: 1, sm: 1, md: 2 }}
         items={[
-          { key: 'name', label: t('orgs.field.name'), children: unit.name, span: 'filled' },
-          { key: 'code', label: t('orgs.field.code'), children: unit.code ?? dash },
-          { key: 'parent', label: t('orgs.field.parent'), children: parentName ?? dash },
+          { key: 'name', label: t('field.name'), children: unit.name, span: 'filled' },
+          { key: 'code', label: t('field.code'), children: unit.code ?? dash },
+          { key: 'parent', label: t('field.parent'), children: parentName ?? dash },
           ...(unit.kind === 'organisation'
             ? [
                 {
                   key: 'orgType',
-                  label: t('orgs.field.organisationType'),
-                  children: unit.organisationType ? organisationTypeLabel(unit.organisationType, t) : dash,
+                  label: t('field.organisationType'),
+                  children: unit.organisationType ? organisationTypeText.label(unit.organisationType) : dash,
                 },
-                { key: 'credit', label: t('orgs.field.creditCode'), children: unit.creditCode ?? dash },
+                { key: 'credit', label: t('field.creditCode'), children: unit.creditCode ?? dash },
               ]
             : []),
-          { key: 'contact', label: t('orgs.field.contactName'), children: unit.contactName ?? dash },
+          { key: 'contact', label: t('field.contactName'), children: unit.contactName ?? dash },
           {
             key: 'phone',
-            label: t('orgs.field.contactPhone'),
+            label: t('field.contactPhone'),
             children: unit.contactPhone ? (
-              <Tooltip title={masked ? t('orgs.maskedPhone') : undefined}>{unit.contactPhone}</Tooltip>
+              <Tooltip title={masked ? t('maskedPhone') : undefined}>{unit.contactPhone}</Tooltip>
             ) : (
               dash
             ),
           },
-          { key: 'children', label: t('orgs.field.childCount'), children: unit.childCount },
-          { key: 'version', label: t('common.version'), children: unit.version },
+          { key: 'children', label: t('field.childCount'), children: unit.childCount },
+          { key: 'version', label: tc('version'), children: unit.version },
         ]}
       />
     </Flex>
@@ -130,9 +132,9 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
 }
 
 export function OrgDetailCard(props: Props) {
-  const { t } = useI18n();
+  const t = orgsText.useT();
   return (
-    <Card title={t('orgs.details')} variant="borderless">
+    <Card title={t('details')} variant="borderless">
       <OrgDetail {...props} />
     </Card>
   );

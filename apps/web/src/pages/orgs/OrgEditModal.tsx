@@ -4,9 +4,10 @@ import { App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect } from 'react';
 import { orgsApi } from '../../api/endpoints';
 import { hasCode } from '../../api/errors';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { PHONE_PATTERN } from '../../lib/validation';
+import { orgsText } from './text';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   name: string;
@@ -23,7 +24,6 @@ interface Props {
   onConflict: (unitId: number) => void;
 }
 
-const FIELDS = ['name', 'contactName', 'contactPhone', 'active'] as const;
 
 /** Sends only what changed, so a masked phone shown to the editor is never written back. */
 function changes(unit: OrgUnitView, values: Values): UpdateOrgUnitRequest {
@@ -39,7 +39,8 @@ function changes(unit: OrgUnitView, values: Values): UpdateOrgUnitRequest {
 }
 
 export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
-  const { t } = useI18n();
+  const t = orgsText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
@@ -68,16 +69,16 @@ export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
     }
     try {
       const saved = await mutation.mutateAsync(body);
-      message.success(t('common.saved'));
+      message.success(tc('saved'));
       onSaved(saved);
       onClose();
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) {
-        message.warning(t('error.conflict'));
+        message.warning(tc('error.conflict'));
         onConflict(unit.id);
         onClose();
       } else {
-        reportFormError(form, error, FIELDS, message, t);
+        reportFormError(form, error, message);
       }
     }
   };
@@ -86,41 +87,41 @@ export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
   return (
     <Modal
       open={!!unit}
-      title={unit ? `${t('orgs.edit')} · ${unit.name}` : ''}
+      title={unit ? `${t('edit')} · ${unit.name}` : ''}
       onCancel={onClose}
       onOk={() => void submit().catch(() => undefined)}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      okText={tc('save')}
+      cancelText={tc('cancel')}
       confirmLoading={mutation.isPending}
       forceRender
     >
       <Form<Values> name="orgEdit" form={form} layout="vertical" requiredMark="optional">
         <Form.Item
           name="name"
-          label={t('orgs.field.name')}
-          rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+          label={t('field.name')}
+          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="contactName" label={t('orgs.field.contactName')}>
+        <Form.Item name="contactName" label={t('field.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="contactPhone"
-          label={t('orgs.field.contactPhone')}
-          extra={masked ? t('orgs.maskedPhone') : undefined}
+          label={t('field.contactPhone')}
+          extra={masked ? t('maskedPhone') : undefined}
           rules={[
             {
               validator: (_, value?: string) =>
                 !value || value === unit?.contactPhone || PHONE_PATTERN.test(value.trim())
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('orgs.phoneInvalid'))),
+                  : Promise.reject(new Error(t('phoneInvalid'))),
             },
           ]}
         >
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="active" label={t('orgs.activeSwitch')} valuePropName="checked">
+        <Form.Item name="active" label={t('activeSwitch')} valuePropName="checked">
           <Switch />
         </Form.Item>
       </Form>

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Empty, List, Skeleton, Typography } from 'antd';
 import { orgsApi } from '../../api/endpoints';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { OrgTitle } from './OrgTitle';
+import { orgsText } from './text';
 
 interface Props {
   q: string;
@@ -13,18 +13,18 @@ interface Props {
 
 /** A flat list of units whose name matches, within the caller's scope. */
 export function OrgSearchResults({ q, selectedId, onSelect }: Props) {
-  const { t } = useI18n();
+  const t = orgsText.useT();
   const query = useQuery({
     queryKey: ['org-units', 'search', q],
     queryFn: ({ signal }) => orgsApi.list({ q, limit: 50 }, signal),
   });
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <QueryError compact error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data.items.length === 0) return <Empty description={t('orgs.noResults')} />;
+  if (query.data.items.length === 0) return <Empty description={t('noResults')} />;
   return (
     <>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('orgs.searchResults')}
+        {t('searchResults')}
       </Typography.Text>
       <List
         size="small"

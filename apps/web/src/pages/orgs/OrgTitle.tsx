@@ -1,11 +1,11 @@
 import type { OrgUnitView } from '@xiaoshi/contracts';
 import { Tag, Typography } from 'antd';
 import { UnitKindTag } from '../../components/UnitKindTag';
-import { useI18n } from '../../i18n/I18nProvider';
+import { commonText } from '../../i18n/common';
 
 /** One unit as a line: name, kind, how many sub-units, and whether it is switched off. */
 export function OrgTitle({ unit }: { unit: OrgUnitView }) {
-  const { t } = useI18n();
+  const t = commonText.useT();
   return (
     <span className="xs-tree-title" data-unit-id={unit.id}>
       <span className={unit.active ? undefined : 'xs-inactive'}>{unit.name}</span>
@@ -16,7 +16,7 @@ export function OrgTitle({ unit }: { unit: OrgUnitView }) {
         </Typography.Text>
       )}
       {!unit.active && (
-        <Tag style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>{t('common.inactive')}</Tag>
+        <Tag style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px' }}>{t('inactive')}</Tag>
       )}
     </span>
   );

@@ -6,7 +6,6 @@ import { orgsApi } from '../../api/endpoints';
 import { useSessionUser } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { OrgCreateModal, type CreateTarget } from './OrgCreateModal';
 import { OrgDetailCard } from './OrgDetail';
@@ -14,10 +13,11 @@ import { OrgEditModal } from './OrgEditModal';
 import { OrgSearchResults } from './OrgSearchResults';
 import { OrgTree } from './OrgTree';
 import { orgKeys, useOrgTree } from './useOrgTree';
+import { orgsText } from './text';
 
 export default function OrgsPage() {
   const user = useSessionUser();
-  const { t } = useI18n();
+  const t = orgsText.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const tree = useOrgTree(user.unit.id);
@@ -30,7 +30,7 @@ export default function OrgsPage() {
 
   const load = (parentId: number, force = false) =>
     loadChildren(parentId, force).catch((error: unknown) => {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     });
 
   // Open the first level straight away: the user's own unit and what sits directly below it.
@@ -53,18 +53,18 @@ export default function OrgsPage() {
   const onConflict = (unitId: number) => {
     void queryClient
       .fetchQuery({ queryKey: orgKeys.one(unitId), queryFn: () => orgsApi.get(unitId), staleTime: 0 })
-      .then(tree.updated, (error: unknown) => void message.error(errorMessage(error, t)));
+      .then(tree.updated, (error: unknown) => void message.error(errorMessage(error)));
   };
 
   return (
     <>
-      <PageHeader title={t('orgs.title')} subtitle={t('orgs.subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10} xl={8}>
-          <Card title={t('orgs.tree')} variant="borderless" styles={{ body: { paddingTop: 12 } }}>
+          <Card title={t('tree')} variant="borderless" styles={{ body: { paddingTop: 12 } }}>
             <Input.Search
               allowClear
-              placeholder={t('orgs.searchPlaceholder')}
+              placeholder={t('searchPlaceholder')}
               onSearch={(value) => setSearch(value.trim())}
               style={{ marginBottom: 12 }}
               maxLength={50}
@@ -92,7 +92,7 @@ export default function OrgsPage() {
         <Col xs={24} md={14} xl={16}>
           {selectedId === null ? (
             <Card variant="borderless">
-              <Empty description={t('orgs.selectHint')} />
+              <Empty description={t('selectHint')} />
             </Card>
           ) : (
             <OrgDetailCard

@@ -7,16 +7,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { percentOfBp, wan } from '../../lib/money';
 import { beijingYear } from '../../lib/time';
-import { useDeliveryText } from '../delivery/i18n';
 import '../delivery/delivery.css';
 import { text as dashboardsText } from '../dashboards/text';
 import { BarChart } from './BarChart';
+import { deliveryText } from '../delivery/i18n';
 
 const COLORS = { budget: '#cbd5e1', committed: '#60a5fa', paid: '#1e3a8a' };
 
 /** 资金台账: budget vs committed vs paid by line and by street, and the execution rate (预算执行率). */
 export default function LedgerDashboardPage() {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const thisYear = beijingYear();
   const [year, setYear] = useState(thisYear);
   const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
@@ -68,7 +68,7 @@ function Kpi({ label, fen, testId }: { label: string; fen: number; testId: strin
 }
 
 function Dashboard({ data }: { data: LedgerDashboard }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   const unit = dashboardsText.useT()('wanUnit');
   const rate = data.total.executionRateBp;
   return (

@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { newIdempotencyKey, paymentsApi } from '../../api/delivery';
 import { Money } from '../../components/Money';
 import { beijingDate } from '../../lib/time';
-import { useDeliveryText } from '../delivery/i18n';
 import { showFormError, useDeliveryRefresh } from '../delivery/shared';
+import { deliveryText } from '../delivery/i18n';
+import { commonText } from '../../i18n/common';
 
 function Summary({ payment }: { payment: PaymentView }) {
-  const { d } = useDeliveryText();
+  const d = deliveryText.useT();
   return (
     <Descriptions
       size="small"
@@ -40,7 +41,8 @@ export function RecordPaymentModal({
   payment: PaymentView | null;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<RecordValues>();
@@ -68,7 +70,6 @@ export function RecordPaymentModal({
         error,
         { paidOn: 'paidOn', voucherNo: 'voucherNo', bankReference: 'bankReference' },
         (text) => void message.error(text),
-        t,
       ),
   });
   return (
@@ -76,7 +77,7 @@ export function RecordPaymentModal({
       open={!!payment}
       title={payment ? d('payments.recordTitle', { id: payment.id }) : ''}
       okText={d('payments.recordPaid')}
-      cancelText={t('common.cancel')}
+      cancelText={t('cancel')}
       onCancel={close}
       onOk={() => form.submit()}
       confirmLoading={record.isPending}
@@ -123,7 +124,8 @@ export function ReasonModal({
   action: 'reject' | 'reverse';
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<{ reason: string }>();
@@ -138,7 +140,7 @@ export function ReasonModal({
       onClose();
     },
     onError: (error) =>
-      showFormError(form, error, { reason: 'reason' }, (text) => void message.error(text), t),
+      showFormError(form, error, { reason: 'reason' }, (text) => void message.error(text)),
   });
   return (
     <Modal
@@ -152,7 +154,7 @@ export function ReasonModal({
       }
       okText={action === 'reject' ? d('payments.reject') : d('payments.reverse')}
       okButtonProps={{ danger: true, id: 'payment-reason-submit' }}
-      cancelText={t('common.cancel')}
+      cancelText={t('cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={run.isPending}

@@ -21,10 +21,12 @@ import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
-import { useDeliveryText } from '../delivery/i18n';
 import { PaymentStatusTag, openHtml, useDeliveryRefresh } from '../delivery/shared';
 import { ReasonModal, RecordPaymentModal } from './PaymentDialogs';
 import { RequestPaymentModal } from './RequestPaymentModal';
+import { deliveryText } from '../delivery/i18n';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 type Tab = 'requested' | 'approved' | 'paid' | 'other';
 const TABS: Record<Tab, readonly PaymentStatus[]> = {
@@ -43,7 +45,9 @@ type Dialog =
 
 /** 财务拨付: the finance queue — to approve, to pay, paid — with the register and vouchers. */
 export default function PaymentsPage() {
-  const { d, t, lang } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const user = useSessionUser();
   const { message, modal } = App.useApp();
@@ -66,7 +70,7 @@ export default function PaymentsPage() {
       void message.success(d('payments.approved'));
       await refresh();
     },
-    onError: (error) => void message.error(errorMessage(error, t)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
 
   const confirmApprove = (payment: PaymentView) =>
@@ -74,7 +78,7 @@ export default function PaymentsPage() {
       title: d('payments.approve'),
       content: d('payments.approveConfirm', { id: payment.id, amount: yuan(payment.amountFen) }),
       okText: d('payments.approve'),
-      cancelText: t('common.cancel'),
+      cancelText: t('cancel'),
       okButtonProps: { id: 'payment-approve-confirm' },
       onOk: () => approve.mutateAsync(payment.id).catch(() => undefined),
     });
@@ -84,7 +88,7 @@ export default function PaymentsPage() {
       if (!(await openHtml(() => paymentsApi.voucher(payment.id))))
         void message.info(d('payments.popupBlocked'));
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     }
   };
 
@@ -93,7 +97,7 @@ export default function PaymentsPage() {
     try {
       saveFile(await paymentsApi.register(), '拨付登记簿.xlsx');
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     } finally {
       setExporting(false);
     }

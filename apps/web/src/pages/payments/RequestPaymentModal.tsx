@@ -6,8 +6,9 @@ import { deliveryApi, newIdempotencyKey, paymentsApi } from '../../api/delivery'
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
 import { parseYuan, yuan, yuanRules } from '../../lib/money';
-import { useDeliveryText } from '../delivery/i18n';
 import { conditionLabel, paidPerTranche, showFormError, useDeliveryRefresh } from '../delivery/shared';
+import { deliveryText, type DeliveryText } from '../delivery/i18n';
+import { commonText } from '../../i18n/common';
 
 interface Values {
   projectId?: number;
@@ -19,7 +20,7 @@ interface Values {
 type Source = 'project' | 'expenditure';
 
 /** The purpose and amount proposed for a project: the first released tranche not yet covered. */
-function proposal(project: ProjectView, d: ReturnType<typeof useDeliveryText>['d']) {
+function proposal(project: ProjectView, d: DeliveryText) {
   const paid = paidPerTranche(project);
   let counted = project.money.paidFen + project.money.requestedFen;
   for (const [i, tranche] of project.tranches.entries()) {
@@ -52,7 +53,8 @@ export function RequestPaymentModal({
   project?: ProjectView;
   onClose: () => void;
 }) {
-  const { d, t } = useDeliveryText();
+  const d = deliveryText.useT();
+  const t = commonText.useT();
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
@@ -104,7 +106,6 @@ export function RequestPaymentModal({
           directExpenditureId: 'directExpenditureId',
         },
         (text) => void message.error(text),
-        t,
       ),
   });
 
@@ -130,7 +131,7 @@ export function RequestPaymentModal({
       open={open}
       title={fixed ? `${d('payments.request')}：${fixed.title}` : d('payments.request')}
       okText={d('payments.request')}
-      cancelText={t('common.cancel')}
+      cancelText={t('cancel')}
       onCancel={close}
       onOk={() => form.submit()}
       confirmLoading={submit.isPending}
@@ -222,7 +223,7 @@ export function RequestPaymentModal({
           label={d('payments.amount')}
           extra={max > 0 ? d('payments.max', { amount: yuan(max) }) : undefined}
           rules={[
-            ...yuanRules(t, { required: true, positive: true }),
+            ...yuanRules({ required: true, positive: true }),
             {
               validator: (_, value?: string) => {
                 const fen = parseYuan(value);

@@ -12,7 +12,6 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { yuan } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
 import { performanceApi } from './api';
@@ -21,6 +20,7 @@ import { runSpans, targetLabel } from './IndicatorCells';
 import { ManualValueModal } from './ManualValueModal';
 import { GradeTag, MetTag, formatNumber, formatValue, natureLabel } from './shared';
 import { text, type PerformanceText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 export interface ActualRow {
   indicator: IndicatorView;
@@ -55,7 +55,7 @@ export function useActualRows(table: PerformanceTableView) {
 
 function Summary({ view }: { view: ActualValuesView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const budget = view.budgetExecution;
   return (
     <div className="xs-pf-summary">
@@ -93,7 +93,7 @@ function Summary({ view }: { view: ActualValuesView }) {
 /** Live actual values: each indicator's figure, how it scores, and the rows behind it. */
 export function ActualsTab({ table }: { table: PerformanceTableView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const { actuals, version, rows } = useActualRows(table);
   const [open, setOpen] = useState<ActualRow | null>(null);

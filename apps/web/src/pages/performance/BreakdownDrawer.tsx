@@ -21,7 +21,6 @@ import {
   Typography,
 } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '../../i18n/I18nProvider';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
@@ -32,6 +31,7 @@ import { actualLabel } from './ActualsTab';
 import { performanceApi } from './api';
 import { drawerWidth, formatNumber, useMetrics } from './shared';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 function metricValue(value: number | null, unit: MetricUnitKey | null, lang: 'zh' | 'en'): string {
   if (value === null) return '—';
@@ -48,7 +48,7 @@ function TermCard({
   unit: MetricUnitKey | null;
 }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const metrics = useMetrics();
   const definition = metrics.data?.find((metric) => metric.key === term.metric);
   const name = term.name
@@ -120,13 +120,13 @@ function TermCard({
 
 function ManualEntry({ entry }: { entry: ManualValueView }) {
   const t = text.useT();
-  const { lang, t: tc } = useI18n();
+  const lang = useLang();
   const { message } = App.useApp();
   const download = async () => {
     try {
       saveFile(await performanceApi.evidence(entry.evidence.id), entry.evidence.name);
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     }
   };
   return (
@@ -165,7 +165,7 @@ export function BreakdownDrawer({
   onClose: () => void;
 }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const metric = row.actual.metric;
   const breakdown = useQuery({
     queryKey: ['performance', 'breakdown', table.id, row.indicator.id],

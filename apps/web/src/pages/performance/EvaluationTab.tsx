@@ -9,7 +9,6 @@ import { isApiError } from '../../api/errors';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
@@ -17,6 +16,7 @@ import { performanceApi } from './api';
 import { GradeTag, formatNumber, formatValue, natureLabel } from './shared';
 import { StreetReportsPanel } from './StreetReportsPanel';
 import { text, type PerformanceText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 function rowActual(row: EvaluationRowView, t: PerformanceText, lang: 'zh' | 'en') {
   if (row.nature === 'qualitative') return row.band ? t(`band.${row.band}`) : '—';
@@ -39,7 +39,7 @@ function useSaved(tableId: number) {
 
 function DistrictEvaluation({ table, view }: { table: PerformanceTableView; view: EvaluationView }) {
   const t = text.useT();
-  const { lang, t: tc } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const { message } = App.useApp();
   const saved = useSaved(table.id);
@@ -60,7 +60,7 @@ function DistrictEvaluation({ table, view }: { table: PerformanceTableView; view
       saved(next);
       void message.success(t('evaluation.saved'));
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const submit = useMutation({
     mutationFn: () => performanceApi.submit(table.id),
@@ -68,13 +68,13 @@ function DistrictEvaluation({ table, view }: { table: PerformanceTableView; view
       saved(next);
       void message.success(t('evaluation.submittedOk'));
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const download = async () => {
     try {
       saveFile(await performanceApi.exportEvaluation(table.id), `${table.year}${table.name}.xlsx`);
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     }
   };
   const notesOf = (key: string) => view.streetNotes.filter((note) => note.indicatorKey === key);
@@ -210,7 +210,7 @@ function DistrictEvaluation({ table, view }: { table: PerformanceTableView; view
 
 function StreetEvaluation({ table, view }: { table: PerformanceTableView; view: EvaluationView }) {
   const t = text.useT();
-  const { lang, t: tc } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const { message } = App.useApp();
   const saved = useSaved(table.id);
@@ -232,7 +232,7 @@ function StreetEvaluation({ table, view }: { table: PerformanceTableView; view: 
       saved(next);
       void message.success(t('evaluation.saved'));
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const submit = useMutation({
     mutationFn: async () => {
@@ -248,7 +248,7 @@ function StreetEvaluation({ table, view }: { table: PerformanceTableView; view: 
       saved(next);
       void message.success(t('evaluation.street.submitted'));
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const columns: ColumnsType<EvaluationRowView> = [
     { title: t('col.level3'), dataIndex: 'name', width: 180 },

@@ -5,9 +5,9 @@ import type {
   PerformanceTableView,
 } from '@xiaoshi/contracts';
 import { Flex, Tag, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatValue } from './shared';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 /**
  * rowSpan per row for a column whose equal neighbours merge (一级 / 二级 as the official table
@@ -45,7 +45,7 @@ export function BindingSummary({
   table: Pick<PerformanceTableView, 'lines'>;
 }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   if (binding.kind === 'manual') return <Tag style={{ marginInlineEnd: 0 }}>{t('binding.manual')}</Tag>;
   return (
     <Flex vertical gap={2}>

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PerformanceTableView, QualitativeBandKey } from '@xiaoshi/contracts';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Slider, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import type { ActualRow } from './ActualsTab';
 import { performanceApi } from './api';
 import { text } from './text';
@@ -29,7 +29,6 @@ export function ManualValueModal({
   onClose: () => void;
 }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -38,7 +37,7 @@ export function ManualValueModal({
   const upload = useMutation({
     mutationFn: (file: File) => performanceApi.uploadEvidence(table.id, file),
     onSuccess: (uploaded) => setEvidence(uploaded),
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
@@ -55,7 +54,7 @@ export function ManualValueModal({
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
       onClose();
     },
-    onError: (error) => reportFormError(form, error, ['value', 'band', 'bandFraction', 'note'], message, tc),
+    onError: (error) => reportFormError(form, error, message),
   });
   return (
     <Modal

@@ -21,12 +21,12 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { performanceApi } from './api';
 import { GradeTag, VersionTag, currentYear, formatNumber } from './shared';
 import { text } from './text';
 import './performance.css';
+import { useLang } from '../../i18n/i18n';
 
 function TableCard({
   table,
@@ -36,7 +36,7 @@ function TableCard({
   figures: ActualValuesView | undefined;
 }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const met = figures?.indicators.filter((row) => row.met).length ?? 0;
   const rate = figures?.budgetExecution?.rate;
   return (
@@ -99,7 +99,6 @@ function TableCard({
 
 function CreateTableModal({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ programmeId: number; budgetLineIds?: number[]; name?: string }>();
   const navigate = useNavigate();
@@ -124,7 +123,7 @@ function CreateTableModal({ year, open, onClose }: { year: number; open: boolean
       onClose();
       void navigate(`/performance/tables/${table.id}?tab=targets`);
     },
-    onError: (error) => reportFormError(form, error, ['programmeId', 'budgetLineIds', 'name'], message, tc),
+    onError: (error) => reportFormError(form, error, message),
   });
   return (
     <Modal

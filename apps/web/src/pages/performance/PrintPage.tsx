@@ -5,13 +5,13 @@ import { Button, Flex } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/time';
 import { performanceApi } from './api';
 import { runSpans } from './IndicatorCells';
 import { formatNumber, natureLabel, useTable } from './shared';
 import { text } from './text';
 import './performance.css';
+import { useLang } from '../../i18n/i18n';
 
 const COLUMNS = [
   'col.level1',
@@ -29,7 +29,7 @@ const COLUMNS = [
 /** The self-evaluation as a print-ready A4 (landscape) page in the official layout. */
 export default function PrintPage() {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const id = Number(useParams().id);
   const table = useTable(id);
   const evaluation = useQuery({

@@ -3,11 +3,11 @@ import type { EvaluationView, PerformanceTableView, StreetReportView } from '@xi
 import { App, Button, Card, Empty, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { performanceApi } from './api';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 interface StreetRow {
   id: number;
@@ -20,7 +20,7 @@ const STATUS_COLORS: Record<string, string> = { submitted: 'processing', approve
 /** The district's audit of the streets' reports (like their quarterly stipend reports). */
 export function StreetReportsPanel({ table, view }: { table: PerformanceTableView; view: EvaluationView }) {
   const t = text.useT();
-  const { lang, t: tc } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -34,7 +34,7 @@ export function StreetReportsPanel({ table, view }: { table: PerformanceTableVie
       void message.success(t('evaluation.approvedOk'));
       refresh();
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const reject = useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) => performanceApi.returnReport(id, reason),
@@ -43,7 +43,7 @@ export function StreetReportsPanel({ table, view }: { table: PerformanceTableVie
       setReturning(null);
       refresh();
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const rows: StreetRow[] = [
     ...view.streetsRequired.map((street) => ({

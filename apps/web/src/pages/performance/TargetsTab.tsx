@@ -20,7 +20,6 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { performanceApi } from './api';
@@ -28,10 +27,11 @@ import { BindingSummary, runSpans, targetLabel } from './IndicatorCells';
 import { VersionTag, formatNumber, natureLabel, useMetrics } from './shared';
 import { text } from './text';
 import { VersionEditor } from './VersionEditor';
+import { useLang } from '../../i18n/i18n';
 
 function IndicatorTable({ version, table }: { version: TableVersionView; table: PerformanceTableView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const metrics = useMetrics();
   const rows = version.indicators;
   const level1 = runSpans(rows, (row) => row.level1);
@@ -110,7 +110,6 @@ function IndicatorTable({ version, table }: { version: TableVersionView; table: 
 
 function NewVersionButton({ table }: { table: PerformanceTableView }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -122,7 +121,7 @@ function NewVersionButton({ table }: { table: PerformanceTableView }) {
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
       setOpen(false);
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   return (
     <>
@@ -153,7 +152,7 @@ function NewVersionButton({ table }: { table: PerformanceTableView }) {
 /** The table's content per version: goals and the indicator tree; drafts edited and approved here. */
 export function TargetsTab({ table }: { table: PerformanceTableView }) {
   const t = text.useT();
-  const { lang, t: tc } = useI18n();
+  const lang = useLang();
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -172,7 +171,7 @@ export function TargetsTab({ table }: { table: PerformanceTableView }) {
       setPicked(null);
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const manage = can('performance.manage');
 

@@ -26,11 +26,11 @@ import {
   Typography,
 } from 'antd';
 import { isApiError } from '../../api/errors';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { performanceApi } from './api';
 import { drawerWidth, natureLabel, useMetrics } from './shared';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 type LineChoice = number | 'table' | 'none';
 interface TermValue {
@@ -92,7 +92,7 @@ const BLANK: IndicatorValue = {
 
 function BindingFields({ index, table }: { index: number; table: PerformanceTableView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const metrics = useMetrics();
   const form = Form.useFormInstance<EditorValues>();
   const kind = Form.useWatch(['indicators', index, 'binding', 'kind'], form);
@@ -316,7 +316,6 @@ export function VersionEditor({
   onClose: () => void;
 }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditorValues>();
@@ -356,7 +355,7 @@ export function VersionEditor({
           })),
         );
         void message.error(`${t('editor.invalid')}：${Object.values(error.fields).join('；')}`);
-      } else void message.error(errorMessage(error, tc));
+      } else void message.error(errorMessage(error));
     },
   });
   return (

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { IndicatorNatureKey, PerformanceGrade, TableVersionStatusKey } from '@xiaoshi/contracts';
 import { NATURE_SYMBOLS } from '@xiaoshi/domain';
 import { Tag } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
 import { beijingDate } from '../../lib/time';
 import { performanceApi } from './api';
 import { text, type PerformanceText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 export const GRADE_COLORS: Record<PerformanceGrade, string> = {
   优: 'green',
@@ -42,7 +42,7 @@ export function natureLabel(nature: IndicatorNatureKey, t: PerformanceText): str
 }
 
 export function GradeTag({ grade }: { grade: PerformanceGrade }) {
-  const { lang } = useI18n();
+  const lang = useLang();
   return (
     <Tag color={GRADE_COLORS[grade]} style={{ marginInlineEnd: 0 }}>
       {lang === 'en' ? GRADE_EN[grade] : grade}

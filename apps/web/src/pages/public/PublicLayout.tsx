@@ -2,12 +2,12 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { PageSpinner } from '../../components/PageSpinner';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useAwardText } from '../awards/text';
 import './public.css';
+import { awardText } from '../awards/text';
 
 /** The public side (公示, register): no login, no menu, phone first. */
 export default function PublicLayout() {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   return (
     <div className="xs-public">
       <header className="xs-public-header">

@@ -9,8 +9,8 @@ import { PublicApiError, publicApi } from '../../api/awards';
 import { isApiError } from '../../api/errors';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
-import { useAwardText } from '../awards/text';
 import { NoticeStatusTag, PublicError } from './shared';
+import { awardText } from '../awards/text';
 
 /** The contracts' Phone: a mainland mobile, or a landline with its area code. */
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -19,7 +19,7 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 export default function PublicNoticePage() {
   const { id } = useParams();
   const noticeId = Number(id);
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const notice = useQuery({
     queryKey: ['public', 'notice', noticeId],
     queryFn: ({ signal }) => publicApi.notice(noticeId, signal),
@@ -99,7 +99,7 @@ interface ObjectionValues {
 const ALL = 0;
 
 function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
-  const { a, t } = useAwardText();
+  const a = awardText.useT();
   const [form] = Form.useForm<ObjectionValues>();
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -140,7 +140,7 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
       const rest = Object.entries(fields)
         .filter(([name]) => !known.includes(name))
         .map(([, text]) => text);
-      if (!placed.length || rest.length) setProblem([errorMessage(error, t), ...rest].join(' '));
+      if (!placed.length || rest.length) setProblem([errorMessage(error), ...rest].join(' '));
     }
   };
 

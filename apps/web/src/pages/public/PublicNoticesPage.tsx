@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { publicApi, type PublicNoticeSummary } from '../../api/awards';
-import { useAwardText } from '../awards/text';
 import { NoticeStatusTag, PublicError } from './shared';
+import { awardText } from '../awards/text';
 
 /** /public: the notices, open ones first, and the way to the register of funded projects. */
 export default function PublicNoticesPage() {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const notices = useQuery({
     queryKey: ['public', 'notices'],
     queryFn: ({ signal }) => publicApi.notices(signal),

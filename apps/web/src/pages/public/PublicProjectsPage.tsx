@@ -2,14 +2,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { publicApi, type RegisterItem } from '../../api/awards';
-import { applicationStatusLabel } from '../../i18n/pipelineLabels';
+import { applicationStatusText } from '../../i18n/enums';
 import { yuan } from '../../lib/money';
-import { useAwardText } from '../awards/text';
 import { PublicError } from './shared';
+import { awardText } from '../awards/text';
 
 /** /public/projects: the register of funded projects (status, amount, place; no personal data). */
 export default function PublicProjectsPage() {
-  const { a, lang } = useAwardText();
+  const a = awardText.useT();
   const projects = useInfiniteQuery({
     queryKey: ['public', 'projects'],
     queryFn: ({ pageParam, signal }) => publicApi.projects(pageParam, signal),
@@ -49,7 +49,7 @@ export default function PublicProjectsPage() {
                   <Flex vertical align="flex-end" gap={4} style={{ flex: 'none' }}>
                     <span className="xs-public-amount">{yuan(item.amountFen)}</span>
                     <Typography.Text style={{ fontSize: 12 }}>
-                      {applicationStatusLabel(item.status, lang)}
+                      {applicationStatusText.label(item.status)}
                     </Typography.Text>
                   </Flex>
                 </Flex>

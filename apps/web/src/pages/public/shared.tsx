@@ -1,10 +1,10 @@
 import { Button, Result, Tag } from 'antd';
 import { isApiError } from '../../api/errors';
-import { useAwardText } from '../awards/text';
+import { awardText } from '../awards/text';
 
 /** A failed public load, in plain words (no request ids for the public). */
 export function PublicError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   const missing = isApiError(error) && error.status === 404;
   return (
     <Result
@@ -16,7 +16,7 @@ export function PublicError({ error, onRetry }: { error: unknown; onRetry: () =>
 }
 
 export function NoticeStatusTag({ status }: { status: string }) {
-  const { a } = useAwardText();
+  const a = awardText.useT();
   return (
     <Tag color={status === 'open' ? 'processing' : 'default'} style={{ marginInlineEnd: 0 }}>
       {status === 'open' || status === 'closed' ? a(`notice.status.${status}`) : status}

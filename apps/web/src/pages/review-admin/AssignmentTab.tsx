@@ -23,14 +23,17 @@ import { reviewsApi } from '../../api/reviews';
 import { isApiError } from '../../api/errors';
 import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { LoadChart } from './LoadChart';
 import { usePanel, useReviewableApplications, useReviewRefresh } from './useReviewAdmin';
+import { reviewAdminText } from './text';
+import { commonText } from '../../i18n/common';
 
 /** Automatic assignment with a preview first (loads, shortfalls), then the commit; and manual pairs. */
 export function AssignmentTab({ competition }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
+  const tc = commonText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const panel = usePanel(competition.id);
@@ -49,7 +52,7 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
 
   if (panel.isError) return <QueryError error={panel.error} onRetry={() => void panel.refetch()} compact />;
   if (panel.isPending) return <Skeleton active />;
-  if (panel.data.id === null) return <Alert type="info" showIcon title={t('reviewAdmin.panelFirst')} />;
+  if (panel.data.id === null) return <Alert type="info" showIcon title={t('panelFirst')} />;
   const manage = can('reviews.manage');
 
   const doPreview = async (values: { reviewersPerApplication: number; maxLoad: number }) => {
@@ -57,28 +60,28 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
       setPreview(await runPreview.mutateAsync(values));
       setParams(values);
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
   const doCommit = async () => {
     if (!params) return;
     try {
       const result = await commit.mutateAsync(params);
-      message.success(t('reviewAdmin.assigned', { pairs: result.pairs.length }));
+      message.success(t('assigned', { pairs: result.pairs.length }));
       setPreview(null);
       refresh();
     } catch (error) {
       const detail = isApiError(error) ? Object.values(error.fields).slice(0, 3).join('；') : '';
-      message.error([errorMessage(error, t), detail].filter(Boolean).join(' '));
+      message.error([errorMessage(error), detail].filter(Boolean).join(' '));
     }
   };
 
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={16}>
-        <Card size="small" title={t('reviewAdmin.autoAssign')}>
+        <Card size="small" title={t('autoAssign')}>
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-            {t('reviewAdmin.autoAssignHelp')}
+            {t('autoAssignHelp')}
           </Typography.Paragraph>
           <Form
             form={form}
@@ -91,15 +94,15 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
             onFinish={(values) => void doPreview(values)}
             style={{ rowGap: 8, marginBottom: 16 }}
           >
-            <Form.Item name="reviewersPerApplication" label={t('reviewAdmin.k')} rules={[{ required: true }]}>
+            <Form.Item name="reviewersPerApplication" label={t('k')} rules={[{ required: true }]}>
               <InputNumber min={1} max={15} precision={0} />
             </Form.Item>
-            <Form.Item name="maxLoad" label={t('reviewAdmin.maxLoad')} rules={[{ required: true }]}>
+            <Form.Item name="maxLoad" label={t('maxLoad')} rules={[{ required: true }]}>
               <InputNumber min={1} max={10000} precision={0} />
             </Form.Item>
             {manage && (
               <Button htmlType="submit" icon={<EyeOutlined />} loading={runPreview.isPending}>
-                {t('reviewAdmin.preview')}
+                {t('preview')}
               </Button>
             )}
           </Form>
@@ -109,23 +112,23 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                 <Alert
                   type={preview.pairs.length ? 'success' : 'info'}
                   showIcon
-                  title={preview.pairs.length ? t('reviewAdmin.previewOk') : t('reviewAdmin.previewNothing')}
+                  title={preview.pairs.length ? t('previewOk') : t('previewNothing')}
                 />
               ) : (
                 <Alert
                   type="error"
                   showIcon
-                  title={t('reviewAdmin.previewInfeasible', { count: preview.shortfalls.length })}
+                  title={t('previewInfeasible', { count: preview.shortfalls.length })}
                 />
               )}
               <Flex gap={32} wrap>
-                <Statistic title={t('reviewAdmin.applications')} value={preview.applications} />
-                <Statistic title={t('reviewAdmin.newPairs')} value={preview.pairs.length} />
-                <Statistic title={t('reviewAdmin.reviewers')} value={preview.loads.length} />
+                <Statistic title={t('applications')} value={preview.applications} />
+                <Statistic title={t('newPairs')} value={preview.pairs.length} />
+                <Statistic title={t('reviewers')} value={preview.loads.length} />
               </Flex>
               {preview.ok && preview.loads.length > 0 && (
                 <div>
-                  <Typography.Text strong>{t('reviewAdmin.loads')}</Typography.Text>
+                  <Typography.Text strong>{t('loads')}</Typography.Text>
                   <LoadChart
                     loads={preview.loads.map((row) => ({ label: row.displayName, value: row.load }))}
                     cap={params.maxLoad}
@@ -139,22 +142,22 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                   pagination={false}
                   dataSource={preview.shortfalls}
                   columns={[
-                    { title: t('reviewAdmin.col.application'), dataIndex: 'title' },
+                    { title: t('col.application'), dataIndex: 'title' },
                     {
-                      title: t('reviewAdmin.col.eligibleReviewers'),
+                      title: t('col.eligibleReviewers'),
                       dataIndex: 'eligibleReviewers',
                       width: 140,
                       align: 'right',
                     },
-                    { title: t('reviewAdmin.col.needed'), dataIndex: 'needed', width: 100, align: 'right' },
+                    { title: t('col.needed'), dataIndex: 'needed', width: 100, align: 'right' },
                   ]}
                 />
               )}
               {manage && preview.ok && preview.pairs.length > 0 && (
                 <Popconfirm
-                  title={t('reviewAdmin.commitConfirm', { pairs: preview.pairs.length })}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
+                  title={t('commitConfirm', { pairs: preview.pairs.length })}
+                  okText={tc('confirm')}
+                  cancelText={tc('cancel')}
                   onConfirm={() => doCommit()}
                 >
                   <Button
@@ -163,7 +166,7 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
                     loading={commit.isPending}
                     style={{ alignSelf: 'flex-start' }}
                   >
-                    {t('reviewAdmin.commit')}
+                    {t('commit')}
                   </Button>
                 </Popconfirm>
               )}
@@ -187,7 +190,7 @@ function ManualAssign({
   competition: CompetitionView;
   members: Array<{ userId: number; displayName: string }>;
 }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ManualAssignRequest>();
   const applications = useReviewableApplications(competition.id);
@@ -198,20 +201,20 @@ function ManualAssign({
   const submit = async (values: ManualAssignRequest) => {
     try {
       await assign.mutateAsync(values);
-      message.success(t('reviewAdmin.manualAssigned'));
+      message.success(t('manualAssigned'));
       form.resetFields();
       refresh();
     } catch (error) {
-      reportFormError(form, error, ['applicationId', 'reviewerUserId'], message, t);
+      reportFormError(form, error, message);
     }
   };
   return (
-    <Card size="small" title={t('reviewAdmin.manualAssign')}>
+    <Card size="small" title={t('manualAssign')}>
       <Form<ManualAssignRequest> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="applicationId"
-          label={t('reviewAdmin.col.application')}
-          rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}
+          label={t('col.application')}
+          rules={[{ required: true, message: t('applicationRequired') }]}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
@@ -224,15 +227,15 @@ function ManualAssign({
         </Form.Item>
         <Form.Item
           name="reviewerUserId"
-          label={t('reviewAdmin.col.reviewer')}
-          rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}
+          label={t('col.reviewer')}
+          rules={[{ required: true, message: t('reviewerRequired') }]}
         >
           <Select<number>
             options={members.map((member) => ({ value: member.userId, label: member.displayName }))}
           />
         </Form.Item>
         <Button htmlType="submit" icon={<UserAddOutlined />} loading={assign.isPending}>
-          {t('reviewAdmin.assign')}
+          {t('assign')}
         </Button>
       </Form>
     </Card>

@@ -1,7 +1,7 @@
 import { PushpinOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CompetitionView, PinConflictRequest } from '@xiaoshi/contracts';
-import { CONFLICT_CATEGORIES } from '../../lib/enums';
+import { conflictCategoryText, conflictKindText } from './labels';
 import {
   App,
   Button,
@@ -20,58 +20,55 @@ import { Link } from 'react-router';
 import { reviewsApi, type ConflictRow } from '../../api/reviews';
 import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh';
-import { zh } from '../../i18n/zh';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { usePanel, usePool, useReviewableApplications, useReviewRefresh } from './useReviewAdmin';
+import { reviewAdminText } from './text';
+import { commonText } from '../../i18n/common';
 
 const KIND_COLORS: Record<string, string> = { automatic: 'default', declared: 'orange', pinned: 'red' };
 
 export function ConflictsTab({ competition }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
+  const tc = commonText.useT();
   const { can } = useAuth();
   const conflicts = useQuery({
     queryKey: ['reviews', 'conflicts', competition.id],
     queryFn: ({ signal }) => reviewsApi.conflicts(competition.id, signal),
   });
-  const label = (prefix: string, value: string | null) => {
-    if (!value) return t('common.none');
-    const key = `${prefix}.${value}`;
-    return key in zh ? t(key as MessageKey) : value;
-  };
+  const kindLabel = conflictKindText.useLabel();
+  const categoryLabel = conflictCategoryText.useLabel();
   const columns: TableColumnsType<ConflictRow> = [
     {
-      title: t('reviewAdmin.col.application'),
+      title: t('col.application'),
       key: 'application',
       render: (_, row) => <Link to={`/applications/${row.applicationId}`}>{row.title}</Link>,
     },
-    { title: t('reviewAdmin.col.reviewer'), dataIndex: 'reviewer', width: 140 },
+    { title: t('col.reviewer'), dataIndex: 'reviewer', width: 140 },
     {
-      title: t('reviewAdmin.col.conflictKind'),
+      title: t('col.conflictKind'),
       dataIndex: 'kind',
       width: 110,
-      render: (kind: string) => <Tag color={KIND_COLORS[kind]}>{label('conflict.kind', kind)}</Tag>,
+      render: (kind: string) => <Tag color={KIND_COLORS[kind]}>{kindLabel(kind)}</Tag>,
     },
     {
-      title: t('reviewAdmin.col.conflictCategory'),
+      title: t('col.conflictCategory'),
       dataIndex: 'category',
       width: 120,
-      render: (category: string | null) => label('conflict.category', category),
+      render: (category: string | null) => (category ? categoryLabel(category) : tc('none')),
     },
     {
-      title: t('reviewAdmin.col.note'),
+      title: t('col.note'),
       dataIndex: 'note',
       ellipsis: true,
-      render: (note: string | null) => note ?? t('common.none'),
+      render: (note: string | null) => note ?? tc('none'),
     },
   ];
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={can('reviews.manage') ? 15 : 24}>
-        <Card size="small" title={t('reviewAdmin.conflicts', { count: conflicts.data?.length ?? 0 })}>
+        <Card size="small" title={t('conflicts', { count: conflicts.data?.length ?? 0 })}>
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-            {t('reviewAdmin.conflictsHelp')}
+            {t('conflictsHelp')}
           </Typography.Paragraph>
           {conflicts.isError ? (
             <QueryError error={conflicts.error} onRetry={() => void conflicts.refetch()} compact />
@@ -84,7 +81,7 @@ export function ConflictsTab({ competition }: { competition: CompetitionView }) 
               loading={conflicts.isPending}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               scroll={{ x: 640 }}
-              locale={{ emptyText: t('reviewAdmin.noConflicts') }}
+              locale={{ emptyText: t('noConflicts') }}
             />
           )}
         </Card>
@@ -99,7 +96,7 @@ export function ConflictsTab({ competition }: { competition: CompetitionView }) 
 }
 
 function PinConflictForm({ competition }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<PinConflictRequest>();
   const applications = useReviewableApplications(competition.id);
@@ -117,17 +114,17 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
   const submit = async (values: PinConflictRequest) => {
     try {
       await pin.mutateAsync({ ...values, note: values.note?.trim() || undefined });
-      message.success(t('reviewAdmin.pinned'));
+      message.success(t('pinned'));
       form.resetFields();
       refresh();
     } catch (error) {
-      reportFormError(form, error, ['applicationId', 'reviewerUserId', 'category', 'note'], message, t);
+      reportFormError(form, error, message);
     }
   };
   return (
-    <Card size="small" title={t('reviewAdmin.pinTitle')}>
+    <Card size="small" title={t('pinTitle')}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('reviewAdmin.pinHelp')}
+        {t('pinHelp')}
       </Typography.Paragraph>
       <Form<PinConflictRequest>
         form={form}
@@ -137,8 +134,8 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
       >
         <Form.Item
           name="applicationId"
-          label={t('reviewAdmin.col.application')}
-          rules={[{ required: true, message: t('reviewAdmin.applicationRequired') }]}
+          label={t('col.application')}
+          rules={[{ required: true, message: t('applicationRequired') }]}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
@@ -151,31 +148,28 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
         </Form.Item>
         <Form.Item
           name="reviewerUserId"
-          label={t('reviewAdmin.col.reviewer')}
-          rules={[{ required: true, message: t('reviewAdmin.reviewerRequired') }]}
+          label={t('col.reviewer')}
+          rules={[{ required: true, message: t('reviewerRequired') }]}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
             loading={pool.isPending}
             options={reviewers.map((row) => ({
               value: row.userId,
-              label: `${row.displayName}${members.has(row.userId) ? `（${t('reviewAdmin.onPanel')}）` : ''}`,
+              label: `${row.displayName}${members.has(row.userId) ? `（${t('onPanel')}）` : ''}`,
             }))}
           />
         </Form.Item>
-        <Form.Item name="category" label={t('reviewAdmin.col.conflictCategory')} rules={[{ required: true }]}>
+        <Form.Item name="category" label={t('col.conflictCategory')} rules={[{ required: true }]}>
           <Select
-            options={CONFLICT_CATEGORIES.map((category) => ({
-              value: category,
-              label: t(`conflict.category.${category}`),
-            }))}
+            options={conflictCategoryText.options()}
           />
         </Form.Item>
-        <Form.Item name="note" label={t('reviewAdmin.col.note')}>
+        <Form.Item name="note" label={t('col.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PushpinOutlined />} loading={pin.isPending}>
-          {t('reviewAdmin.pin')}
+          {t('pin')}
         </Button>
       </Form>
     </Card>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/charts/EChart';
 import { CHART_COLORS, NARROW_WIDTH, type ChartOption } from '../../components/charts/echarts';
-import { useI18n } from '../../i18n/I18nProvider';
+import { reviewAdminText } from './text';
 
 interface Props {
   loads: Array<{ label: string; value: number }>;
@@ -11,7 +11,7 @@ interface Props {
 
 /** Horizontal bars of assignments per reviewer against the cap (Apache ECharts); over the cap in red. */
 export function LoadChart({ loads, cap }: Props) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const option = useMemo(() => {
     const rows = [...loads].reverse();
     return (width: number): ChartOption => ({
@@ -33,7 +33,7 @@ export function LoadChart({ loads, cap }: Props) {
       series: [
         {
           type: 'bar',
-          name: t('reviewAdmin.loadChart'),
+          name: t('loadChart'),
           barMaxWidth: 14,
           data: rows.map((row) => ({
             value: row.value,
@@ -45,7 +45,7 @@ export function LoadChart({ loads, cap }: Props) {
             symbol: 'none',
             lineStyle: { color: CHART_COLORS.warn, type: 'dashed' },
             label: {
-              formatter: t('reviewAdmin.capLine', { cap }),
+              formatter: t('capLine', { cap }),
               color: '#b45309',
               fontSize: 11,
               position: 'end',

@@ -27,25 +27,15 @@ import { reviewsApi, type ReviewerPoolRow } from '../../api/reviews';
 import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { kindLabel } from '../../i18n/labels';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { unitKindText } from '../../i18n/enums';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { usePanel, usePool, useReviewRefresh } from './useReviewAdmin';
+import { reviewAdminText } from './text';
+import { commonText } from '../../i18n/common';
 
 type PanelValues = PanelRequest;
 
-const PANEL_FIELDS = [
-  'memberUserIds',
-  'chairUserId',
-  'reviewersPerApplication',
-  'maxLoad',
-  'blind',
-  'aggregation',
-  'fundableThreshold',
-  'disagreementSpread',
-  'commentRequiredAtExtremes',
-  'rankByCategory',
-];
 
 function panelValues(panel: PanelView): PanelValues {
   return {
@@ -92,7 +82,7 @@ function PanelSettings({
   panel: PanelView;
   pool: ReviewerPoolRow[];
 }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<PanelValues>();
@@ -109,18 +99,18 @@ function PanelSettings({
   const submit = async (values: PanelValues) => {
     try {
       await save.mutateAsync({ ...values, chairUserId: values.chairUserId ?? null });
-      message.success(t('reviewAdmin.panelSaved'));
+      message.success(t('panelSaved'));
       refresh();
     } catch (error) {
-      reportFormError(form, error, PANEL_FIELDS, message, t);
+      reportFormError(form, error, message);
     }
   };
 
   return (
     <Card
       size="small"
-      title={t('reviewAdmin.panelSettings')}
-      extra={panel.id === null && <Tag color="orange">{t('reviewAdmin.noPanelYet')}</Tag>}
+      title={t('panelSettings')}
+      extra={panel.id === null && <Tag color="orange">{t('noPanelYet')}</Tag>}
       style={{ height: '100%' }}
     >
       <Form<PanelValues>
@@ -131,8 +121,8 @@ function PanelSettings({
       >
         <Form.Item
           name="memberUserIds"
-          label={t('reviewAdmin.members')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('reviewAdmin.membersRequired') }]}
+          label={t('members')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('membersRequired') }]}
         >
           <Select<number[]>
             mode="multiple"
@@ -143,13 +133,13 @@ function PanelSettings({
                 value: row.userId,
                 label: `${row.displayName}（${row.unitName}）`,
               }))}
-            placeholder={t('reviewAdmin.membersPlaceholder')}
+            placeholder={t('membersPlaceholder')}
             maxTagCount="responsive"
           />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="chairUserId" label={t('reviewAdmin.chair')}>
+            <Form.Item name="chairUserId" label={t('chair')}>
               <Select<number>
                 allowClear
                 options={members.map((id) => ({ value: id, label: names.get(id) ?? `#${id}` }))}
@@ -157,22 +147,22 @@ function PanelSettings({
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="reviewersPerApplication" label={t('reviewAdmin.k')} rules={[{ required: true }]}>
+            <Form.Item name="reviewersPerApplication" label={t('k')} rules={[{ required: true }]}>
               <InputNumber min={1} max={15} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="maxLoad" label={t('reviewAdmin.maxLoad')} rules={[{ required: true }]}>
+            <Form.Item name="maxLoad" label={t('maxLoad')} rules={[{ required: true }]}>
               <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="aggregation" label={t('reviewAdmin.aggregation')}>
+            <Form.Item name="aggregation" label={t('aggregation')}>
               <Radio.Group
                 optionType="button"
                 options={[
-                  { value: 'trimmed_mean', label: t('reviewAdmin.aggregation.trimmed_mean') },
-                  { value: 'mean', label: t('reviewAdmin.aggregation.mean') },
+                  { value: 'trimmed_mean', label: t('aggregation.trimmed_mean') },
+                  { value: 'mean', label: t('aggregation.mean') },
                 ]}
               />
             </Form.Item>
@@ -180,7 +170,7 @@ function PanelSettings({
           <Col xs={12} sm={6}>
             <Form.Item
               name="fundableThreshold"
-              label={t('reviewAdmin.threshold')}
+              label={t('threshold')}
               rules={[{ required: true }]}
             >
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
@@ -189,8 +179,8 @@ function PanelSettings({
           <Col xs={12} sm={6}>
             <Form.Item
               name="disagreementSpread"
-              label={t('reviewAdmin.spread')}
-              tooltip={t('reviewAdmin.spreadHelp')}
+              label={t('spread')}
+              tooltip={t('spreadHelp')}
               rules={[{ required: true }]}
             >
               <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
@@ -199,9 +189,9 @@ function PanelSettings({
           <Col xs={12} sm={8}>
             <Form.Item
               name="blind"
-              label={t('reviewAdmin.blind')}
+              label={t('blind')}
               valuePropName="checked"
-              tooltip={t('reviewAdmin.blindHelp')}
+              tooltip={t('blindHelp')}
             >
               <Switch />
             </Form.Item>
@@ -209,21 +199,21 @@ function PanelSettings({
           <Col xs={12} sm={8}>
             <Form.Item
               name="commentRequiredAtExtremes"
-              label={t('reviewAdmin.commentsAtExtremes')}
+              label={t('commentsAtExtremes')}
               valuePropName="checked"
             >
               <Switch />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="rankByCategory" label={t('reviewAdmin.rankByCategory')} valuePropName="checked">
+            <Form.Item name="rankByCategory" label={t('rankByCategory')} valuePropName="checked">
               <Switch />
             </Form.Item>
           </Col>
         </Row>
         {manage && (
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-            {t('reviewAdmin.savePanel')}
+            {t('savePanel')}
           </Button>
         )}
       </Form>
@@ -240,7 +230,7 @@ function RandomDraw({
   panel: PanelView;
   pool: ReviewerPoolRow[];
 }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const refresh = useReviewRefresh(competition.id);
@@ -257,14 +247,14 @@ function RandomDraw({
   const submit = async (values: { size: number; tags: string[]; seed?: string }) => {
     try {
       const result = await draw.mutateAsync(values);
-      message.success(t('reviewAdmin.drawn', { count: result.members.length, seed: result.drawSeed ?? '' }));
+      message.success(t('drawn', { count: result.members.length, seed: result.drawSeed ?? '' }));
       refresh();
     } catch (error) {
-      reportFormError(form, error, ['size', 'tags', 'seed'], message, t);
+      reportFormError(form, error, message);
     }
   };
   return (
-    <Card size="small" title={t('reviewAdmin.draw')} style={{ height: '100%' }}>
+    <Card size="small" title={t('draw')} style={{ height: '100%' }}>
       {panel.drawSeed && (
         <Alert
           type="info"
@@ -272,7 +262,7 @@ function RandomDraw({
           icon={<ExperimentOutlined />}
           title={
             <span data-testid="draw-seed">
-              {t('reviewAdmin.lastSeed')}
+              {t('lastSeed')}
               <Typography.Text code copyable>
                 {panel.drawSeed}
               </Typography.Text>
@@ -280,14 +270,14 @@ function RandomDraw({
           }
           description={
             panel.drawTags.length
-              ? t('reviewAdmin.lastTags', { tags: panel.drawTags.join('、') })
-              : t('reviewAdmin.lastTagsNone')
+              ? t('lastTags', { tags: panel.drawTags.join('、') })
+              : t('lastTagsNone')
           }
           style={{ marginBottom: 12 }}
         />
       )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('reviewAdmin.drawHelp')}
+        {t('drawHelp')}
       </Typography.Paragraph>
       <Form
         form={form}
@@ -298,30 +288,30 @@ function RandomDraw({
       >
         <Row gutter={12}>
           <Col xs={8}>
-            <Form.Item name="size" label={t('reviewAdmin.drawSize')} rules={[{ required: true }]}>
+            <Form.Item name="size" label={t('drawSize')} rules={[{ required: true }]}>
               <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={16}>
             <Form.Item
               name="seed"
-              label={t('reviewAdmin.seed')}
-              rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('reviewAdmin.seedInvalid') }]}
+              label={t('seed')}
+              rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('seedInvalid') }]}
             >
-              <Input placeholder={t('reviewAdmin.seedPlaceholder')} maxLength={64} />
+              <Input placeholder={t('seedPlaceholder')} maxLength={64} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="tags" label={t('reviewAdmin.drawTags')}>
+        <Form.Item name="tags" label={t('drawTags')}>
           <Select
             mode="tags"
             options={tags.map((tag) => ({ value: tag, label: tag }))}
-            placeholder={t('reviewAdmin.anyTag')}
+            placeholder={t('anyTag')}
           />
         </Form.Item>
         {can('reviews.manage') && (
           <Button htmlType="submit" icon={<ExperimentOutlined />} loading={draw.isPending}>
-            {t('reviewAdmin.drawButton')}
+            {t('drawButton')}
           </Button>
         )}
       </Form>
@@ -330,7 +320,8 @@ function RandomDraw({
 }
 
 function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
+  const tc = commonText.useT();
   const { can } = useAuth();
   const units = useScopedUnits();
   const [editing, setEditing] = useState<ReviewerPoolRow | null>(null);
@@ -338,23 +329,23 @@ function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView 
   const onPanel = new Set(panel.members.map((member) => member.userId));
   const columns: TableColumnsType<ReviewerPoolRow> = [
     {
-      title: t('reviewAdmin.col.reviewer'),
+      title: t('col.reviewer'),
       key: 'name',
       render: (_, row) => (
         <Flex gap={6} align="center" wrap>
           <Typography.Text strong={onPanel.has(row.userId)}>{row.displayName}</Typography.Text>
           {onPanel.has(row.userId) && (
             <Tag color="blue">
-              {row.userId === panel.chairUserId ? t('reviewAdmin.chair') : t('reviewAdmin.onPanel')}
+              {row.userId === panel.chairUserId ? t('chair') : t('onPanel')}
             </Tag>
           )}
-          {!row.active && <Tag>{t('common.inactive')}</Tag>}
+          {!row.active && <Tag>{tc('inactive')}</Tag>}
         </Flex>
       ),
     },
-    { title: t('reviewAdmin.col.unit'), dataIndex: 'unitName', width: 180, ellipsis: true },
+    { title: t('col.unit'), dataIndex: 'unitName', width: 180, ellipsis: true },
     {
-      title: t('reviewAdmin.col.tags'),
+      title: t('col.tags'),
       key: 'tags',
       render: (_, row) =>
         row.expertiseTags.length ? (
@@ -366,34 +357,34 @@ function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView 
             ))}
           </Flex>
         ) : (
-          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+          <Typography.Text type="secondary">{tc('none')}</Typography.Text>
         ),
     },
     {
-      title: t('reviewAdmin.col.affiliations'),
+      title: t('col.affiliations'),
       key: 'affiliations',
       render: (_, row) =>
         row.affiliationUnitIds.length
           ? row.affiliationUnitIds.map((id) => unitNames.get(id) ?? `#${id}`).join('、')
-          : t('common.none'),
+          : tc('none'),
     },
   ];
   if (can('reviews.manage')) {
     columns.push({
-      title: t('common.actions'),
+      title: tc('actions'),
       key: 'actions',
       width: 80,
       render: (_, row) => (
         <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(row)}>
-          {t('common.edit')}
+          {tc('edit')}
         </Button>
       ),
     });
   }
   return (
-    <Card size="small" title={t('reviewAdmin.pool', { count: pool.length })}>
+    <Card size="small" title={t('pool', { count: pool.length })}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('reviewAdmin.poolHelp')}
+        {t('poolHelp')}
       </Typography.Paragraph>
       <Table<ReviewerPoolRow>
         rowKey="userId"
@@ -402,7 +393,7 @@ function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView 
         dataSource={pool}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 720 }}
-        locale={{ emptyText: t('reviewAdmin.poolEmpty') }}
+        locale={{ emptyText: t('poolEmpty') }}
       />
       <ProfileModal reviewer={editing} onClose={() => setEditing(null)} />
     </Card>
@@ -410,7 +401,8 @@ function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView 
 }
 
 function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ expertiseTags: string[]; affiliationUnitIds: number[]; active: boolean }>();
   const units = useScopedUnits();
@@ -443,35 +435,35 @@ function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null;
         affiliationUnitIds: values.affiliationUnitIds ?? [],
         active: values.active,
       });
-      message.success(t('reviewAdmin.profileSaved', { name: reviewer?.displayName ?? '' }));
+      message.success(t('profileSaved', { name: reviewer?.displayName ?? '' }));
       refresh();
       onClose();
     } catch (error) {
       if (reviewer)
-        reportFormError(form, error, ['expertiseTags', 'affiliationUnitIds', 'active'], message, t);
-      else message.error(errorMessage(error, t));
+        reportFormError(form, error, message);
+      else message.error(errorMessage(error));
     }
   };
 
   return (
     <Modal
       open={!!reviewer}
-      title={t('reviewAdmin.profileTitle', { name: reviewer?.displayName ?? '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      title={t('profileTitle', { name: reviewer?.displayName ?? '' })}
+      okText={tc('save')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={save.isPending}
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="expertiseTags" label={t('reviewAdmin.col.tags')} extra={t('reviewAdmin.tagsHelp')}>
+        <Form.Item name="expertiseTags" label={t('col.tags')} extra={t('tagsHelp')}>
           <Select mode="tags" options={tagOptions.map((tag) => ({ value: tag, label: tag }))} />
         </Form.Item>
         <Form.Item
           name="affiliationUnitIds"
-          label={t('reviewAdmin.col.affiliations')}
-          extra={t('reviewAdmin.affiliationsHelp')}
+          label={t('col.affiliations')}
+          extra={t('affiliationsHelp')}
         >
           <Select<number[]>
             mode="multiple"
@@ -479,10 +471,10 @@ function ProfileModal({ reviewer, onClose }: { reviewer: ReviewerPoolRow | null;
             loading={units.isPending}
             options={(units.data ?? [])
               .filter((unit) => unit.kind !== 'district')
-              .map((unit) => ({ value: unit.id, label: `${unit.name}（${kindLabel(unit.kind, t)}）` }))}
+              .map((unit) => ({ value: unit.id, label: `${unit.name}（${unitKindText.label(unit.kind)}）` }))}
           />
         </Form.Item>
-        <Form.Item name="active" label={t('reviewAdmin.inPool')} valuePropName="checked">
+        <Form.Item name="active" label={t('inPool')} valuePropName="checked">
           <Switch />
         </Form.Item>
       </Form>

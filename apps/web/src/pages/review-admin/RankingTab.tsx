@@ -22,17 +22,19 @@ import { Link } from 'react-router';
 import { reviewsApi, type ReviewExport } from '../../api/reviews';
 import { QueryError } from '../../components/QueryError';
 import { Money } from '../../components/Money';
-import { useI18n } from '../../i18n/I18nProvider';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { ScoreHistogram } from './ScoreHistogram';
 import { usePanel } from './useReviewAdmin';
+import { reviewAdminText } from './text';
+import { commonText } from '../../i18n/common';
 
 /** The ranking is recomputed by a job after each sheet: refresh often while someone watches. */
 const REFRESH_MS = 10_000;
 
 export function RankingTab({ competition }: { competition: CompetitionView }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
+  const tc = commonText.useT();
   const panel = usePanel(competition.id);
   const ranking = useQuery({
     queryKey: ['reviews', 'ranking', competition.id],
@@ -92,7 +94,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
           </Typography.Text>
           {score !== null && (
             <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-              {t(`reviewAdmin.aggregation.${row.method}`)}
+              {t(`aggregation.${row.method}`)}
             </Typography.Text>
           )}
         </Flex>
@@ -124,7 +126,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
       width: 110,
       render: (_, row) =>
         row.spread === null ? (
-          t('common.none')
+          tc('none')
         ) : (
           <Flex gap={4} align="center">
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatScore(row.spread)}</span>
@@ -175,7 +177,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
             icon={<ReloadOutlined />}
             onClick={() => void Promise.all([ranking.refetch(), progress.refetch(), zScores.refetch()])}
           >
-            {t('common.reload')}
+            {tc('reload')}
           </Button>
           <ExportButtons competitionId={competition.id} />
         </Flex>
@@ -233,7 +235,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
               loading={progress.isPending}
               locale={{ emptyText: t('ranking.noAssignments') }}
               columns={[
-                { title: t('reviewAdmin.col.reviewer'), dataIndex: 'displayName' },
+                { title: t('col.reviewer'), dataIndex: 'displayName' },
                 {
                   title: t('ranking.col.sheets'),
                   key: 'progress',
@@ -254,7 +256,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
                     const stats = zScores.data?.reviewers[String(row.reviewerUserId)];
                     return stats
                       ? t('ranking.meanSd', { mean: stats.mean.toFixed(1), sd: stats.sd.toFixed(1) })
-                      : t('common.none');
+                      : tc('none');
                   },
                 },
               ]}
@@ -291,7 +293,7 @@ export function RankingTab({ competition }: { competition: CompetitionView }) {
                   align: 'right',
                   render: (_, row) => {
                     const z = zScores.data?.byApplication[String(row.applicationId)];
-                    return z ? z.meanZ.toFixed(2) : t('common.none');
+                    return z ? z.meanZ.toFixed(2) : tc('none');
                   },
                 },
               ]}
@@ -314,7 +316,7 @@ const EXPORTS: Array<{
 ];
 
 function ExportButtons({ competitionId }: { competitionId: number }) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<ReviewExport | null>(null);
   const run = async (kind: ReviewExport, file: string) => {
@@ -322,7 +324,7 @@ function ExportButtons({ competitionId }: { competitionId: number }) {
     try {
       saveFile(await reviewsApi.exportFile(competitionId, kind), file);
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     } finally {
       setBusy(null);
     }

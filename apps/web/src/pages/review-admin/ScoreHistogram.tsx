@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/charts/EChart';
 import { CHART_COLORS, NARROW_WIDTH, type ChartOption } from '../../components/charts/echarts';
-import { useI18n } from '../../i18n/I18nProvider';
+import { reviewAdminText } from './text';
 
 interface Props {
   scores: number[];
@@ -17,7 +17,7 @@ const BINS = 10;
  * threshold really is, between bins or inside one.
  */
 export function ScoreHistogram({ scores, threshold }: Props) {
-  const { t } = useI18n();
+  const t = reviewAdminText.useT();
   const counts = useMemo(() => {
     const bins = Array.from({ length: BINS }, () => 0);
     for (const score of scores) bins[Math.min(BINS - 1, Math.max(0, Math.floor(score / 10)))] += 1;

@@ -8,15 +8,17 @@ import { useNavigate } from 'react-router';
 import { reviewsApi } from '../../api/reviews';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { daysUntil, formatDateTime } from '../../lib/time';
 import { SheetStatusTag } from './SheetStatusTag';
+import { reviewsText } from './text';
+import { useLang } from '../../i18n/i18n';
 
 type Filter = 'todo' | 'all';
 
 /** 评审工作台: the reviewer's own assignments, unfinished first, grouped by competition. */
 export default function ReviewQueuePage() {
-  const { t, lang } = useI18n();
+  const t = reviewsText.useT();
+  const lang = useLang();
   const [filter, setFilter] = useState<Filter>('todo');
   const tasks = useQuery({
     queryKey: ['reviews', 'my'],
@@ -35,19 +37,19 @@ export default function ReviewQueuePage() {
 
   return (
     <>
-      <PageHeader title={t('reviews.title')} subtitle={t('reviews.subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Flex justify="space-between" align="center" wrap gap={12}>
           <Flex vertical style={{ minWidth: 220, flex: 1 }}>
-            <Typography.Text>{t('reviews.progress', { done, total: all.length })}</Typography.Text>
+            <Typography.Text>{t('progress', { done, total: all.length })}</Typography.Text>
             <Progress percent={all.length ? Math.round((done / all.length) * 100) : 0} />
           </Flex>
           <Segmented<Filter>
             value={filter}
             onChange={setFilter}
             options={[
-              { value: 'todo', label: t('reviews.filter.todo', { count: all.length - done }) },
-              { value: 'all', label: t('reviews.filter.all', { count: all.length }) },
+              { value: 'todo', label: t('filter.todo', { count: all.length - done }) },
+              { value: 'all', label: t('filter.all', { count: all.length }) },
             ]}
           />
         </Flex>
@@ -58,7 +60,7 @@ export default function ReviewQueuePage() {
         </Card>
       ) : shown.length === 0 ? (
         <Card variant="borderless">
-          <Empty description={filter === 'todo' && all.length ? t('reviews.allDone') : t('reviews.none')} />
+          <Empty description={filter === 'todo' && all.length ? t('allDone') : t('none')} />
         </Card>
       ) : (
         <Flex vertical gap={16}>
@@ -69,7 +71,7 @@ export default function ReviewQueuePage() {
               title={group.title}
               extra={
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {t('reviews.closes', { time: formatDateTime(group.tasks[0].reviewClosesAt, lang, false) })}
+                  {t('closes', { time: formatDateTime(group.tasks[0].reviewClosesAt, lang, false) })}
                 </Typography.Text>
               }
             >
@@ -86,7 +88,7 @@ export default function ReviewQueuePage() {
 }
 
 function TaskItem({ task }: { task: ReviewTaskView }) {
-  const { t } = useI18n();
+  const t = reviewsText.useT();
   const navigate = useNavigate();
   const days = daysUntil(task.reviewClosesAt);
   const open = () => void navigate(`/reviews/${task.assignmentId}`);
@@ -109,18 +111,18 @@ function TaskItem({ task }: { task: ReviewTaskView }) {
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {task.category}
             {' · '}
-            {task.community && task.street ? `${task.community}（${task.street}）` : t('reviews.blind')}
+            {task.community && task.street ? `${task.community}（${task.street}）` : t('blind')}
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={12} style={{ flex: 'none' }}>
           {task.sheetStatus !== 'submitted' && days <= 3 && (
             <Typography.Text type={days < 0 ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
-              {days < 0 ? t('reviews.overdue') : t('reviews.daysLeft', { days })}
+              {days < 0 ? t('overdue') : t('daysLeft', { days })}
             </Typography.Text>
           )}
           {task.total !== null && (
             <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('reviews.totalShort', { total: formatScore(task.total) })}
+              {t('totalShort', { total: formatScore(task.total) })}
             </Typography.Text>
           )}
           <SheetStatusTag status={task.sheetStatus} />

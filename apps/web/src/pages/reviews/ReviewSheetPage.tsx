@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CheckOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DeclareConflictRequest, ReviewSheetView } from '@xiaoshi/contracts';
-import { CONFLICT_CATEGORIES } from '../../lib/enums';
+import { conflictCategoryText } from '../review-admin/labels';
 import { checkScoreSheet, scoreSheetTotal, type Violation } from '@xiaoshi/domain';
 import {
   Alert,
@@ -30,10 +30,14 @@ import { hasCode, isApiError } from '../../api/errors';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { attachmentTypeLabel } from '../../i18n/pipelineLabels';
+import { attachmentTypeText } from '../../i18n/enums';
 import { errorMessage } from '../../lib/errors';
 import { SheetStatusTag } from './SheetStatusTag';
+import { reviewsText } from './text';
+import { applicationsText } from '../applications/text';
+import { commonText } from '../../i18n/common';
+import { reviewAdminText } from '../review-admin/text';
+import { useLang } from '../../i18n/i18n';
 
 type Scores = Record<string, number | null>;
 
@@ -66,7 +70,10 @@ function cleanComments(comments: Record<string, string>): Record<string, string>
 }
 
 function Sheet({ view }: { view: ReviewSheetView }) {
-  const { t, lang } = useI18n();
+  const t = reviewsText.useT();
+  const tApplications = applicationsText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -138,9 +145,9 @@ function Sheet({ view }: { view: ReviewSheetView }) {
       } catch (error) {
         showFields(error);
         if (hasCode(error, 'CONFLICT')) {
-          message.warning(t('error.conflict'));
+          message.warning(tc('error.conflict'));
           void queryClient.invalidateQueries({ queryKey: ['reviews', 'sheet', view.assignmentId] });
-        } else message.error(errorMessage(error, t));
+        } else message.error(errorMessage(error));
         return null;
       }
     },
@@ -157,7 +164,7 @@ function Sheet({ view }: { view: ReviewSheetView }) {
       title: t('sheet.submitConfirmTitle'),
       content: t('sheet.submitConfirm', { total }),
       okText: t('sheet.submit'),
-      cancelText: t('common.cancel'),
+      cancelText: tc('cancel'),
       okButtonProps: { id: 'sheet-submit-confirm' },
       onOk: async () => {
         const draft = dirty || version.current === null ? await saveDraft(true) : null;
@@ -169,7 +176,7 @@ function Sheet({ view }: { view: ReviewSheetView }) {
           message.success(t('sheet.submitted'));
         } catch (error) {
           showFields(error);
-          message.error(errorMessage(error, t));
+          message.error(errorMessage(error));
         }
       },
     });
@@ -202,43 +209,43 @@ function Sheet({ view }: { view: ReviewSheetView }) {
         size="small"
         column={{ xs: 1, sm: 2 }}
         items={[
-          { key: 'category', label: t('applications.field.category'), children: a.category },
+          { key: 'category', label: tApplications('field.category'), children: a.category },
           {
             key: 'unit',
-            label: t('applications.field.community'),
+            label: tApplications('field.community'),
             children:
-              a.community && a.street ? `${a.community}（${a.street}）` : <Tag>{t('reviews.blind')}</Tag>,
+              a.community && a.street ? `${a.community}（${a.street}）` : <Tag>{t('blind')}</Tag>,
           },
-          { key: 'location', label: t('applications.field.location'), children: a.location },
-          { key: 'dates', label: t('applications.field.dates'), children: `${a.startDate} — ${a.endDate}` },
+          { key: 'location', label: tApplications('field.location'), children: a.location },
+          { key: 'dates', label: tApplications('field.dates'), children: `${a.startDate} — ${a.endDate}` },
           {
             key: 'beneficiaries',
-            label: t('applications.field.beneficiariesCount'),
-            children: `${a.beneficiariesCount} ${t('applications.people')}`,
+            label: tApplications('field.beneficiariesCount'),
+            children: `${a.beneficiariesCount} ${tApplications('people')}`,
           },
-          { key: 'total', label: t('applications.costTotal'), children: <Money fen={a.totalCostFen} /> },
+          { key: 'total', label: tApplications('costTotal'), children: <Money fen={a.totalCostFen} /> },
           {
             key: 'subsidy',
-            label: t('applications.col.subsidy'),
+            label: tApplications('col.subsidy'),
             children: <Money fen={a.requestedSubsidyFen} strong />,
           },
           {
             key: 'beneficiariesDescription',
-            label: t('applications.field.beneficiariesDescription'),
+            label: tApplications('field.beneficiariesDescription'),
             children: a.beneficiariesDescription,
             span: 'filled',
           },
-          { key: 'summary', label: t('applications.field.summary'), children: a.summary, span: 'filled' },
+          { key: 'summary', label: tApplications('field.summary'), children: a.summary, span: 'filled' },
           {
             key: 'plan',
-            label: t('applications.field.plan'),
+            label: tApplications('field.plan'),
             children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.plan}</span>,
             span: 'filled',
           },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('applications.section.costItems')}
+        {tApplications('section.costItems')}
       </Typography.Title>
       <Table
         rowKey={(_, index) => String(index)}
@@ -246,9 +253,9 @@ function Sheet({ view }: { view: ReviewSheetView }) {
         pagination={false}
         dataSource={a.costItems}
         columns={[
-          { title: t('applications.field.costItem'), dataIndex: 'item' },
+          { title: tApplications('field.costItem'), dataIndex: 'item' },
           {
-            title: t('applications.field.costAmount'),
+            title: tApplications('field.costAmount'),
             dataIndex: 'amount',
             align: 'right',
             render: (fen: number) => <Money fen={fen} />,
@@ -258,12 +265,12 @@ function Sheet({ view }: { view: ReviewSheetView }) {
       {a.attachments.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('applications.section.attachments')}
+            {tApplications('section.attachments')}
           </Typography.Title>
           <Flex vertical gap={4}>
             {a.attachments.map((file) => (
               <Typography.Text key={file.id}>
-                {attachmentTypeLabel(file.type, lang)}：{file.originalName}
+                {attachmentTypeText.label(file.type)}：{file.originalName}
               </Typography.Text>
             ))}
           </Flex>
@@ -482,7 +489,9 @@ function DeclareConflictModal({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const t = reviewsText.useT();
+  const tReviewAdmin = reviewAdminText.useT();
+  const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<DeclareConflictRequest>();
   const declare = useMutation({
@@ -495,7 +504,7 @@ function DeclareConflictModal({
       onClose();
       onDone();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
   return (
@@ -504,7 +513,7 @@ function DeclareConflictModal({
       title={t('sheet.declareConflict')}
       okText={t('sheet.declare')}
       okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
+      cancelText={tc('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={declare.isPending}
@@ -517,12 +526,9 @@ function DeclareConflictModal({
         initialValues={{ category: 'affiliation' }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item name="category" label={t('reviewAdmin.col.conflictCategory')} rules={[{ required: true }]}>
+        <Form.Item name="category" label={tReviewAdmin('col.conflictCategory')} rules={[{ required: true }]}>
           <Select
-            options={CONFLICT_CATEGORIES.map((category) => ({
-              value: category,
-              label: t(`conflict.category.${category}`),
-            }))}
+            options={conflictCategoryText.options()}
           />
         </Form.Item>
         <Form.Item

@@ -1,6 +1,6 @@
 import type { ReviewTaskView } from '@xiaoshi/contracts';
 import { Tag } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
+import { reviewsText } from './text';
 
 const COLORS: Record<ReviewTaskView['sheetStatus'], string> = {
   not_started: 'default',
@@ -9,7 +9,7 @@ const COLORS: Record<ReviewTaskView['sheetStatus'], string> = {
 };
 
 export function SheetStatusTag({ status }: { status: ReviewTaskView['sheetStatus'] }) {
-  const { t } = useI18n();
+  const t = reviewsText.useT();
   return (
     <Tag color={COLORS[status]} style={{ marginInlineEnd: 0 }} data-sheet-status={status}>
       {t(`sheet.status.${status}`)}

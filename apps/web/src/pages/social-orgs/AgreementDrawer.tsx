@@ -25,8 +25,8 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { beijingDate } from '../../lib/time';
 import '../building-leaders/forms.css';
@@ -38,7 +38,6 @@ type Tranche = AgreementView['tranches'][number];
 /** One agreement: deliverables, the payment plan with its gate, and the evaluations. */
 export function AgreementDrawer({ agreementId, onClose }: { agreementId: number | null; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -61,7 +60,7 @@ export function AgreementDrawer({ agreementId, onClose }: { agreementId: number 
           void message.success(t('tranche.requested'));
           await queryClient.invalidateQueries({ queryKey: ['social-orgs'] });
         } catch (error) {
-          void message.error(errorMessage(error, tc));
+          void message.error(errorMessage(error));
         }
       },
     });
@@ -214,7 +213,6 @@ interface EvaluationValues {
 
 function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementView; open: boolean; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EvaluationValues>();
@@ -244,7 +242,7 @@ function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementVie
       await queryClient.invalidateQueries({ queryKey: ['social-orgs'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['evaluatedOn', 'evaluator', 'summary'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

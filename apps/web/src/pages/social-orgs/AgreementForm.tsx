@@ -5,8 +5,7 @@ import { yuanToFen } from '@xiaoshi/domain';
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { beijingYear } from '../../lib/time';
 import '../building-leaders/forms.css';
 import { useBudgetLineOptions } from '../trips/TripForm';
@@ -28,12 +27,10 @@ interface AgreementValues {
   passMark: number;
 }
 
-const FIELDS = ['socialOrgId', 'title', 'year', 'budgetLineId', 'amount', 'signedOn', 'startDate', 'endDate', 'serviceCommunityIds', 'passMark'];
 
 /** A new service agreement: deliverables, communities served and a payment plan ending with the 尾款. */
 export function AgreementFormModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (id: number) => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<AgreementValues>();
@@ -74,7 +71,7 @@ export function AgreementFormModal({ open, onClose, onSaved }: { open: boolean; 
       onClose();
       onSaved(saved.id);
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

@@ -3,8 +3,7 @@ import { SOCIAL_ORG_TYPES, type SocialOrgType, type SocialOrgView } from '@xiaos
 import { isValidCreditCode } from '@xiaoshi/domain';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { beijingYear } from '../../lib/time';
 import '../building-leaders/forms.css';
 import { socialOrgsApi } from './api';
@@ -25,12 +24,10 @@ interface OrgValues {
   note?: string;
 }
 
-const FIELDS = ['name', 'creditCode', 'orgType', 'registrationAuthority', 'registeredOn', 'contactName', 'contactPhone', 'address', 'introducedYear'];
 
 /** Register or edit an organisation; the GB 32100 check runs as one types (the API checks again). */
 export function OrgFormModal({ org, onClose }: { org: SocialOrgView | 'new' | null; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrgValues>();
@@ -83,7 +80,7 @@ export function OrgFormModal({ org, onClose }: { org: SocialOrgView | 'new' | nu
       await queryClient.invalidateQueries({ queryKey: ['social-orgs'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

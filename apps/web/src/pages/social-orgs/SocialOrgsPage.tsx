@@ -8,7 +8,6 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { AgreementDrawer } from './AgreementDrawer';
@@ -52,7 +51,6 @@ export default function SocialOrgsPage() {
 
 function Registry() {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { can, user } = useAuth();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<SocialOrgView | 'new' | null>(null);
@@ -65,7 +63,7 @@ function Registry() {
       const contact = await socialOrgsApi.revealContact(org.id);
       modal.info({ title: org.name, content: t('org.revealed', { name: contact.contactName, phone: contact.contactPhone }) });
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     }
   };
 

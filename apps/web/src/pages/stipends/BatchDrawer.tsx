@@ -13,15 +13,17 @@ import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { beijingDate, formatDateTime } from '../../lib/time';
-import { useStipendText } from './i18n';
 import { StatusTag } from './shared';
+import { stipendText } from './i18n';
+import { useLang } from '../../i18n/i18n';
 
 type StreetRow = StipendBatchView['byStreet'][number];
 type Line = StipendBatchView['lines'][number];
 
 /** Batch review: totals by street, lines, and the finance actions (approve, reject, payroll, paid). */
 export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onClose: () => void }) {
-  const { s, t, lang } = useStipendText();
+  const s = stipendText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
@@ -54,7 +56,7 @@ export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onCl
           await refresh();
         } catch (error) {
           setActionError({
-            message: errorMessage(error, t),
+            message: errorMessage(error),
             selfApproval: hasCode(error, 'STIPEND_SELF_APPROVAL'),
           });
         }
@@ -70,7 +72,7 @@ export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onCl
           : await stipendsApi.exportBatch(current.id);
       saveFile(file, `${current.programme.name}-${current.period}.xlsx`);
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     } finally {
       setDownloading(null);
     }
@@ -300,7 +302,7 @@ function ReasonOrPaidModal({
   onClose: () => void;
   onDone: (text: string) => Promise<void>;
 }) {
-  const { s, t } = useStipendText();
+  const s = stipendText.useT();
   const [form] = Form.useForm<{ reason?: string; paidOn?: string; reference?: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -322,7 +324,7 @@ function ReasonOrPaidModal({
       }
       form.resetFields();
     } catch (caught) {
-      setError(errorMessage(caught, t));
+      setError(errorMessage(caught));
     } finally {
       setSaving(false);
     }

@@ -12,8 +12,10 @@ import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { formatDateTime } from '../../lib/time';
 import { BatchDrawer } from './BatchDrawer';
-import { useStipendText } from './i18n';
 import { PeriodPicker, StatusTag } from './shared';
+import { stipendText } from './i18n';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 interface Props {
   programme: StipendProgrammeView;
@@ -28,7 +30,9 @@ interface Props {
 /** Generate a quarter's batch from the audited reports (preview first), and the batch history. */
 export function BatchesTab({ programme, period, onPeriod, batchId, onBatch, relatedProgrammeIds = [] }: Props) {
   const programmeIds = [programme.id, ...relatedProgrammeIds];
-  const { s, t, lang } = useStipendText();
+  const s = stipendText.useT();
+  const t = commonText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
@@ -74,7 +78,7 @@ export function BatchesTab({ programme, period, onPeriod, batchId, onBatch, rela
                 key === 'streets' ? s('batches.pendingStreets', { streets: text }) : text,
               )
             : [];
-          setGenerateError({ message: errorMessage(error, t), detail });
+          setGenerateError({ message: errorMessage(error), detail });
         }
       },
     });
@@ -236,7 +240,7 @@ export function BatchesTab({ programme, period, onPeriod, batchId, onBatch, rela
               render: (_, row) => <Who name={row.paidBy} at={row.paidAt} lang={lang} />,
             },
             {
-              title: t('common.actions'),
+              title: t('actions'),
               key: 'actions',
               render: (_, row) => (
                 <Button

@@ -9,7 +9,8 @@ import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
-import { useStipendText, type StipendKey } from './i18n';
+import { type StipendKey } from './i18n';
+import { stipendText } from './i18n';
 
 type Person = DepartureSubsidyView['people'][number];
 
@@ -21,7 +22,7 @@ export function DepartureTab({
   programme: StipendProgrammeView;
   onBatch: (id: number) => void;
 }) {
-  const { s, t } = useStipendText();
+  const s = stipendText.useT();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
@@ -53,7 +54,7 @@ export function DepartureTab({
           onBatch(batch.id);
         } catch (error) {
           setGenerateError(
-            [errorMessage(error, t), ...(isApiError(error) ? Object.values(error.fields) : [])].join('；'),
+            [errorMessage(error), ...(isApiError(error) ? Object.values(error.fields) : [])].join('；'),
           );
         }
       },

@@ -7,7 +7,7 @@ import { isApiError } from '../../api/errors';
 import { stipendsApi, type StipendImportOutcome } from '../../api/stipends';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { useStipendText } from './i18n';
+import { stipendText } from './i18n';
 
 export interface ImportProblemRow {
   key: string;
@@ -34,7 +34,7 @@ type Outcome =
 
 /** Template download, .xlsx upload, and the all-or-nothing result: a summary or a row-level report. */
 export function ImportPanel({ programme }: { programme: StipendProgrammeView }) {
-  const { s, t } = useStipendText();
+  const s = stipendText.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [uploading, setUploading] = useState(false);
@@ -46,7 +46,7 @@ export function ImportPanel({ programme }: { programme: StipendProgrammeView }) 
     try {
       saveFile(await stipendsApi.template(programme.id), '名册模板.xlsx');
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     } finally {
       setDownloading(false);
     }
@@ -67,7 +67,7 @@ export function ImportPanel({ programme }: { programme: StipendProgrammeView }) 
       setOutcome({
         kind: 'failed',
         fileName: file.name,
-        message: errorMessage(error, t),
+        message: errorMessage(error),
         problems: isApiError(error) ? importProblems(error.fields) : [],
       });
     } finally {

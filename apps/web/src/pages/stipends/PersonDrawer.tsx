@@ -6,17 +6,20 @@ import { Money } from '../../components/Money';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
-import { useStipendText, type StipendKey } from './i18n';
+import { type StipendKey } from './i18n';
 import { RevealButton } from './RevealButton';
 import { leaderFieldText } from './leader-field-text';
 import { StatusTag } from './shared';
+import { stipendText } from './i18n';
+import { useLang } from '../../i18n/i18n';
 
 type Post = StipendPersonDetailView['posts'][number];
 type Payment = StipendPersonDetailView['payments'][number];
 
 /** A person's details, the posts they held and every payment made to them. */
 export function PersonDrawer({ personId, onClose }: { personId: number | null; onClose: () => void }) {
-  const { s, lang } = useStipendText();
+  const s = stipendText.useT();
+  const lang = useLang();
   const lt = leaderFieldText.useT();
   const person = useQuery({
     queryKey: ['stipends', 'person', personId],

@@ -9,8 +9,11 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
-import { useStipendText, type StipendKey } from './i18n';
+import { type StipendKey } from './i18n';
 import { PeriodPicker, StatusTag } from './shared';
+import { stipendText } from './i18n';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 interface Props {
   programme: StipendProgrammeView;
@@ -20,7 +23,9 @@ interface Props {
 
 /** Streets report their quarter; the district audits (approve, or return with a reason). */
 export function ReportsTab({ programme, period, onPeriod }: Props) {
-  const { s, t, lang } = useStipendText();
+  const s = stipendText.useT();
+  const t = commonText.useT();
+  const lang = useLang();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -46,7 +51,7 @@ export function ReportsTab({ programme, period, onPeriod }: Props) {
           void message.success(s('reports.submitted'));
           await refresh();
         } catch (error) {
-          void message.error(errorMessage(error, t));
+          void message.error(errorMessage(error));
         }
       },
     });
@@ -63,7 +68,7 @@ export function ReportsTab({ programme, period, onPeriod }: Props) {
           void message.success(`${row.street.name} · ${s('reports.approved')}`);
           await refresh();
         } catch (error) {
-          void message.error(errorMessage(error, t));
+          void message.error(errorMessage(error));
         } finally {
           setBusy(null);
         }
@@ -162,7 +167,7 @@ export function ReportsTab({ programme, period, onPeriod }: Props) {
               render: (_, row) => (row.report ? formatDateTime(row.report.submittedAt, lang, false) : '—'),
             },
             {
-              title: t('common.actions'),
+              title: t('actions'),
               key: 'actions',
               render: (_, row) => {
                 const report = row.report;
@@ -219,7 +224,7 @@ function ReturnModal({
   onClose: () => void;
   onDone: () => Promise<unknown>;
 }) {
-  const { s, t } = useStipendText();
+  const s = stipendText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const [saving, setSaving] = useState(false);
@@ -237,7 +242,7 @@ function ReturnModal({
       onClose();
       await onDone();
     } catch (caught) {
-      setError(errorMessage(caught, t));
+      setError(errorMessage(caught));
     } finally {
       setSaving(false);
     }
@@ -274,7 +279,8 @@ type Entry = StipendReportView['entries'][number];
 type Change = StipendReportView['changes'][number];
 
 function ReportDrawer({ reportId, onClose }: { reportId: number | null; onClose: () => void }) {
-  const { s, lang } = useStipendText();
+  const s = stipendText.useT();
+  const lang = useLang();
   const report = useQuery({
     queryKey: ['stipends', 'report', reportId],
     queryFn: ({ signal }) => stipendsApi.report(reportId!, signal),

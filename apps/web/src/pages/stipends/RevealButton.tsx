@@ -4,7 +4,6 @@ import { Alert, App, Button, Descriptions, Modal } from 'antd';
 import { useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
 import { useAuth } from '../../app/auth/AuthContext';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { revealText } from './reveal-text';
 
@@ -14,7 +13,6 @@ import { revealText } from './reveal-text';
  */
 export function RevealButton({ personId, name }: { personId: number; name: string }) {
   const t = revealText.useT();
-  const { t: tc } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [loading, setLoading] = useState(false);
@@ -26,7 +24,7 @@ export function RevealButton({ personId, name }: { personId: number; name: strin
     try {
       setData(await stipendsApi.reveal(personId));
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     } finally {
       setLoading(false);
     }

@@ -10,17 +10,19 @@ import { useScopedUnits } from '../../components/UnitTreeSelect';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { QueryError } from '../../components/QueryError';
-import { useStipendText } from './i18n';
 import { ImportPanel } from './ImportPanel';
 import { PersonDrawer } from './PersonDrawer';
 import { RevealButton } from './RevealButton';
 import { StatusTag } from './shared';
+import { stipendText } from './i18n';
+import { commonText } from '../../i18n/common';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['active', 'suspended', 'deceased', 'removed'] as const;
 
 export function RosterTab({ programme }: { programme: StipendProgrammeView }) {
-  const { s, t } = useStipendText();
+  const s = stipendText.useT();
+  const t = commonText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const units = useScopedUnits();
@@ -45,7 +47,7 @@ export function RosterTab({ programme }: { programme: StipendProgrammeView }) {
     try {
       saveFile(await stipendsApi.exportRoster(programme.id), `${programme.name}-名册.xlsx`);
     } catch (error) {
-      void message.error(errorMessage(error, t));
+      void message.error(errorMessage(error));
     } finally {
       setExporting(false);
     }
@@ -117,7 +119,7 @@ export function RosterTab({ programme }: { programme: StipendProgrammeView }) {
     ...(can('stipends.reveal')
       ? [
           {
-            title: t('common.actions'),
+            title: t('actions'),
             key: 'reveal',
             width: 90,
             render: (_: unknown, row: StipendPersonView) => <RevealButton personId={row.id} name={row.name} />,

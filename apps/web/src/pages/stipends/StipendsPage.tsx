@@ -5,17 +5,17 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
 import { BatchesTab } from './BatchesTab';
 import { DepartureTab } from './DepartureTab';
-import { useStipendText } from './i18n';
 import { ReportsTab } from './ReportsTab';
 import { RosterTab } from './RosterTab';
 import { currentQuarter, useStipendProgrammes } from './shared';
+import { stipendText } from './i18n';
 
 const TABS = ['roster', 'reports', 'batches', 'departure'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 补贴发放: roster and import, quarterly reports and audit, batches, one-off departure subsidies. */
 export default function StipendsPage() {
-  const { s } = useStipendText();
+  const s = stipendText.useT();
   const [params, setParams] = useSearchParams();
   const programmes = useStipendProgrammes();
 

@@ -1,8 +1,7 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { defineNamespace, type TextOf } from '../../i18n/i18n';
 
-/** The stipend pages' own strings (kept out of the shared dictionaries). */
-export const zh = {
+/** The stipend pages (补贴发放): roster, quarterly reports, batches and the one-off subsidy. Keys keep their dotted groups. */
+const zh = {
   title: '补贴发放',
   subtitle: '离任社区干部生活补助、离任一次性补助：名册、季度报送、审核与发放',
   programme: '补贴项目',
@@ -218,7 +217,7 @@ export const zh = {
 
 export type StipendKey = keyof typeof zh;
 
-export const en: Record<StipendKey, string> = {
+const en: Record<StipendKey, string> = {
   title: 'Stipends',
   subtitle:
     'Retired community cadres’ living subsidy and one-off departure subsidy: rosters, quarterly reports, audit and payment',
@@ -436,20 +435,5 @@ export const en: Record<StipendKey, string> = {
   'dep.programme': 'One-off programme',
 };
 
-export type StipendText = (key: StipendKey, vars?: Record<string, string | number>) => string;
-
-/** `s(key)` in the UI language, plus the shell's `t` and `lang`. */
-export function useStipendText() {
-  const { t, lang } = useI18n();
-  const s = useCallback<StipendText>(
-    (key, vars) => {
-      const template: string = (lang === 'en' ? en : zh)[key] ?? zh[key];
-      if (!vars) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in vars ? String(vars[name]) : whole,
-      );
-    },
-    [lang],
-  );
-  return { s, t, lang };
-}
+export const stipendText = defineNamespace('stipends', zh, en);
+export type StipendText = TextOf<StipendKey>;

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { stipendsApi } from '../../api/stipends';
 import { beijingDate } from '../../lib/time';
-import { useStipendText, type StipendKey } from './i18n';
+import { type StipendKey } from './i18n';
+import { stipendText } from './i18n';
 
 export function useStipendProgrammes() {
   return useQuery({
@@ -39,7 +40,7 @@ export function StatusTag({
   prefix: 'status' | 'reports.status' | 'batches.status';
   status: string;
 }) {
-  const { s } = useStipendText();
+  const s = stipendText.useT();
   const key = `${prefix}.${status}` as StipendKey;
   return (
     <Tag color={STATUS_COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
@@ -56,7 +57,7 @@ interface PeriodProps {
 
 /** Year and quarter pickers. */
 export function PeriodPicker({ year, quarter, onChange }: PeriodProps) {
-  const { s } = useStipendText();
+  const s = stipendText.useT();
   const thisYear = currentQuarter().year;
   const years = Array.from(new Set([thisYear + 1, thisYear, thisYear - 1, thisYear - 2, year])).sort(
     (a, b) => b - a,

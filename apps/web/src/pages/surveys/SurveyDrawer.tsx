@@ -23,12 +23,12 @@ import {
 import { useCallback, useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { surveyLink, surveysApi } from './api';
 import { QrCode } from './QrCode';
 import { text } from './text';
+import { useLang } from '../../i18n/i18n';
 
 const CHOICE_COLORS: Record<SurveyChoiceKey, string> = {
   satisfied: '#52c41a',
@@ -42,7 +42,7 @@ function copy(textToCopy: string) {
 
 function Results({ survey }: { survey: SurveyView }) {
   const t = text.useT();
-  const { lang } = useI18n();
+  const lang = useLang();
   const { results } = survey;
   if (results.answers === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noAnswers')} />;
@@ -115,7 +115,6 @@ function Results({ survey }: { survey: SurveyView }) {
 
 function Invitations({ survey }: { survey: SurveyView }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [count, setCount] = useState(10);
@@ -127,7 +126,7 @@ function Invitations({ survey }: { survey: SurveyView }) {
       void message.success(t('detail.invited', { count: made.tokens.length }));
       void queryClient.invalidateQueries({ queryKey: ['surveys'] });
     },
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   return (
     <Card
@@ -173,7 +172,6 @@ function Invitations({ survey }: { survey: SurveyView }) {
 /** One survey: its public link and QR code, live results, invitations, close/reopen. */
 export function SurveyDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -186,7 +184,7 @@ export function SurveyDrawer({ id, onClose }: { id: number; onClose: () => void 
   const toggle = useMutation({
     mutationFn: (open: boolean) => (open ? surveysApi.reopen(id) : surveysApi.close(id)),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys'] }),
-    onError: (error) => void message.error(errorMessage(error, tc)),
+    onError: (error) => void message.error(errorMessage(error)),
   });
   const width = typeof window === 'undefined' ? 720 : Math.min(720, window.innerWidth);
   return (

@@ -23,8 +23,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { surveysApi, type NewSurvey } from './api';
 import { SurveyDrawer } from './SurveyDrawer';
 import { text } from './text';
@@ -49,7 +48,6 @@ function CreateSurveyModal({
   onCreated: (id: number) => void;
 }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -93,7 +91,7 @@ function CreateSurveyModal({
       onCreated(survey.id);
     },
     onError: (error) =>
-      reportFormError(form, error, ['title', 'description', 'subject', 'maxAnswersPerAddress'], message, tc),
+      reportFormError(form, error, message),
   });
   return (
     <Modal

@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import '../building-leaders/forms.css';
 import { tripsApi } from './api';
 import { text } from './text';
@@ -80,7 +79,6 @@ export function NormsTab() {
 
 function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'new' | null; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NormValues>();
@@ -102,7 +100,7 @@ function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'n
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['documentNumber', 'effectiveFrom'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

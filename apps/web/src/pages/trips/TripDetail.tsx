@@ -35,8 +35,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
 import { useScopedUnits } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { errorMessage, reportFormError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { tripsApi } from './api';
 import { TripFormModal } from './TripForm';
@@ -48,7 +48,6 @@ type Dialog = 'edit' | 'participants' | 'attendance' | 'costs' | 'return' | null
 /** One study trip: its estimate, participants, approval, attendance, evidence and actual costs. */
 export function TripDetail({ id }: { id: number }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -72,7 +71,7 @@ export function TripDetail({ id }: { id: number }) {
           void message.success(t('action.done', { action: label }));
           await refresh();
         } catch (error) {
-          void message.error(errorMessage(error, tc));
+          void message.error(errorMessage(error));
         }
       },
     });
@@ -83,7 +82,7 @@ export function TripDetail({ id }: { id: number }) {
       await tripsApi.evidence(data.id, evidenceKind, file);
       await refresh();
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     } finally {
       setUploading(false);
     }
@@ -94,7 +93,7 @@ export function TripDetail({ id }: { id: number }) {
       const file = await apiDownload(`/api/trip-evidence/${evidenceId}`);
       window.open(URL.createObjectURL(file.blob), '_blank', 'noopener');
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     }
   };
 
@@ -289,7 +288,6 @@ export function TripDetail({ id }: { id: number }) {
 
 function ParticipantsModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const units = useScopedUnits();
@@ -312,7 +310,7 @@ function ParticipantsModal({ open, trip, onClose }: { open: boolean; trip: TripV
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['participants'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }
@@ -365,7 +363,6 @@ function ParticipantsModal({ open, trip, onClose }: { open: boolean; trip: TripV
 
 function AttendanceModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [checked, setChecked] = useState<number[]>(() =>
@@ -379,7 +376,7 @@ function AttendanceModal({ open, trip, onClose }: { open: boolean; trip: TripVie
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
     } catch (error) {
-      void message.error(errorMessage(error, tc));
+      void message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -414,7 +411,6 @@ interface CostValues {
 
 function CostsModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CostValues>();
@@ -433,7 +429,7 @@ function CostsModal({ open, trip, onClose }: { open: boolean; trip: TripView; on
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, [], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }
@@ -482,7 +478,6 @@ function CostsModal({ open, trip, onClose }: { open: boolean; trip: TripView; on
 
 function ReturnModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
@@ -494,7 +489,7 @@ function ReturnModal({ open, trip, onClose }: { open: boolean; trip: TripView; o
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['reason'], message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

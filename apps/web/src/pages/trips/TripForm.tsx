@@ -4,8 +4,7 @@ import { fenToYuanString, yuanToFen } from '@xiaoshi/domain';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { budgetsApi } from '../../api/pipeline';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { beijingYear } from '../../lib/time';
 import '../building-leaders/forms.css';
 import { tripsApi } from './api';
@@ -23,7 +22,6 @@ interface TripValues {
   budgetLineId: number;
 }
 
-const FIELDS = ['title', 'destination', 'purpose', 'startDate', 'endDate', 'category', 'staffCount', 'travel', 'budgetLineId'];
 
 /** Budget lines the user may spend from, this year's and next year's, for selects. */
 export function useBudgetLineOptions() {
@@ -57,7 +55,6 @@ export function TripFormModal({
   onSaved?: (trip: TripView) => void;
 }) {
   const t = text.useT();
-  const { t: tc } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<TripValues>();
@@ -107,7 +104,7 @@ export function TripFormModal({
       onClose();
       onSaved?.(saved);
     } catch (error) {
-      reportFormError(form, error, FIELDS, message, tc);
+      reportFormError(form, error, message);
     } finally {
       setSaving(false);
     }

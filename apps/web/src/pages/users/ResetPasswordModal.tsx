@@ -3,9 +3,11 @@ import type { UserView } from '@xiaoshi/contracts';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
 import { usersApi } from '../../api/endpoints';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { generatePassword, newPasswordRules } from '../../lib/password';
+import { usersText } from './text';
+import { commonText } from '../../i18n/common';
+import { accountText } from '../account/text';
 
 interface Props {
   user: UserView | null;
@@ -14,7 +16,9 @@ interface Props {
 }
 
 export function ResetPasswordModal({ user, onClose, onDone }: Props) {
-  const { t } = useI18n();
+  const t = usersText.useT();
+  const tc = commonText.useT();
+  const tAccount = accountText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ temporaryPassword: string }>();
   const mutation = useMutation({
@@ -30,35 +34,35 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
     const { temporaryPassword } = await form.validateFields();
     try {
       await mutation.mutateAsync(temporaryPassword);
-      message.success(t('users.resetDone', { name: user.displayName }));
+      message.success(t('resetDone', { name: user.displayName }));
       onDone();
       onClose();
     } catch (error) {
-      reportFormError(form, error, ['temporaryPassword'], message, t);
+      reportFormError(form, error, message);
     }
   };
 
   return (
     <Modal
       open={!!user}
-      title={user ? t('users.resetTitle', { name: user.displayName }) : ''}
+      title={user ? t('resetTitle', { name: user.displayName }) : ''}
       onCancel={onClose}
       onOk={() => void submit().catch(() => undefined)}
-      okText={t('users.resetPassword')}
+      okText={t('resetPassword')}
       okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
+      cancelText={tc('cancel')}
       confirmLoading={mutation.isPending}
       forceRender
     >
-      <Alert type="warning" showIcon title={t('users.resetHint')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={t('resetHint')} style={{ marginBottom: 16 }} />
       <Form name="resetPassword" form={form} layout="vertical">
-        <Form.Item label={t('users.temporaryPassword')} extra={t('password.rule')} required>
+        <Form.Item label={t('temporaryPassword')} extra={tAccount('rule')} required>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="temporaryPassword" noStyle rules={newPasswordRules(t)}>
+            <Form.Item name="temporaryPassword" noStyle rules={newPasswordRules()}>
               <Input autoComplete="off" maxLength={128} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
             <Button onClick={() => form.setFieldValue('temporaryPassword', generatePassword())}>
-              {t('common.generate')}
+              {tc('generate')}
             </Button>
           </Space.Compact>
         </Form.Item>

@@ -2,8 +2,9 @@ import type { Role } from '@xiaoshi/contracts';
 import { Button, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
 import { roleOptions } from './roleOptions';
+import { usersText } from './text';
+import { commonText } from '../../i18n/common';
 
 export interface UserFilterValues {
   unitId?: number;
@@ -17,7 +18,8 @@ interface Props {
 }
 
 export function UserFilters({ value, onChange }: Props) {
-  const { t, lang } = useI18n();
+  const t = usersText.useT();
+  const tc = commonText.useT();
   // The text box applies on Enter or the search button, not on every keystroke.
   const [text, setText] = useState(value.q ?? '');
   const hasFilters = value.unitId !== undefined || value.role !== undefined || !!value.q;
@@ -26,23 +28,23 @@ export function UserFilters({ value, onChange }: Props) {
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
       <UnitTreeSelect
         allowClear
-        placeholder={t('users.filter.unit')}
+        placeholder={t('filter.unit')}
         value={value.unitId}
         onChange={(unitId) => onChange({ ...value, unitId })}
         style={{ width: 240 }}
       />
       <Select<Role>
         allowClear
-        placeholder={t('users.filter.role')}
+        placeholder={t('filter.role')}
         value={value.role}
         onChange={(role) => onChange({ ...value, role: role ?? undefined })}
-        options={roleOptions(lang)}
+        options={roleOptions()}
         style={{ width: 200 }}
         popupMatchSelectWidth={false}
       />
       <Input.Search
         allowClear
-        placeholder={t('users.filter.q')}
+        placeholder={t('filter.q')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
@@ -57,7 +59,7 @@ export function UserFilters({ value, onChange }: Props) {
             onChange({});
           }}
         >
-          {t('common.reset')}
+          {tc('reset')}
         </Button>
       )}
     </Flex>

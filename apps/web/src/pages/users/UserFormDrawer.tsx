@@ -5,11 +5,13 @@ import { useEffect } from 'react';
 import { usersApi } from '../../api/endpoints';
 import { hasCode } from '../../api/errors';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { useI18n } from '../../i18n/I18nProvider';
-import { reportFormError } from '../../lib/errors';
+import { reportFormError } from '../../lib/form-errors';
 import { generatePassword, newPasswordRules } from '../../lib/password';
 import { PHONE_PATTERN, USERNAME_PATTERN } from '../../lib/validation';
 import { roleOptions } from './roleOptions';
+import { usersText } from './text';
+import { commonText } from '../../i18n/common';
+import { orgsText } from '../orgs/text';
 
 /** Closed, a new user, or an existing one being edited. */
 export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: UserView } | null;
@@ -31,7 +33,6 @@ interface Props {
   onConflict: () => void;
 }
 
-const FIELDS = ['username', 'displayName', 'unitId', 'roles', 'phone', 'email', 'initialPassword'];
 
 const blankToUndefined = (value?: string) => value?.trim() || undefined;
 const blankToNull = (value?: string) => value?.trim() || null;
@@ -52,7 +53,9 @@ function changes(user: UserView, values: Values): UpdateUserRequest {
 }
 
 export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) {
-  const { t, lang } = useI18n();
+  const t = usersText.useT();
+  const tc = commonText.useT();
+  const tOrgs = orgsText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const editing = target?.mode === 'edit' ? target.user : null;
@@ -99,23 +102,23 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
     try {
       const result = await save.mutateAsync(values);
       if (result) {
-        const key = result.created ? 'users.created' : 'users.updated';
+        const key = result.created ? 'created' : 'updated';
         message.success(t(key, { name: result.user.displayName }));
         onSaved(result.user, result.created);
       }
       onClose();
     } catch (error) {
       if (hasCode(error, 'CONFLICT')) {
-        message.warning(t('error.conflict'));
+        message.warning(tc('error.conflict'));
         onConflict();
         onClose();
         return;
       }
-      reportFormError(form, error, FIELDS, message, t);
+      reportFormError(form, error, message);
     }
   };
 
-  const title = editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle');
+  const title = editing ? t('editTitle', { name: editing.displayName }) : t('createTitle');
   return (
     <Drawer
       open={!!target}
@@ -125,9 +128,9 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
       forceRender
       footer={
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={onClose}>{tc('cancel')}</Button>
           <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {editing ? t('common.save') : t('common.submit')}
+            {editing ? tc('save') : tc('submit')}
           </Button>
         </Flex>
       }
@@ -142,19 +145,19 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
       >
         <Form.Item
           name="username"
-          label={t('users.field.username')}
+          label={t('field.username')}
           required
-          extra={editing ? undefined : t('users.usernameHelp')}
+          extra={editing ? undefined : t('usernameHelp')}
           rules={
             editing
               ? []
               : [
-                  { required: true, whitespace: true, message: t('users.usernameRequired') },
+                  { required: true, whitespace: true, message: t('usernameRequired') },
                   {
                     validator: (_, value?: string) =>
                       !value || USERNAME_PATTERN.test(value.trim().toLowerCase())
                         ? Promise.resolve()
-                        : Promise.reject(new Error(t('users.usernameInvalid'))),
+                        : Promise.reject(new Error(t('usernameInvalid'))),
                   },
                 ]
           }
@@ -163,39 +166,39 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
         </Form.Item>
         <Form.Item
           name="displayName"
-          label={t('users.field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+          label={t('field.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }]}
         >
           <Input maxLength={50} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="unitId"
-          label={t('users.field.unit')}
-          rules={[{ required: true, message: t('users.unitRequired') }]}
+          label={t('field.unit')}
+          rules={[{ required: true, message: t('unitRequired') }]}
         >
-          <UnitTreeSelect placeholder={t('users.unitPlaceholder')} />
+          <UnitTreeSelect placeholder={t('unitPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="roles"
-          label={t('users.field.roles')}
-          extra={t('users.rolesHelp')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+          label={t('field.roles')}
+          extra={t('rolesHelp')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}
         >
           <Select<Role[]>
             mode="multiple"
-            options={roleOptions(lang)}
-            placeholder={t('users.rolePlaceholder')}
+            options={roleOptions()}
+            placeholder={t('rolePlaceholder')}
           />
         </Form.Item>
         <Form.Item
           name="phone"
-          label={t('users.field.phone')}
+          label={t('field.phone')}
           rules={[
             {
               validator: (_, value?: string) =>
                 !value || value === editing?.phone || PHONE_PATTERN.test(value.trim())
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('orgs.phoneInvalid'))),
+                  : Promise.reject(new Error(tOrgs('phoneInvalid'))),
             },
           ]}
         >
@@ -203,26 +206,26 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
         </Form.Item>
         <Form.Item
           name="email"
-          label={t('users.field.email')}
+          label={t('field.email')}
           rules={[
             {
               validator: (_, value?: string) =>
                 !value || value === editing?.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('users.emailInvalid'))),
+                  : Promise.reject(new Error(t('emailInvalid'))),
             },
           ]}
         >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
         {!editing && (
-          <Form.Item label={t('users.field.initialPassword')} extra={t('users.initialPasswordHelp')} required>
+          <Form.Item label={t('field.initialPassword')} extra={t('initialPasswordHelp')} required>
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="initialPassword" noStyle rules={newPasswordRules(t)}>
+              <Form.Item name="initialPassword" noStyle rules={newPasswordRules()}>
                 <Input autoComplete="off" maxLength={128} style={{ fontFamily: 'monospace' }} />
               </Form.Item>
               <Button onClick={() => form.setFieldValue('initialPassword', generatePassword())}>
-                {t('common.generate')}
+                {tc('generate')}
               </Button>
             </Space.Compact>
           </Form.Item>

@@ -1,18 +1,17 @@
 import type { UserView } from '@xiaoshi/contracts';
 import { Flex, Tag } from 'antd';
-import { useI18n } from '../../i18n/I18nProvider';
+import { usersText } from './text';
 
 export function UserStatus({ user }: { user: UserView }) {
-  const { t } = useI18n();
+  const t = usersText.useT();
   return (
     <Flex gap={4} wrap>
       {user.active ? (
-        <Tag color="success">{t('users.status.active')}</Tag>
+        <Tag color="success">{t('status.active')}</Tag>
       ) : (
-        <Tag>{t('users.status.disabled')}</Tag>
+        <Tag>{t('status.disabled')}</Tag>
       )}
-      {user.locked && <Tag color="error">{t('users.status.locked')}</Tag>}
-      {user.mustChangePassword && <Tag color="warning">{t('users.status.mustChange')}</Tag>}
+      {user.mustChangePassword && <Tag color="warning">{t('status.mustChange')}</Tag>}
     </Flex>
   );
 }

@@ -2,9 +2,11 @@ import type { UserView } from '@xiaoshi/contracts';
 import { Button, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useSessionUser } from '../../app/auth/AuthContext';
 import { RoleTags } from '../../components/RoleTags';
-import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/time';
 import { UserStatus } from './UserStatus';
+import { usersText } from './text';
+import { commonText } from '../../i18n/common';
+import { useLang } from '../../i18n/i18n';
 
 interface Props {
   users: UserView[];
@@ -16,42 +18,44 @@ interface Props {
 }
 
 export function UserTable({ users, loading, canManage, onEdit, onResetPassword, onToggleActive }: Props) {
-  const { t, lang } = useI18n();
+  const t = usersText.useT();
+  const tc = commonText.useT();
+  const lang = useLang();
   const me = useSessionUser();
 
   const columns: TableColumnsType<UserView> = [
     {
-      title: t('users.col.username'),
+      title: t('col.username'),
       dataIndex: 'username',
       width: 140,
       render: (username: string, user) => (
         <Typography.Text strong>
           {username}
-          {user.id === me.id && <Typography.Text type="secondary">{t('users.self')}</Typography.Text>}
+          {user.id === me.id && <Typography.Text type="secondary">{t('self')}</Typography.Text>}
         </Typography.Text>
       ),
     },
-    { title: t('users.col.displayName'), dataIndex: 'displayName', ellipsis: { showTitle: true } },
+    { title: t('col.displayName'), dataIndex: 'displayName', ellipsis: { showTitle: true } },
     {
-      title: t('users.col.unit'),
+      title: t('col.unit'),
       key: 'unit',
       ellipsis: { showTitle: true },
       render: (_, user) => user.unit.name,
     },
     {
-      title: t('users.col.roles'),
+      title: t('col.roles'),
       key: 'roles',
       width: 220,
       render: (_, user) => <RoleTags roles={user.roles} />,
     },
     {
-      title: t('users.col.status'),
+      title: t('col.status'),
       key: 'status',
       width: 150,
       render: (_, user) => <UserStatus user={user} />,
     },
     {
-      title: t('users.col.lastLogin'),
+      title: t('col.lastLogin'),
       dataIndex: 'lastLoginAt',
       width: 150,
       responsive: ['lg'],
@@ -59,37 +63,37 @@ export function UserTable({ users, loading, canManage, onEdit, onResetPassword, 
         value ? (
           formatDateTime(value, lang, false)
         ) : (
-          <Typography.Text type="secondary">{t('users.never')}</Typography.Text>
+          <Typography.Text type="secondary">{t('never')}</Typography.Text>
         ),
     },
   ];
 
   if (canManage) {
     columns.push({
-      title: t('common.actions'),
+      title: tc('actions'),
       key: 'actions',
       fixed: 'right',
       width: lang === 'en' ? 230 : 190,
       render: (_, user) => (
         <Space size={0} wrap={false}>
           <Button type="link" size="small" onClick={() => onEdit(user)}>
-            {t('common.edit')}
+            {tc('edit')}
           </Button>
           <Button type="link" size="small" onClick={() => onResetPassword(user)}>
-            {t('users.resetPassword')}
+            {t('resetPassword')}
           </Button>
           {user.id !== me.id && (
             <Popconfirm
-              title={t(user.active ? 'users.disableConfirm' : 'users.enableConfirm', {
+              title={t(user.active ? 'disableConfirm' : 'enableConfirm', {
                 name: user.displayName,
               })}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
+              okText={tc('confirm')}
+              cancelText={tc('cancel')}
               okButtonProps={{ danger: user.active }}
               onConfirm={() => void onToggleActive(user)}
             >
               <Button type="link" size="small" danger={user.active}>
-                {t(user.active ? 'users.disable' : 'users.enable')}
+                {t(user.active ? 'disable' : 'enable')}
               </Button>
             </Popconfirm>
           )}
@@ -107,7 +111,7 @@ export function UserTable({ users, loading, canManage, onEdit, onResetPassword, 
       loading={loading}
       pagination={false}
       scroll={{ x: 960 }}
-      locale={{ emptyText: t('common.empty') }}
+      locale={{ emptyText: tc('empty') }}
     />
   );
 }

@@ -8,16 +8,18 @@ import { hasCode } from '../../api/errors';
 import { useAuth } from '../../app/auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../lib/errors';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserFormDrawer, type UserFormTarget } from './UserFormDrawer';
 import { UserTable } from './UserTable';
 import { useUsers } from './useUsers';
+import { usersText } from './text';
+import { commonText } from '../../i18n/common';
 
 export default function UsersPage() {
-  const { t } = useI18n();
+  const t = usersText.useT();
+  const tc = commonText.useT();
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -35,10 +37,10 @@ export default function UsersPage() {
   const toggleActive = async (user: UserView) => {
     try {
       const saved = await toggle.mutateAsync(user);
-      message.success(t(saved.active ? 'users.enabled' : 'users.disabled', { name: saved.displayName }));
+      message.success(t(saved.active ? 'enabled' : 'disabled', { name: saved.displayName }));
     } catch (error) {
-      if (hasCode(error, 'CONFLICT')) message.warning(t('error.conflict'));
-      else message.error(errorMessage(error, t));
+      if (hasCode(error, 'CONFLICT')) message.warning(tc('error.conflict'));
+      else message.error(errorMessage(error));
     } finally {
       await reload();
     }
@@ -47,12 +49,12 @@ export default function UsersPage() {
   return (
     <>
       <PageHeader
-        title={t('users.title')}
-        subtitle={t('users.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         extra={
           canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })}>
-              {t('users.create')}
+              {t('create')}
             </Button>
           )
         }
@@ -74,12 +76,12 @@ export default function UsersPage() {
             <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
               <Typography.Text type="secondary">
                 {users.hasNextPage
-                  ? t('common.loadedCount', { count: rows.length })
-                  : t('common.allLoaded', { count: rows.length })}
+                  ? tc('loadedCount', { count: rows.length })
+                  : tc('allLoaded', { count: rows.length })}
               </Typography.Text>
               {users.hasNextPage && (
                 <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-                  {t('common.loadMore')}
+                  {tc('loadMore')}
                 </Button>
               )}
             </Flex>

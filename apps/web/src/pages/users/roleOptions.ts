@@ -1,7 +1,7 @@
 import { ROLES } from '@xiaoshi/contracts';
-import type { Lang } from '../../i18n/I18nProvider';
-import { roleLabel } from '../../i18n/labels';
+import { roleText } from '../../i18n/enums';
 
-export function roleOptions(lang: Lang) {
-  return ROLES.map((role) => ({ value: role, label: roleLabel(role, lang) }));
+/** The roles as select options, in the language shown. */
+export function roleOptions() {
+  return ROLES.map((role) => ({ value: role, label: roleText.label(role) }));
 }

@@ -1,11 +1,10 @@
 import type { CompetitionKind, ProgrammeView } from '@xiaoshi/contracts';
-import { COMPETITION_KINDS } from '../../../lib/enums';
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '../../../i18n/I18nProvider';
-import { competitionKindLabel } from '../../../i18n/pipelineLabels';
+import { competitionKindText } from '../../../i18n/enums';
 import { parseYuan, wan, yuan, yuanRules } from '../../../lib/money';
 import { flattenLines } from '../../budgets/useBudgets';
+import { competitionsText } from '../text';
 
 interface Props {
   programmes: ProgrammeView[];
@@ -18,7 +17,7 @@ interface Props {
 
 /** Step 1: the budget line (with what it can still give), the kind, the title and the envelope. */
 export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onKindChange }: Props) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const form = Form.useFormInstance();
   const lines = useMemo(() => flattenLines(programmes), [programmes]);
   const lineId = Form.useWatch('budgetLineId', form) as number | undefined;
@@ -29,22 +28,22 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
     <>
       <Form.Item
         name="budgetLineId"
-        label={t('competitions.field.budgetLine')}
-        rules={[{ required: true, message: t('competitions.lineRequired') }]}
+        label={t('field.budgetLine')}
+        rules={[{ required: true, message: t('lineRequired') }]}
         extra={
           line && room !== null ? (
             <span data-testid="line-room">
-              {t('competitions.lineRoom', { yuan: yuan(room), wan: wan(room) })}
+              {t('lineRoom', { yuan: yuan(room), wan: wan(room) })}
             </span>
           ) : (
-            t('competitions.lineHelp')
+            t('lineHelp')
           )
         }
       >
         <Select<number>
           disabled={editing}
           showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('competitions.linePlaceholder')}
+          placeholder={t('linePlaceholder')}
           options={programmes.map((programme) => ({
             label: `${programme.year} · ${programme.name}`,
             title: programme.name,
@@ -59,43 +58,43 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
               <div>{option.label}</div>
               {typeof option.data.unreserved === 'number' && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('competitions.unreservedOption', { amount: yuan(option.data.unreserved) })}
+                  {t('unreservedOption', { amount: yuan(option.data.unreserved) })}
                 </Typography.Text>
               )}
             </div>
           )}
         />
       </Form.Item>
-      <Form.Item name="kind" label={t('competitions.field.kind')} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
         <Radio.Group
           disabled={editing}
           optionType="button"
           onChange={(event) => onKindChange(event.target.value as CompetitionKind)}
-          options={COMPETITION_KINDS.map((kind) => ({ value: kind, label: competitionKindLabel(kind, t) }))}
+          options={competitionKindText.options()}
         />
       </Form.Item>
       <Form.Item
         name="title"
-        label={t('competitions.field.title')}
-        rules={[{ required: true, whitespace: true, message: t('competitions.titleRequired') }]}
+        label={t('field.title')}
+        rules={[{ required: true, whitespace: true, message: t('titleRequired') }]}
       >
         <Input maxLength={120} showCount />
       </Form.Item>
-      <Form.Item name="description" label={t('competitions.field.description')}>
-        <Input.TextArea rows={4} maxLength={5000} placeholder={t('competitions.descriptionPlaceholder')} />
+      <Form.Item name="description" label={t('field.description')}>
+        <Input.TextArea rows={4} maxLength={5000} placeholder={t('descriptionPlaceholder')} />
       </Form.Item>
       <Form.Item
         name="envelope"
-        label={t('competitions.field.envelope')}
+        label={t('field.envelope')}
         dependencies={['budgetLineId']}
-        extra={t('competitions.envelopeHelp')}
+        extra={t('envelopeHelp')}
         rules={[
-          ...yuanRules(t, { required: true, positive: true }),
+          ...yuanRules({ required: true, positive: true }),
           {
             validator: (_, value?: string) => {
               const fen = parseYuan(value);
               return room !== null && fen !== null && !Number.isNaN(fen) && fen > room
-                ? Promise.reject(new Error(t('competitions.envelopeOverRoom', { amount: yuan(room) })))
+                ? Promise.reject(new Error(t('envelopeOverRoom', { amount: yuan(room) })))
                 : Promise.resolve();
             },
           },

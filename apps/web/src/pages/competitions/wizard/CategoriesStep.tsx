@@ -1,23 +1,23 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
-import { useI18n } from '../../../i18n/I18nProvider';
 import { parseYuan, wan, yuanRules } from '../../../lib/money';
 import { nextKey } from './presets';
+import { competitionsText } from '../text';
 
 const KEY_PATTERN = /^[a-z][a-z0-9_]{1,29}$/;
 
 /** Step 2: categories with their per-project subsidy caps (单个项目补助上限). */
 export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: boolean }) {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const form = Form.useFormInstance();
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('competitions.categoriesHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('categoriesHelp')}</Typography.Paragraph>
       {hasApplicationsHint && (
         <Alert
           type="info"
           showIcon
-          title={t('competitions.categoriesLockedHint')}
+          title={t('categoriesLockedHint')}
           style={{ marginBottom: 12 }}
         />
       )}
@@ -26,9 +26,9 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
         rules={[
           {
             validator: async (_, rows?: Array<{ key?: string }>) => {
-              if (!rows || rows.length === 0) throw new Error(t('competitions.categoriesRequired'));
+              if (!rows || rows.length === 0) throw new Error(t('categoriesRequired'));
               const keys = rows.map((row) => row.key);
-              if (new Set(keys).size !== keys.length) throw new Error(t('competitions.categoryKeysRepeat'));
+              if (new Set(keys).size !== keys.length) throw new Error(t('categoryKeysRepeat'));
             },
           },
         ]}
@@ -37,9 +37,9 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
           <Flex vertical gap={8}>
             <Flex gap={8} className="xs-list-header">
               <span style={{ width: 20 }} />
-              <span style={{ flex: '2 1 160px' }}>{t('competitions.field.categoryName')}</span>
-              <span style={{ flex: '1 1 110px' }}>{t('competitions.field.categoryKey')}</span>
-              <span style={{ flex: '2 1 180px' }}>{t('competitions.field.cap')}</span>
+              <span style={{ flex: '2 1 160px' }}>{t('field.categoryName')}</span>
+              <span style={{ flex: '1 1 110px' }}>{t('field.categoryKey')}</span>
+              <span style={{ flex: '2 1 180px' }}>{t('field.cap')}</span>
               <span style={{ width: 32 }} />
             </Flex>
             {fields.map((field, index) => (
@@ -50,42 +50,42 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                 <Form.Item
                   name={[field.name, 'name']}
                   rules={[
-                    { required: true, whitespace: true, message: t('competitions.categoryNameRequired') },
+                    { required: true, whitespace: true, message: t('categoryNameRequired') },
                   ]}
                   style={{ flex: '2 1 160px', marginBottom: 0 }}
                 >
                   <Input
-                    placeholder={t('competitions.field.categoryName')}
+                    placeholder={t('field.categoryName')}
                     maxLength={50}
-                    aria-label={t('competitions.field.categoryName')}
+                    aria-label={t('field.categoryName')}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'key']}
                   rules={[
-                    { pattern: KEY_PATTERN, message: t('competitions.keyInvalid') },
-                    { required: true, message: t('competitions.keyInvalid') },
+                    { pattern: KEY_PATTERN, message: t('keyInvalid') },
+                    { required: true, message: t('keyInvalid') },
                   ]}
                   style={{ flex: '1 1 110px', marginBottom: 0 }}
-                  tooltip={t('competitions.keyHelp')}
+                  tooltip={t('keyHelp')}
                 >
                   <Input
-                    placeholder={t('competitions.field.categoryKey')}
+                    placeholder={t('field.categoryKey')}
                     maxLength={30}
-                    aria-label={t('competitions.field.categoryKey')}
+                    aria-label={t('field.categoryKey')}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'cap']}
-                  rules={yuanRules(t, { required: true, positive: true })}
+                  rules={yuanRules({ required: true, positive: true })}
                   style={{ flex: '2 1 180px', marginBottom: 0 }}
                   extra={<CapInWan name={field.name} />}
                 >
                   <Input
-                    placeholder={t('competitions.field.cap')}
+                    placeholder={t('field.cap')}
                     suffix="元"
                     inputMode="decimal"
-                    aria-label={t('competitions.field.cap')}
+                    aria-label={t('field.cap')}
                   />
                 </Form.Item>
                 <Button
@@ -94,7 +94,7 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                   icon={<DeleteOutlined />}
                   disabled={fields.length === 1}
                   onClick={() => remove(field.name)}
-                  aria-label={t('competitions.removeRow')}
+                  aria-label={t('removeRow')}
                 />
               </Flex>
             ))}
@@ -107,7 +107,7 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
               }
               style={{ alignSelf: 'flex-start' }}
             >
-              {t('competitions.addCategory')}
+              {t('addCategory')}
             </Button>
           </Flex>
         )}

@@ -1,25 +1,22 @@
 import type { ProgrammeView } from '@xiaoshi/contracts';
 import { Descriptions, Flex, Tag, Typography } from 'antd';
-import { useI18n } from '../../../i18n/I18nProvider';
-import {
-  attachmentTypeLabel,
-  competitionKindLabel,
-  fundingSourceLabel,
-  trancheConditionLabel,
-} from '../../../i18n/pipelineLabels';
+import { attachmentTypeText, competitionKindText, fundingSourceText, trancheConditionText } from '../../../i18n/enums';
 import { fenOrZero, wan, yuan } from '../../../lib/money';
 import { flattenLines } from '../../budgets/useBudgets';
 import { rubricSum } from './RubricStep';
 import type { WizardValues } from './values';
+import { competitionsText } from '../text';
+import { commonText } from '../../../i18n/common';
 
 const TIME = 'YYYY-MM-DD HH:mm';
 
 /** Step 7: everything on one page before saving. */
 export function ReviewStep({ values, programmes }: { values: WizardValues; programmes: ProgrammeView[] }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const tc = commonText.useT();
   const line = flattenLines(programmes).find((candidate) => candidate.id === values.budgetLineId);
   const envelope = fenOrZero(values.envelope);
-  const none = t('competitions.noneRequired');
+  const none = t('noneRequired');
   return (
     <Descriptions
       bordered
@@ -27,30 +24,30 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
       column={1}
       styles={{ label: { width: 180 } }}
       items={[
-        { key: 'title', label: t('competitions.field.title'), children: values.title },
+        { key: 'title', label: t('field.title'), children: values.title },
         {
           key: 'kind',
-          label: t('competitions.field.kind'),
-          children: values.kind ? competitionKindLabel(values.kind, t) : '',
+          label: t('field.kind'),
+          children: values.kind ? competitionKindText.label(values.kind) : '',
         },
         {
           key: 'line',
-          label: t('competitions.field.budgetLine'),
+          label: t('field.budgetLine'),
           children: line ? `${line.programme.year} · ${line.name}` : '',
         },
         {
           key: 'envelope',
-          label: t('competitions.field.envelope'),
+          label: t('field.envelope'),
           children: Number.isNaN(envelope) ? values.envelope : `${yuan(envelope)}（${wan(envelope)}）`,
         },
         {
           key: 'categories',
-          label: t('competitions.categories'),
+          label: t('categories'),
           children: (
             <Flex vertical>
               {(values.categories ?? []).map((category) => (
                 <span key={category.key}>
-                  {category.name}：{t('competitions.capUpTo', { amount: yuan(fenOrZero(category.cap) || 0) })}
+                  {category.name}：{t('capUpTo', { amount: yuan(fenOrZero(category.cap) || 0) })}
                 </span>
               ))}
             </Flex>
@@ -58,99 +55,99 @@ export function ReviewStep({ values, programmes }: { values: WizardValues; progr
         },
         {
           key: 'submission',
-          label: t('competitions.field.submissionWindow'),
+          label: t('field.submissionWindow'),
           children: values.submissionWindow
             ? `${values.submissionWindow[0].format(TIME)} — ${values.submissionWindow[1].format(TIME)}`
             : '',
         },
         {
           key: 'review',
-          label: t('competitions.field.reviewWindow'),
+          label: t('field.reviewWindow'),
           children: values.reviewWindow
             ? `${values.reviewWindow[0].format(TIME)} — ${values.reviewWindow[1].format(TIME)}`
             : '',
         },
         {
           key: 'deadline',
-          label: t('competitions.field.implementationDeadline'),
+          label: t('field.implementationDeadline'),
           children: values.implementationDeadline?.format('YYYY-MM-DD') ?? '',
         },
         {
           key: 'quotas',
-          label: t('competitions.quotas'),
+          label: t('quotas'),
           children: (
             <Flex vertical>
               <span>
                 {values.maxPerStreet
-                  ? t('competitions.minMax', { min: values.minPerStreet, max: values.maxPerStreet })
-                  : t('competitions.minOnly', { min: values.minPerStreet })}
+                  ? t('minMax', { min: values.minPerStreet, max: values.maxPerStreet })
+                  : t('minOnly', { min: values.minPerStreet })}
               </span>
-              <span>{t('competitions.awardRange', { min: values.awardMin, max: values.awardMax })}</span>
+              <span>{t('awardRange', { min: values.awardMin, max: values.awardMax })}</span>
               <span>
-                {t('competitions.field.noticeWorkingDays')}：
-                {t('competitions.workingDays', { count: values.noticeWorkingDays })}
+                {t('field.noticeWorkingDays')}：
+                {t('workingDays', { count: values.noticeWorkingDays })}
               </span>
               <span>
-                {t('competitions.field.reviewersPerApplication')}：
-                {t('competitions.people', { count: values.reviewersPerApplication })}
+                {t('field.reviewersPerApplication')}：
+                {t('people', { count: values.reviewersPerApplication })}
               </span>
             </Flex>
           ),
         },
         {
           key: 'sources',
-          label: t('competitions.field.requiredSources'),
+          label: t('field.requiredSources'),
           children: values.requiredSources?.length
             ? values.requiredSources.map((source) => (
-                <Tag key={source}>{fundingSourceLabel(source, lang)}</Tag>
+                <Tag key={source}>{fundingSourceText.label(source)}</Tag>
               ))
             : none,
         },
         {
           key: 'cofunding',
-          label: t('competitions.field.minCoFundingShare'),
+          label: t('field.minCoFundingShare'),
           children: values.minCoFundingPercent
             ? `${values.minCoFundingPercent}%`
-            : t('competitions.noMinimum'),
+            : t('noMinimum'),
         },
         {
           key: 'attachments',
-          label: t('competitions.field.requiredAttachmentTypes'),
+          label: t('field.requiredAttachmentTypes'),
           children: values.requiredAttachmentTypes?.length
             ? values.requiredAttachmentTypes.map((type) => (
-                <Tag key={type}>{attachmentTypeLabel(type, lang)}</Tag>
+                <Tag key={type}>{attachmentTypeText.label(type)}</Tag>
               ))
             : none,
         },
         {
           key: 'partner',
-          label: t('competitions.field.requiresPartner'),
-          children: values.requiresPartner ? t('common.yes') : t('common.no'),
+          label: t('field.requiresPartner'),
+          children: values.requiresPartner ? tc('yes') : tc('no'),
         },
         {
           key: 'rubric',
-          label: t('competitions.rubric'),
+          label: t('rubric'),
           children: (
             <Flex vertical>
               {(values.rubric ?? []).map((criterion) => (
                 <span key={criterion.key}>
-                  {criterion.name}：{criterion.maxPoints ?? 0} {t('competitions.points')}
+                  {criterion.name}：{criterion.maxPoints ?? 0} {t('points')}
                 </span>
               ))}
               <Typography.Text strong>
-                {t('competitions.rubricSum', { sum: rubricSum(values.rubric) })}
+                {t('rubricSum', { sum: rubricSum(values.rubric) })}
               </Typography.Text>
             </Flex>
           ),
         },
         {
           key: 'tranches',
-          label: t('competitions.tranches'),
+          label: t('tranches'),
           children: (
             <Flex vertical>
               {(values.tranches ?? []).map((tranche, index) => (
                 <span key={index}>
-                  {tranche.percent ?? 0}% · {trancheConditionLabel(tranche.condition, lang)}
+                  {tranche.percent ?? 0}% · {trancheConditionText.label(tranche.condition)}
                 </span>
               ))}
             </Flex>

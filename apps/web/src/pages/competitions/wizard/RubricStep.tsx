@@ -1,9 +1,10 @@
 import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkRubric, type Criterion } from '@xiaoshi/domain';
 import { Alert, Button, Flex, Form, Input, InputNumber, Progress, Typography } from 'antd';
-import { useI18n } from '../../../i18n/I18nProvider';
 import { nextKey } from './presets';
 import type { WizardValues } from './values';
+import { competitionsText } from '../text';
+import { useLang } from '../../../i18n/i18n';
 
 type Row = WizardValues['rubric'][number];
 
@@ -23,7 +24,8 @@ export function rubricViolations(rows: readonly Row[] | undefined) {
 
 /** Step 5: the scoring rubric, with its total kept live against 100. Locked once submissions open. */
 export function RubricStep({ locked }: { locked: boolean }) {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const lang = useLang();
   const form = Form.useFormInstance();
   const rows = Form.useWatch('rubric', form) as Row[] | undefined;
   const sum = rubricSum(rows);
@@ -38,11 +40,11 @@ export function RubricStep({ locked }: { locked: boolean }) {
           type="warning"
           showIcon
           icon={<LockOutlined />}
-          title={t('competitions.rubricLockedHint')}
+          title={t('rubricLockedHint')}
           style={{ marginBottom: 12 }}
         />
       ) : (
-        <Typography.Paragraph type="secondary">{t('competitions.rubricHelp')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('rubricHelp')}</Typography.Paragraph>
       )}
       <Flex align="center" gap={16} className="xs-live-sum" data-testid="rubric-sum" data-sum={sum}>
         <Progress
@@ -54,7 +56,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
         />
         <Flex vertical>
           <Typography.Text strong style={{ color: colour }}>
-            {t('competitions.rubricSum', { sum })}
+            {t('rubricSum', { sum })}
           </Typography.Text>
           <Typography.Text type="secondary">
             {notHundred
@@ -62,7 +64,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 ? notHundred.en
                 : notHundred.zh
               : sum === 100
-                ? t('competitions.rubricOk')
+                ? t('rubricOk')
                 : ''}
           </Typography.Text>
         </Flex>
@@ -82,8 +84,8 @@ export function RubricStep({ locked }: { locked: boolean }) {
           <Flex vertical gap={8}>
             <Flex gap={8} className="xs-list-header">
               <span style={{ width: 20 }} />
-              <span style={{ flex: '3 1 200px' }}>{t('competitions.field.criterion')}</span>
-              <span style={{ width: 130 }}>{t('competitions.field.maxPoints')}</span>
+              <span style={{ flex: '3 1 200px' }}>{t('field.criterion')}</span>
+              <span style={{ width: 130 }}>{t('field.maxPoints')}</span>
               <span style={{ width: 32 }} />
             </Flex>
             {fields.map((field, index) => (
@@ -97,15 +99,15 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 <Form.Item
                   name={[field.name, 'name']}
                   rules={[
-                    { required: true, whitespace: true, message: t('competitions.criterionNameRequired') },
+                    { required: true, whitespace: true, message: t('criterionNameRequired') },
                   ]}
                   style={{ flex: '3 1 200px', marginBottom: 0 }}
                 >
-                  <Input disabled={locked} maxLength={50} aria-label={t('competitions.field.criterion')} />
+                  <Input disabled={locked} maxLength={50} aria-label={t('field.criterion')} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'maxPoints']}
-                  rules={[{ required: true, message: t('competitions.pointsRequired') }]}
+                  rules={[{ required: true, message: t('pointsRequired') }]}
                   style={{ width: 130, marginBottom: 0 }}
                 >
                   <InputNumber
@@ -113,9 +115,9 @@ export function RubricStep({ locked }: { locked: boolean }) {
                     min={1}
                     max={100}
                     precision={0}
-                    suffix={t('competitions.points')}
+                    suffix={t('points')}
                     style={{ width: '100%' }}
-                    aria-label={t('competitions.field.maxPoints')}
+                    aria-label={t('field.maxPoints')}
                   />
                 </Form.Item>
                 <Button
@@ -124,7 +126,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
                   icon={<DeleteOutlined />}
                   disabled={locked || fields.length === 1}
                   onClick={() => remove(field.name)}
-                  aria-label={t('competitions.removeRow')}
+                  aria-label={t('removeRow')}
                 />
               </Flex>
             ))}
@@ -142,7 +144,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 }
                 style={{ alignSelf: 'flex-start' }}
               >
-                {t('competitions.addCriterion')}
+                {t('addCriterion')}
               </Button>
             )}
           </Flex>

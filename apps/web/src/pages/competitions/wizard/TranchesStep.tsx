@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TRANCHE_CONDITIONS, checkTranchePlan, type TrancheCondition } from '@xiaoshi/domain';
 import { Button, Flex, Form, InputNumber, Progress, Select, Typography } from 'antd';
-import { useI18n } from '../../../i18n/I18nProvider';
-import { trancheConditionLabel } from '../../../i18n/pipelineLabels';
+import { trancheConditionText } from '../../../i18n/enums';
 import { percentToBp, type WizardValues } from './values';
+import { competitionsText } from '../text';
+import { useLang } from '../../../i18n/i18n';
 
 type Row = WizardValues['tranches'][number];
 
@@ -25,7 +26,8 @@ export function trancheSumBp(rows: readonly Row[] | undefined): number {
 
 /** Step 6: the tranche plan (预拨 / 尾款), kept live against 100%. */
 export function TranchesStep() {
-  const { t, lang } = useI18n();
+  const t = competitionsText.useT();
+  const lang = useLang();
   const form = Form.useFormInstance();
   const rows = Form.useWatch('tranches', form) as Row[] | undefined;
   const sumBp = trancheSumBp(rows);
@@ -35,7 +37,7 @@ export function TranchesStep() {
 
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('competitions.tranchesHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('tranchesHelp')}</Typography.Paragraph>
       <Flex align="center" gap={16} className="xs-live-sum" data-testid="tranche-sum" data-sum={sumBp}>
         <Progress
           type="circle"
@@ -46,10 +48,10 @@ export function TranchesStep() {
         />
         <Flex vertical>
           <Typography.Text strong style={{ color: colour }}>
-            {t('competitions.trancheSum', { sum: percent })}
+            {t('trancheSum', { sum: percent })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {problem ? (lang === 'en' ? problem.en : problem.zh) : t('competitions.tranchesOk')}
+            {problem ? (lang === 'en' ? problem.en : problem.zh) : t('tranchesOk')}
           </Typography.Text>
         </Flex>
       </Flex>
@@ -68,8 +70,8 @@ export function TranchesStep() {
           <Flex vertical gap={8}>
             <Flex gap={8} className="xs-list-header">
               <span style={{ width: 20 }} />
-              <span style={{ width: 140 }}>{t('competitions.field.tranchePercent')}</span>
-              <span style={{ flex: '1 1 220px' }}>{t('competitions.field.trancheCondition')}</span>
+              <span style={{ width: 140 }}>{t('field.tranchePercent')}</span>
+              <span style={{ flex: '1 1 220px' }}>{t('field.trancheCondition')}</span>
               <span style={{ width: 32 }} />
             </Flex>
             {fields.map((field, index) => (
@@ -79,7 +81,7 @@ export function TranchesStep() {
                 </Typography.Text>
                 <Form.Item
                   name={[field.name, 'percent']}
-                  rules={[{ required: true, message: t('competitions.percentRequired') }]}
+                  rules={[{ required: true, message: t('percentRequired') }]}
                   style={{ width: 140, marginBottom: 0 }}
                 >
                   <InputNumber
@@ -88,19 +90,19 @@ export function TranchesStep() {
                     precision={2}
                     suffix="%"
                     style={{ width: '100%' }}
-                    aria-label={t('competitions.field.tranchePercent')}
+                    aria-label={t('field.tranchePercent')}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'condition']}
-                  rules={[{ required: true, message: t('competitions.conditionRequired') }]}
+                  rules={[{ required: true, message: t('conditionRequired') }]}
                   style={{ flex: '1 1 220px', marginBottom: 0 }}
                 >
                   <Select
-                    aria-label={t('competitions.field.trancheCondition')}
+                    aria-label={t('field.trancheCondition')}
                     options={TRANCHE_CONDITIONS.map((condition) => ({
                       value: condition,
-                      label: trancheConditionLabel(condition, lang),
+                      label: trancheConditionText.label(condition),
                     }))}
                   />
                 </Form.Item>
@@ -110,7 +112,7 @@ export function TranchesStep() {
                   icon={<DeleteOutlined />}
                   disabled={fields.length === 1}
                   onClick={() => remove(field.name)}
-                  aria-label={t('competitions.removeRow')}
+                  aria-label={t('removeRow')}
                 />
               </Flex>
             ))}
@@ -123,7 +125,7 @@ export function TranchesStep() {
               }
               style={{ alignSelf: 'flex-start' }}
             >
-              {t('competitions.addTranche')}
+              {t('addTranche')}
             </Button>
           </Flex>
         )}

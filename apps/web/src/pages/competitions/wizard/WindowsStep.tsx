@@ -1,19 +1,19 @@
 import { Col, DatePicker, Form, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { competitionsText } from '../text';
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 
 /** Step 3: submission and review windows (Beijing time), deadline and the quotas. */
 export function WindowsStep() {
-  const { t } = useI18n();
+  const t = competitionsText.useT();
   const number = (name: string, label: string, min: number, max: number, extra?: string, required = true) => (
     <Col xs={24} sm={12} lg={8}>
       <Form.Item
         name={name}
         label={label}
         extra={extra}
-        rules={required ? [{ required: true, message: t('competitions.numberRequired') }] : []}
+        rules={required ? [{ required: true, message: t('numberRequired') }] : []}
       >
         <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
       </Form.Item>
@@ -21,19 +21,19 @@ export function WindowsStep() {
   );
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('competitions.windowsHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('windowsHelp')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Form.Item
             name="submissionWindow"
-            label={t('competitions.field.submissionWindow')}
+            label={t('field.submissionWindow')}
             rules={[
-              { required: true, message: t('competitions.windowRequired') },
+              { required: true, message: t('windowRequired') },
               {
                 validator: (_, value?: [Dayjs, Dayjs]) =>
                   !value || value[0].isBefore(value[1])
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('competitions.windowOrder'))),
+                    : Promise.reject(new Error(t('windowOrder'))),
               },
             ]}
           >
@@ -47,18 +47,18 @@ export function WindowsStep() {
         <Col xs={24} lg={12}>
           <Form.Item
             name="reviewWindow"
-            label={t('competitions.field.reviewWindow')}
+            label={t('field.reviewWindow')}
             dependencies={['submissionWindow']}
             rules={[
-              { required: true, message: t('competitions.windowRequired') },
+              { required: true, message: t('windowRequired') },
               ({ getFieldValue }) => ({
                 validator: (_, value?: [Dayjs, Dayjs]) => {
                   const submission = getFieldValue('submissionWindow') as [Dayjs, Dayjs] | undefined;
                   if (!value) return Promise.resolve();
                   if (!value[0].isBefore(value[1]))
-                    return Promise.reject(new Error(t('competitions.windowOrder')));
+                    return Promise.reject(new Error(t('windowOrder')));
                   if (submission && value[0].isBefore(submission[1]))
-                    return Promise.reject(new Error(t('competitions.reviewAfterSubmission')));
+                    return Promise.reject(new Error(t('reviewAfterSubmission')));
                   return Promise.resolve();
                 },
               }),
@@ -74,15 +74,15 @@ export function WindowsStep() {
         <Col xs={24} sm={12} lg={8}>
           <Form.Item
             name="implementationDeadline"
-            label={t('competitions.field.implementationDeadline')}
+            label={t('field.implementationDeadline')}
             dependencies={['reviewWindow']}
             rules={[
-              { required: true, message: t('competitions.deadlineRequired') },
+              { required: true, message: t('deadlineRequired') },
               ({ getFieldValue }) => ({
                 validator: (_, value?: Dayjs) => {
                   const review = getFieldValue('reviewWindow') as [Dayjs, Dayjs] | undefined;
                   return value && review && value.endOf('day').isBefore(review[1])
-                    ? Promise.reject(new Error(t('competitions.deadlineAfterReview')))
+                    ? Promise.reject(new Error(t('deadlineAfterReview')))
                     : Promise.resolve();
                 },
               }),
@@ -92,46 +92,46 @@ export function WindowsStep() {
           </Form.Item>
         </Col>
       </Row>
-      <Typography.Title level={5}>{t('competitions.quotas')}</Typography.Title>
+      <Typography.Title level={5}>{t('quotas')}</Typography.Title>
       <Row gutter={16}>
         {number(
           'minPerStreet',
-          t('competitions.field.minPerStreet'),
+          t('field.minPerStreet'),
           0,
           100,
-          t('competitions.minPerStreetHelp'),
+          t('minPerStreetHelp'),
         )}
         <Col xs={24} sm={12} lg={8}>
           <Form.Item
             name="maxPerStreet"
-            label={t('competitions.field.maxPerStreet')}
-            extra={t('competitions.maxPerStreetHelp')}
+            label={t('field.maxPerStreet')}
+            extra={t('maxPerStreetHelp')}
             dependencies={['minPerStreet']}
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, value?: number | null) =>
                   value === null || value === undefined || value >= (getFieldValue('minPerStreet') as number)
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('competitions.maxBelowMin'))),
+                    : Promise.reject(new Error(t('maxBelowMin'))),
               }),
             ]}
           >
             <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        {number('awardMin', t('competitions.field.awardMin'), 0, 10000)}
+        {number('awardMin', t('field.awardMin'), 0, 10000)}
         <Col xs={24} sm={12} lg={8}>
           <Form.Item
             name="awardMax"
-            label={t('competitions.field.awardMax')}
+            label={t('field.awardMax')}
             dependencies={['awardMin']}
             rules={[
-              { required: true, message: t('competitions.numberRequired') },
+              { required: true, message: t('numberRequired') },
               ({ getFieldValue }) => ({
                 validator: (_, value?: number) =>
                   value === undefined || value >= (getFieldValue('awardMin') as number)
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('competitions.awardMaxBelowMin'))),
+                    : Promise.reject(new Error(t('awardMaxBelowMin'))),
               }),
             ]}
           >
@@ -140,18 +140,18 @@ export function WindowsStep() {
         </Col>
         {number(
           'noticeWorkingDays',
-          t('competitions.field.noticeWorkingDays'),
+          t('field.noticeWorkingDays'),
           1,
           30,
-          t('competitions.noticeHelp'),
+          t('noticeHelp'),
         )}
-        {number('reviewersPerApplication', t('competitions.field.reviewersPerApplication'), 1, 15)}
+        {number('reviewersPerApplication', t('field.reviewersPerApplication'), 1, 15)}
         {number(
           'reminderDaysBeforeClose',
-          t('competitions.field.reminderDaysBeforeClose'),
+          t('field.reminderDaysBeforeClose'),
           0,
           60,
-          t('competitions.reminderHelp'),
+          t('reminderHelp'),
         )}
       </Row>
     </>

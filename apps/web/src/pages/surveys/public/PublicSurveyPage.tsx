@@ -2,9 +2,9 @@ import type { PublicSurveyView, RespondentGroupKey, SurveyChoiceKey } from '@xia
 import { RESPONDENT_GROUPS, SURVEY_CHOICES } from '@xiaoshi/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useI18n } from '../../../i18n/I18nProvider';
 import { text } from './text';
 import './public-survey.css';
+import { useLang, setLang } from '../../../i18n/i18n';
 
 type Outcome = 'thanks' | 'already' | null;
 
@@ -69,7 +69,7 @@ const storage = {
  */
 export default function PublicSurveyPage() {
   const t = text.useT();
-  const { lang, setLang } = useI18n();
+  const lang = useLang();
   const code = useParams().code ?? '';
   const invitation = useSearchParams()[0].get('t');
   const tokenKey = `xs-survey-token:${code}`;

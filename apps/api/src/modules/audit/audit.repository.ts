@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditChainReport, AuditListQuery } from '@xiaoshi/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** One event as written: snapshots already redacted and serialised. */
+export interface AuditEventInsert {
+  actorUserId: number | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+  requestId: string;
+  ip: string;
+}
+
+export interface AuditEventRow {
+  seq: string;
+  occurred_at: Date;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+}
+
+interface ChainCheckRow {
+  checked_at: Date;
+  ok: boolean;
+  checked_events: string;
+  first_broken_seq: string | null;
+}
+
+/** The append-only audit_event table and the record of chain checks. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends in the caller's transaction; the database trigger assigns the sequence and the chain hash. */
+  async append(manager: EntityManager, event: AuditEventInsert): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_event (actor_user_id, actor_username, action, entity_type, entity_id, before, after, request_id, ip, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', '')`,
+      [
+        event.actorUserId,
+        event.actorUsername,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.before,
+        event.after,
+        event.requestId,
+        event.ip,
+      ],
+    );
+  }
+
+  /** Newest first, keyset by seq, up to `limit + 1` rows. */
+  page(query: AuditListQuery): Promise<AuditEventRow[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.cursor) add('seq < ?', query.cursor);
+    if (query.entityType) add('entity_type = ?', query.entityType);
+    if (query.entityId) add('entity_id = ?', query.entityId);
+    if (query.action) add('action = ?', query.action);
+    params.push(query.limit + 1);
+    return this.dataSource.query(
+      `SELECT seq, occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, before, after, request_id, ip
+       FROM audit_event ${conditions.length ? 'WHERE ' + conditions.join(' AND ') : ''}
+       ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * Recomputes every hash from the stored fields and checks each link to its predecessor: how many
+   * events were checked and the first whose hash or link is wrong.
+   */
+  async verifyChain(): Promise<AuditChainReport> {
+    const [row]: Array<{ checked: string; first_broken: string | null }> = await this.dataSource.query(`
+      WITH chain AS (
+        SELECT e.seq, e.hash, e.prev_hash,
+               lag(e.hash) OVER (ORDER BY e.seq) AS expected_prev,
+               audit_event_digest(e, e.prev_hash) AS recomputed
+        FROM audit_event e
+      )
+      SELECT count(*) AS checked,
+             min(seq) FILTER (
+               WHERE hash <> recomputed
+                  OR prev_hash <> coalesce(expected_prev, repeat('0', 64))
+             ) AS first_broken
+      FROM chain`);
+    const firstBroken = row.first_broken === null ? null : Number(row.first_broken);
+    return { ok: firstBroken === null, checkedEvents: Number(row.checked), firstBrokenSeq: firstBroken };
+  }
+
+  async storeCheck(report: AuditChainReport): Promise<void> {
+    await this.dataSource.query(`INSERT INTO audit_chain_check (ok, checked_events, first_broken_seq) VALUES ($1, $2, $3)`, [
+      report.ok,
+      report.checkedEvents,
+      report.firstBrokenSeq,
+    ]);
+  }
+
+  async lastChecks(limit: number): Promise<Array<AuditChainReport & { checkedAt: string }>> {
+    const rows: ChainCheckRow[] = await this.dataSource.query(
+      `SELECT checked_at, ok, checked_events, first_broken_seq FROM audit_chain_check ORDER BY id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      checkedAt: row.checked_at.toISOString(),
+      ok: row.ok,
+      checkedEvents: Number(row.checked_events),
+      firstBrokenSeq: row.first_broken_seq === null ? null : Number(row.first_broken_seq),
+    }));
+  }
+}

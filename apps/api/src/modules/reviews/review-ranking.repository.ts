@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RankingRowView, ReviewProgressView } from '@xiaoshi/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ApplicationRanking, type AggregationMethod } from './review.entities.js';
+
+const INSERT_SLICE = 1000;
+
+/** One assignment of an application with its sheet (status 'none' before the reviewer starts). */
+export interface SheetScores {
+  applicationId: number;
+  reviewerUserId: number;
+  scores: Record<string, number> | null;
+  total: number;
+  status: 'draft' | 'submitted' | 'none';
+}
+
+interface SheetScoresRow {
+  application_id: number;
+  reviewer_user_id: number;
+  scores: Record<string, number> | null;
+  total: string | null;
+  status: 'draft' | 'submitted' | 'none';
+}
+
+/** One computed ranking row, as the ranking job writes it. */
+export interface NewRankingRow {
+  applicationId: number;
+  score: number | null;
+  method: AggregationMethod;
+  sheetsUsed: number;
+  sheetsSubmitted: number;
+  sheetsDue: number;
+  spread: number | null;
+  disagreement: boolean;
+  criterionMeans: Record<string, number>;
+  rank: number;
+  fundable: boolean;
+}
+
+interface RankingRow {
+  application_id: number;
+  rank: number;
+  title: string;
+  category: string;
+  street: string;
+  community: string;
+  score: string | null;
+  method: AggregationMethod;
+  sheets_used: number;
+  sheets_submitted: number;
+  sheets_due: number;
+  spread: string | null;
+  disagreement: boolean;
+  fundable: boolean;
+  beneficiaries_count: number;
+  requested_subsidy_fen: string;
+  criterion_means: Record<string, number>;
+}
+
+/** application_ranking (written by the ranking job only) and the figures read beside it. */
+@Injectable()
+export class ReviewRankingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One ranking computation per competition at a time (until the transaction ends). */
+  async lockCompetition(manager: EntityManager, competitionId: number): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ranking'), $1)`, [competitionId]);
+  }
+
+  /** Every assignment of these applications with its sheet, submitted or not. */
+  async sheetsOf(manager: EntityManager, applicationIds: readonly number[]): Promise<SheetScores[]> {
+    const rows: SheetScoresRow[] = await manager.query(
+      `SELECT ra.application_id, ra.reviewer_user_id, sh.scores, sh.total, coalesce(sh.status, 'none') AS status
+       FROM review_assignment ra LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id
+       WHERE ra.application_id = ANY($1::int[])`,
+      [applicationIds],
+    );
+    return rows.map((row) => ({
+      applicationId: row.application_id,
+      reviewerUserId: row.reviewer_user_id,
+      scores: row.scores,
+      total: Number(row.total),
+      status: row.status,
+    }));
+  }
+
+  /** Replaces the competition's ranking with these rows. */
+  async replace(
+    manager: EntityManager,
+    competitionId: number,
+    rows: readonly NewRankingRow[],
+    computedAt: Date,
+  ): Promise<void> {
+    await manager.delete(ApplicationRanking, { competitionId });
+    // In slices, well under PostgreSQL's 65,535 parameters per statement.
+    for (let start = 0; start < rows.length; start += INSERT_SLICE) {
+      await manager.insert(
+        ApplicationRanking,
+        rows.slice(start, start + INSERT_SLICE).map((row) => ({
+          ...row,
+          competitionId,
+          score: row.score === null ? null : String(row.score),
+          spread: row.spread === null ? null : String(row.spread),
+          computedAt,
+        })),
+      );
+    }
+  }
+
+  /**
+   * The ranking of a competition as shown and exported: by category name, then rank. The one read
+   * path of the ranking — paging it (keyset on category and rank) changes this method only.
+   */
+  async ranking(competitionId: number): Promise<RankingRowView[]> {
+    const rows: RankingRow[] = await this.dataSource.query(
+      `SELECT r.application_id, r.rank, r.score, r.method, r.sheets_used, r.sheets_submitted, r.sheets_due, r.spread,
+              r.disagreement, r.fundable, r.criterion_means, a.title, a.beneficiaries_count, a.requested_subsidy_fen,
+              cat.name AS category, s.name AS street, c.name AS community
+       FROM application_ranking r JOIN application a ON a.id = r.application_id
+       JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id
+       WHERE r.competition_id = $1 ORDER BY cat.name, r.rank`,
+      [competitionId],
+    );
+    return rows
+      .map((row) => ({
+        rank: row.rank,
+        applicationId: row.application_id,
+        title: row.title,
+        category: row.category,
+        street: row.street,
+        community: row.community,
+        score: row.score === null ? null : Number(row.score),
+        method: row.method,
+        sheetsUsed: row.sheets_used,
+        sheetsSubmitted: row.sheets_submitted,
+        sheetsDue: row.sheets_due,
+        spread: row.spread === null ? null : Number(row.spread),
+        disagreement: row.disagreement,
+        fundable: row.fundable,
+        beneficiariesCount: row.beneficiaries_count,
+        requestedSubsidyFen: Number(row.requested_subsidy_fen),
+        criterionMeans: row.criterion_means,
+      }))
+      .sort((a, b) => (a.category === b.category ? a.rank - b.rank : a.category.localeCompare(b.category)));
+  }
+
+  /** Submitted totals of a competition, reviewer by reviewer. */
+  async submittedTotals(
+    competitionId: number,
+  ): Promise<Array<{ reviewerUserId: number; applicationId: number; total: number }>> {
+    const rows: Array<{ reviewer_user_id: number; application_id: number; total: string }> = await this.dataSource.query(
+      `SELECT ra.reviewer_user_id, ra.application_id, sh.total FROM review_assignment ra
+       JOIN score_sheet sh ON sh.assignment_id = ra.id AND sh.status = 'submitted'
+       JOIN application a ON a.id = ra.application_id WHERE a.competition_id = $1`,
+      [competitionId],
+    );
+    return rows.map((row) => ({
+      reviewerUserId: row.reviewer_user_id,
+      applicationId: row.application_id,
+      total: Number(row.total),
+    }));
+  }
+
+  /** Sheets due and submitted per reviewer, and per application in these statuses. */
+  async progress(competitionId: number, statuses: readonly string[]): Promise<ReviewProgressView> {
+    const reviewers: Array<{ id: number; display_name: string; done: number; due: number }> = await this.dataSource.query(
+      `SELECT u.id, u.display_name, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
+       FROM review_assignment ra JOIN application a ON a.id = ra.application_id JOIN app_user u ON u.id = ra.reviewer_user_id
+       LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id WHERE a.competition_id = $1 GROUP BY u.id, u.display_name ORDER BY u.id`,
+      [competitionId],
+    );
+    const applications: Array<{ id: number; title: string; done: number; due: number }> = await this.dataSource.query(
+      `SELECT a.id, a.title, count(ra.id)::int AS due, count(sh.id) FILTER (WHERE sh.status = 'submitted')::int AS done
+       FROM application a LEFT JOIN review_assignment ra ON ra.application_id = a.id LEFT JOIN score_sheet sh ON sh.assignment_id = ra.id
+       WHERE a.competition_id = $1 AND a.status = ANY($2::text[]) GROUP BY a.id, a.title ORDER BY a.id`,
+      [competitionId, statuses],
+    );
+    return {
+      reviewers: reviewers.map((row) => ({
+        reviewerUserId: row.id,
+        displayName: row.display_name,
+        done: row.done,
+        due: row.due,
+      })),
+      applications: applications.map((row) => ({
+        applicationId: row.id,
+        title: row.title,
+        done: row.done,
+        due: row.due,
+      })),
+    };
+  }
+}

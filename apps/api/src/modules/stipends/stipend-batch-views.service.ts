@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  type Page,
+  type StipendBatchListQuery,
+  type StipendBatchSummaryView,
+  type StipendBatchView,
+} from '@xiaoshi/contracts';
+import { STIPEND_BATCH_MOVES, actionsFrom } from '@xiaoshi/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/actor.js';
+import { AccessService } from '../access/access.service.js';
+import type { StipendBatch } from './stipend-batch.entity.js';
+import { StipendBatchesRepository, type BatchSummaryRow } from './stipend-batches.repository.js';
+import { periodLabel, personalData } from './stipend-common.js';
+
+function summaryView(row: BatchSummaryRow): StipendBatchSummaryView {
+  return {
+    id: row.id,
+    programme: row.programme,
+    kind: row.kind,
+    period: periodLabel(row),
+    year: row.year,
+    quarter: row.quarter,
+    electionDate: row.electionDate,
+    status: row.status,
+    totalFen: row.totalFen,
+    peopleCount: row.peopleCount,
+    preparedBy: row.preparedBy,
+    preparedAt: row.preparedAt.toISOString(),
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    paidBy: row.paidBy,
+    paidAt: row.paidAt?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+/**
+ * Batches as people read them: the list, one batch with its lines and totals by street (a street
+ * officer sees only their street's), and what the reader may do with it now — the moves of
+ * STIPEND_BATCH_MOVES their permissions allow, never approving a batch they prepared.
+ */
+@Injectable()
+export class StipendBatchViewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly repository: StipendBatchesRepository,
+  ) {}
+
+  /** A batch of a programme in the user's scope, 404 otherwise; row-locked when it is about to move. */
+  async reachable(
+    user: AuthUser,
+    id: number,
+    permission: 'stipends.read' | 'stipends.approve' | 'stipends.pay',
+    manager: EntityManager,
+    lock = false,
+  ): Promise<StipendBatch> {
+    this.access.requirePermission(user, permission);
+    if (!(await this.repository.isReachable(manager, user, id))) throw new DomainError('NOT_FOUND');
+    const batch = await this.repository.find(manager, id, lock);
+    if (!batch) throw new DomainError('NOT_FOUND');
+    return batch;
+  }
+
+  async list(user: AuthUser, query: StipendBatchListQuery): Promise<Page<StipendBatchSummaryView>> {
+    this.access.requirePermission(user, 'stipends.read');
+    const rows = await this.repository.page(this.dataSource.manager, user, query);
+    const items = rows.slice(0, query.limit).map(summaryView);
+    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+  }
+
+  /** A batch with its lines; a street officer sees only their street's lines and totals. */
+  async get(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<StipendBatchView> {
+    const batch = await this.reachable(user, id, 'stipends.read', manager);
+    const { ruleVersion, rejectReason, paymentReference, ...summary } = await this.repository.detail(manager, id);
+    const lines = await this.repository.lines(manager, user, id);
+    const byStreet = new Map<number, { street: { id: number; name: string }; people: number; totalFen: number }>();
+    for (const line of lines) {
+      const entry = byStreet.get(line.streetId) ?? { street: { id: line.streetId, name: line.street }, people: 0, totalFen: 0 };
+      entry.people += 1;
+      entry.totalFen += line.amountFen;
+      byStreet.set(line.streetId, entry);
+    }
+    // Masked for every role: the clear values are an audited reveal, or the bank payroll.
+    const show = personalData(false);
+    return {
+      ...summaryView(summary),
+      ruleVersion,
+      rejectReason,
+      paymentReference,
+      byStreet: [...byStreet.values()],
+      lines: lines.map((line) => ({
+        personId: line.personId,
+        name: line.name,
+        nationalId: show.nationalId(line.nationalId),
+        street: line.street,
+        community: line.community,
+        bankName: line.bankName,
+        bankAccount: show.bankAccount(line.bankAccount),
+        months: line.months,
+        monthlyRateFen: line.monthlyRateFen,
+        amountFen: line.amountFen,
+        detail: line.detail,
+      })),
+      availableActions: this.actionsFor(user, batch),
+    };
+  }
+
+  private actionsFor(user: AuthUser, batch: StipendBatch): StipendBatchView['availableActions'] {
+    return actionsFrom(STIPEND_BATCH_MOVES, batch.status, [...user.permissions]).filter(
+      (action) => action !== 'approve' || batch.preparedByUserId !== user.id,
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { defineNamespace } from '../../i18n/i18n';
+
+/** Changing one’s password, and the password policy’s messages (also used when admins set one). */
+export const accountText = defineNamespace(
+  'account',
+  {
+    title: '修改密码',
+    forcedTitle: '请先修改初始密码',
+    forcedHint: '为保障账号安全，首次登录或密码被重置后须设置新密码，修改完成后请重新登录。',
+    current: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    rule: '至少 10 位，须同时包含字母和数字',
+    currentRequired: '请输入当前密码',
+    newRequired: '请输入新密码',
+    tooShort: '新密码至少 10 位',
+    tooLong: '密码不能超过 128 位',
+    mismatch: '两次输入的新密码不一致',
+    confirmRequired: '请再次输入新密码',
+    submit: '修改密码',
+    afterChange: '修改成功后，所有已登录的设备都将退出，需要重新登录。',
+  },
+  {
+    title: 'Change password',
+    forcedTitle: 'Change your temporary password',
+    forcedHint: 'For your account’s safety, set a new password after first sign-in or a reset. You will then sign in again.',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    rule: 'At least 10 characters, with letters and digits',
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    tooShort: 'At least 10 characters',
+    tooLong: 'At most 128 characters',
+    mismatch: 'The two new passwords differ',
+    confirmRequired: 'Enter the new password again',
+    submit: 'Change password',
+    afterChange: 'After the change every signed-in device is signed out; sign in again.',
+  },
+);
