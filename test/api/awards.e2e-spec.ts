@@ -1,6 +1,6 @@
 import { CALENDAR_2026_CN, noticePeriod } from '@xiaoshi/domain';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
-import { eligibleApplications, reviewers } from '../support/fixtures.js';
+import { eligibleApplications, projectsOpened, reviewers } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const YUAN = 100;
@@ -237,8 +237,15 @@ describe('awards: selection, decision, 公示 with objections, approval against 
     const after = await t.http().get(`/api/budget-lines/${line}`).set('authorization', admin);
     expect(after.body.ledger.committedFen - before.body.ledger.committedFen).toBe(72_000 * YUAN);
     expect(after.body.ledger.committedBySource.award).toBe(72_000 * YUAN);
+    // 立项 (approved), then the worker opens their projects, which starts their delivery.
+    const approvedMoves = await t.db.query(
+      `SELECT application_id FROM application_status_change WHERE application_id = ANY($1::int[]) AND to_status = 'approved' ORDER BY application_id`,
+      [apps],
+    );
+    expect(approvedMoves.rows.map((row) => row.application_id)).toEqual(apps.slice(0, 2));
+    await projectsOpened(t, apps.slice(0, 2));
     const statuses = await t.db.query(`SELECT status FROM application WHERE id = ANY($1::int[]) ORDER BY id`, [apps]);
-    expect(statuses.rows.map((row) => row.status)).toEqual(['approved', 'approved', 'not_funded', 'not_funded', 'not_funded']);
+    expect(statuses.rows.map((row) => row.status)).toEqual(['in_progress', 'in_progress', 'not_funded', 'not_funded', 'not_funded']);
     const inbox = await t.http().get('/api/notifications').set('authorization', await t.login('longcheng'));
     expect(inbox.body.items.some((n: { kind: string }) => n.kind === 'award.approved')).toBe(true);
     expect(inbox.body.items.some((n: { kind: string }) => n.kind === 'award.not_funded')).toBe(true);
@@ -289,6 +296,8 @@ describe('awards: selection, decision, 公示 with objections, approval against 
     const results = await Promise.all(
       inserted.rows.map((row) => t.http().post(`/api/direct-expenditures/${row.id}/approve`).set('authorization', admin)),
     );
+    // Every answer is an approval or BUDGET_EXCEEDED: nothing else (no 503, no lock error) under contention.
+    expect(results.filter((r) => r.status !== 200 && r.body.code !== 'BUDGET_EXCEEDED').map((r) => [r.status, r.body])).toEqual([]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(100);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'BUDGET_EXCEEDED')).toBe(true);
     expect(results.some((r) => r.status >= 500)).toBe(false);

@@ -1,7 +1,7 @@
 import { CALENDAR_2026_CN, noticePeriod } from '@xiaoshi/domain';
 import type { Page } from 'playwright-core';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
-import { eligibleApplications, reviewers } from '../support/fixtures.js';
+import { eligibleApplications, projectsOpened, reviewers } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Browsers, SCREENSHOTS, TIMEOUT_MS, screenshot, signIn } from './browser-support.js';
 
@@ -338,17 +338,25 @@ describe('awards: selection, 公示 with an objection, approval', () => {
       const after = (await app.http().get(`/api/budget-lines/${lineId}`).set('authorization', bearer)).body;
       expect(after.ledger.committedFen - before.ledger.committedFen).toBe(108_000 * YUAN);
       expect(after.ledger.committedBySource.award).toBe(108_000 * YUAN);
+      // The approval opens the three projects (the worker's delivery.open-projects job), which
+      // starts their delivery: approved (立项) applications go on to 'in_progress'.
+      await projectsOpened(app, apps.slice(0, 3));
       const statuses = await app.db.query(
         `SELECT status FROM application WHERE id = ANY($1::int[]) ORDER BY id`,
         [apps],
       );
       expect(statuses.rows.map((row) => row.status)).toEqual([
-        'approved',
-        'approved',
-        'approved',
+        'in_progress',
+        'in_progress',
+        'in_progress',
         'not_funded',
         'not_funded',
       ]);
+      const history = await app.db.query(
+        `SELECT count(*)::int AS n FROM application_status_change WHERE application_id = ANY($1::int[]) AND to_status = 'approved'`,
+        [apps.slice(0, 3)],
+      );
+      expect(history.rows[0].n).toBe(3);
 
       // Issue 10 §7: after approval the workbench shows what was committed, not a budget error.
       await admin.goto(`${app.baseUrl}/awards?competition=${competitionId}`);

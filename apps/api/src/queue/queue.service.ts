@@ -100,9 +100,17 @@ export class QueueService implements OnApplicationShutdown {
       );
     }
     let timer: NodeJS.Timeout | undefined;
+    let stopWaiting = () => undefined as void;
     try {
       return await Promise.race([
-        work(),
+        // Still connecting (a process just started): wait for the connection within the same bound.
+        (this.connection.status === 'ready'
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              this.connection.once('ready', resolve);
+              stopWaiting = () => void this.connection.off('ready', resolve);
+            })
+        ).then(work),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () =>
@@ -118,6 +126,7 @@ export class QueueService implements OnApplicationShutdown {
       throw new DomainError('SERVICE_UNAVAILABLE', undefined, 'queue: Redis unavailable');
     } finally {
       clearTimeout(timer);
+      stopWaiting();
     }
   }
 

@@ -158,9 +158,9 @@ export async function seedPerformance(
   for (const seed of TABLES) {
     if (seed.bindings.length !== seed.indicators.length)
       throw new Error('seed bindings and indicators differ');
-    const lines = await Promise.all(
-      seed.lines.map((key) => manager.findOneByOrFail(BudgetLine, { id: line(key) })),
-    );
+    // One query at a time: a transaction's connection runs its queries in turn.
+    const lines: BudgetLine[] = [];
+    for (const key of seed.lines) lines.push(await manager.findOneByOrFail(BudgetLine, { id: line(key) }));
     const programme = await manager.findOneByOrFail(Programme, { id: lines[0].programmeId });
     const table = await manager.save(
       manager.create(PerformanceTable, {

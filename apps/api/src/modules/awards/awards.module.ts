@@ -18,6 +18,7 @@ import { CalendarService } from './calendar.service.js';
 import { DecisionsService } from './decisions.service.js';
 import { NoticesService } from './notices.service.js';
 import { NoticesRepository } from './notices.repository.js';
+import { ObjectionsRepository } from './objections.repository.js';
 import { ObjectionsService } from './objections.service.js';
 import { SelectionService } from './selection.service.js';
 
@@ -34,6 +35,7 @@ import { SelectionService } from './selection.service.js';
     DecisionsService,
     NoticesService,
     ObjectionsService,
+    ObjectionsRepository,
     CalendarService,
     AwardReminders,
     AwardsRemindersRepository,

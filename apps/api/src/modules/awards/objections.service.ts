@@ -13,8 +13,8 @@ import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CompetitionsService } from '../competitions/competitions.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Award, AwardDecision, Objection, PublicNotice } from './award.entities.js';
 import { AwardTransitionsService } from './award-transitions.service.js';
+import { ObjectionsRepository } from './objections.repository.js';
 import { SelectionService } from './selection.service.js';
 
 const shanghaiToday = (now = new Date()) => shanghaiDate(now);
@@ -30,6 +30,7 @@ export class ObjectionsService {
     private readonly notifications: NotificationsService,
     private readonly selections: SelectionService,
     private readonly transitions: AwardTransitionsService,
+    private readonly repository: ObjectionsRepository,
   ) {}
 
   async fileObjection(
@@ -39,7 +40,7 @@ export class ObjectionsService {
     now = new Date(),
   ): Promise<{ id: number; status: string }> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const notice = await manager.findOneBy(PublicNotice, { id: noticeId });
+      const notice = await this.repository.notice(noticeId, manager);
       if (!notice) throw new DomainError('NOT_FOUND');
       if (notice.status !== 'open' || shanghaiToday(now) > notice.lastDay) {
         throw new DomainError('INVALID_TRANSITION', {
@@ -47,33 +48,25 @@ export class ObjectionsService {
         });
       }
       if (body.awardId) {
-        const [award]: Array<{ id: number }> = await manager.query(
-          `SELECT id FROM award WHERE id = $1 AND decision_id = $2`,
-          [body.awardId, notice.decisionId],
-        );
-        if (!award)
+        if (!(await this.repository.awardInDecision(manager, body.awardId, notice.decisionId)))
           throw new DomainError('VALIDATION_FAILED', {
             awardId: fieldMessage('该项目不在本次公示中', 'Not part of this notice'),
           });
       }
-      const objection = manager.create(Objection, {
+      const objection = await this.repository.insert(manager, {
         noticeId,
         awardId: body.awardId ?? null,
         contactName: body.contactName,
         contactPhone: body.contactPhone,
         text: body.text,
       });
-      await manager.save(objection);
       await this.audit.record(manager, actor, {
         action: 'objection.file',
         entityType: 'public_notice',
         entityId: noticeId,
         after: { objectionId: objection.id, awardId: objection.awardId },
       });
-      const [{ district }]: [{ district: number }] = await manager.query(
-        `SELECT l.unit_id AS district FROM competition c JOIN budget_line l ON l.id = c.budget_line_id WHERE c.id = $1`,
-        [notice.competitionId],
-      );
+      const district = await this.repository.districtOf(manager, notice.competitionId);
       const admins = await this.notifications.usersWithRole(manager, 'district_admin', [district]);
       const ids = await this.notifications.notify(manager, admins, {
         kind: 'objection.filed',
@@ -89,11 +82,11 @@ export class ObjectionsService {
 
   async objections(user: AuthUser, noticeId: number) {
     this.access.requirePermission(user, 'awards.read');
-    const notice = await this.dataSource.manager.findOneBy(PublicNotice, { id: noticeId });
+    const notice = await this.repository.notice(noticeId);
     if (!notice) throw new DomainError('NOT_FOUND');
     await this.competitions.get(user, notice.competitionId);
     const clear = this.access.seesPersonalData(user);
-    const rows = await this.dataSource.manager.find(Objection, { where: { noticeId }, order: { id: 'ASC' } });
+    const rows = await this.repository.ofNotice(noticeId);
     return rows.map((row) => ({
       id: row.id,
       awardId: row.awardId,
@@ -115,12 +108,9 @@ export class ObjectionsService {
   async decideObjection(actor: AuthenticatedActor, objectionId: number, body: ObjectionDecisionRequest) {
     const notificationIds: number[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const objection = await manager.findOne(Objection, {
-        where: { id: objectionId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const objection = await this.repository.lock(manager, objectionId);
       if (!objection) throw new DomainError('NOT_FOUND');
-      const notice = await manager.findOneByOrFail(PublicNotice, { id: objection.noticeId });
+      const notice = await this.repository.noticeOrFail(manager, objection.noticeId);
       const competition = await this.competitions.get(actor.user, notice.competitionId, manager);
       await this.access.requireRows(
         actor.user,
@@ -143,17 +133,14 @@ export class ObjectionsService {
       objection.investigation = body.investigation;
       objection.decidedByUserId = actor.user.id;
       objection.decidedAt = new Date();
-      await manager.save(objection);
+      await this.repository.save(manager, objection);
       let suggestion: { applicationId: number; title: string; awardFen: number } | null = null;
       if (body.outcome === 'upheld') {
-        const award = await manager.findOne(Award, {
-          where: { id: objection.awardId! },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const award = await this.repository.lockAward(manager, objection.awardId!);
         if (award && award.status !== 'withdrawn') {
           award.status = 'withdrawn';
           award.withdrawnReason = `异议成立：${body.investigation}`;
-          await manager.save(award);
+          await this.repository.saveAward(manager, award);
           await this.transitions.moveApplications(
             manager,
             actor,
@@ -161,11 +148,7 @@ export class ObjectionsService {
             'objection_upheld',
             award.withdrawnReason,
           );
-          const [app]: Array<{ title: string; street_id: number; created_by_user_id: number }> =
-            await manager.query(
-              `SELECT title, street_id, created_by_user_id FROM application WHERE id = $1`,
-              [award.applicationId],
-            );
+          const app = await this.repository.application(manager, award.applicationId);
           const recipients = [
             ...(await this.notifications.usersWithRole(manager, 'street_officer', [app.street_id])),
             app.created_by_user_id,
@@ -178,21 +161,14 @@ export class ObjectionsService {
               link: `/applications/${award.applicationId}`,
             })),
           );
-          const remaining: Array<{ total: string }> = await manager.query(
-            `SELECT coalesce(sum(amount_fen), 0) AS total FROM award WHERE decision_id = $1 AND status <> 'withdrawn'`,
-            [notice.decisionId],
-          );
+          const remaining = await this.repository.remainingFen(manager, notice.decisionId);
           // The freed money is measured against the envelope the decision was made with.
-          const decision = await manager.findOneByOrFail(AwardDecision, { id: notice.decisionId });
+          const decision = await this.repository.decisionOrFail(manager, notice.decisionId);
           const envelope = Number(
             (decision.inputs as { envelope?: number }).envelope ?? competition.envelopeFen,
           );
-          const room = envelope - Number(remaining[0].total);
-          const awarded: Array<{ application_id: number }> = await manager.query(
-            `SELECT application_id FROM award WHERE decision_id = $1`,
-            [notice.decisionId],
-          );
-          const taken = new Set(awarded.map((row) => row.application_id));
+          const room = envelope - remaining;
+          const taken = await this.repository.awardedApplications(manager, notice.decisionId);
           const next = (await this.selections.candidates(manager, competition.id)).find(
             (row) => !taken.has(row.applicationId) && row.awardFen <= room,
           );
