@@ -15,7 +15,7 @@ describe('enqueueing inside transactions, and without Redis', () => {
   beforeAll(async () => {
     [t, offline] = await Promise.all([
       startTestApp(),
-      startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } }),
+      startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', QUEUE_ENQUEUE_TIMEOUT_MS: '1500' } }),
     ]);
   });
   afterAll(async () => {

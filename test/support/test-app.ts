@@ -41,6 +41,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(database),
     DATABASE_POOL_SIZE: '5',
+    // The concurrency suites queue 100+ requests for these 5 connections behind one row lock; on a
+    // loaded machine that wait can pass the 5 s default (a 503 by design, see test/faults), which is
+    // not what they test — the money invariants under contention are.
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
+    // Likewise a loaded machine can keep a healthy local Redis from answering an enqueue in 1.5 s;
+    // the suites that test Redis going away set their own bound (queue-resilience, test/faults).
+    QUEUE_ENQUEUE_TIMEOUT_MS: '10000',
     REDIS_URL,
     REDIS_PREFIX: prefix,
     JWT_ACCESS_SECRET: randomSecret(),

@@ -229,8 +229,8 @@ export async function seedSocialOrgAgreements(context: SeedContext, clock: Story
     );
     if (index <= 2) firstTranches.push(created.tranches[0].id);
   }
-  // Two first tranches requested late in the year: they wait for finance's approval (工作台).
+  // Two first tranches requested late in the year (Wed 25 Nov): they wait for finance's approval (工作台).
   for (const trancheId of firstTranches) {
-    await clock.step('2026-11-24 10:00', (now) => tranches.request(admin, trancheId, now));
+    await clock.step('2026-11-25 10:00', (now) => tranches.request(admin, trancheId, now));
   }
 }
