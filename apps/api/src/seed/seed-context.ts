@@ -16,6 +16,7 @@ import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import { permissionsOf, type OrgUnitKind, type Role } from '@xiaoshi/contracts';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AppModule } from '../app.module.js';
 import type { Actor, AuthenticatedActor } from '../common/actor.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -44,7 +45,23 @@ export class SeedContext {
     });
     const context = new SeedContext(app, app.get(DataSource));
     context.holdJobs();
+    await context.commitWithoutWaiting();
     return context;
+  }
+
+  /**
+   * The seed commits a few thousand small transactions; it does not wait for each commit to reach
+   * the disk (synchronous_commit = off: a crash may lose the last commits, never corrupt anything —
+   * and seed-guard.ts refuses a demo year that stopped half way). Only the seed's own connections.
+   */
+  private async commitWithoutWaiting(): Promise<void> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as {
+      on(event: 'connect', listener: (client: { query(sql: string): Promise<unknown> }) => void): void;
+      query(sql: string): Promise<unknown>;
+    };
+    const statement = 'SET synchronous_commit TO off';
+    pool.on('connect', (client) => void client.query(statement).catch(() => undefined));
+    await pool.query(statement);
   }
 
   get<T>(type: Type<T>): T {

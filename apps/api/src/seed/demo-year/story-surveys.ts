@@ -25,7 +25,7 @@ const SURVEYS = [
   {
     title: '2026年民生小实事项目满意度测评（演示）',
     days: ['2026-10-16', '2026-10-23', '2026-10-30', '2026-11-06', '2026-11-13', '2026-11-20', '2026-11-27', '2026-12-02'],
-    perDay: 11,
+    perDay: 8,
     groups: ['community_cadre', 'resident', 'resident', 'resident', 'social_organisation'] as const,
     comments: [
       '楼道灯亮了，晚上出门方便多了。（演示）',
@@ -38,7 +38,7 @@ const SURVEYS = [
   {
     title: '2026年正常离任社区干部生活补助满意度测评（演示）',
     days: ['2026-10-20', '2026-10-27', '2026-11-10', '2026-11-24'],
-    perDay: 10,
+    perDay: 8,
     groups: ['community_cadre'] as const,
     comments: ['补贴按时发放，感谢组织关心。（演示）', '希望发放后能短信通知一下。（演示）'],
   },
