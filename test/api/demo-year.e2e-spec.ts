@@ -20,10 +20,12 @@ describe('the demo year (issue 11 §9)', () => {
 
   const get = async (who: string, path: string) => {
     const response = await t.http().get(path).set('authorization', bearer[who]);
-    if (response.status !== 200) throw new Error(`GET ${path} as ${who}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${path} as ${who}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-  const count = async (sql: string, values: unknown[] = []) => Number((await t.db.query(sql, values)).rows[0].n);
+  const count = async (sql: string, values: unknown[] = []) =>
+    Number((await t.db.query(sql, values)).rows[0].n);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -42,7 +44,10 @@ describe('the demo year (issue 11 §9)', () => {
   it('seeds the demo year on top of the base, and every demo account signs in with the demo password', async () => {
     expect(seeded).toMatchObject({ base: 'present', story: 'seeded' });
     for (const user of [...DEMO_USERS, ...DEMO_YEAR_USERS]) {
-      const signed = await t.http().post('/api/auth/login').send({ username: user.username, password: 'Xiaoshi#2026' });
+      const signed = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: user.username, password: 'Xiaoshi#2026' });
       expect({ user: user.username, status: signed.status }).toEqual({ user: user.username, status: 200 });
     }
   });
@@ -58,7 +63,10 @@ describe('the demo year (issue 11 §9)', () => {
       ['accepted'],
       ['closed'],
     ]) {
-      expect({ stage, present: stage.some((status) => statuses.has(status)) }).toEqual({ stage, present: true });
+      expect({ stage, present: stage.some((status) => statuses.has(status)) }).toEqual({
+        stage,
+        present: true,
+      });
     }
     const streets = await count(
       `SELECT count(DISTINCT o.parent_id) AS n FROM application a JOIN org_unit o ON o.id = a.community_id`,
@@ -91,17 +99,25 @@ describe('the demo year (issue 11 §9)', () => {
       expect(project.money.requestedFen).toBeLessThanOrEqual(project.amountFen);
     }
     const accepted = projects.find((project) => project.status === 'accepted')!;
-    const reports = (await get('admin', `/api/projects/${projects[0].id}/progress-reports`)) as Array<{ percentComplete: number }>;
+    const reports = (await get('admin', `/api/projects/${projects[0].id}/progress-reports`)) as Array<{
+      percentComplete: number;
+    }>;
     expect(reports.length).toBeGreaterThanOrEqual(4);
     const photos = await count(`SELECT count(*) AS n FROM project_photo WHERE type = 'progress_photo'`);
     expect(photos).toBeGreaterThanOrEqual(projects.length * 4);
-    const inspections = (await get('inspector', `/api/projects/${accepted.id}/inspections`)) as Array<{ outcome: string | null }>;
+    const inspections = (await get('inspector', `/api/projects/${accepted.id}/inspections`)) as Array<{
+      outcome: string | null;
+    }>;
     expect(inspections.map((inspection) => inspection.outcome)).toContain('passed');
     // One project went through rectification before it passed; one is still in rectification.
-    expect(await count(`SELECT count(*) AS n FROM inspection WHERE outcome = 'rectification'`)).toBeGreaterThanOrEqual(2);
+    expect(
+      await count(`SELECT count(*) AS n FROM inspection WHERE outcome = 'rectification'`),
+    ).toBeGreaterThanOrEqual(2);
     // Every progress report and inspection is dated within the story, never after 2026-12-03.
     expect(
-      await count(`SELECT count(*) AS n FROM progress_report WHERE created_at > '2026-12-03T10:00:00+08:00' OR created_at < '2026-07-01'`),
+      await count(
+        `SELECT count(*) AS n FROM progress_report WHERE created_at > '2026-12-03T10:00:00+08:00' OR created_at < '2026-07-01'`,
+      ),
     ).toBe(0);
   });
 
@@ -155,12 +171,17 @@ describe('the demo year (issue 11 §9)', () => {
     ).toBe(3 * 166_320 * 100);
     expect(batches.filter((batch) => batch.status === 'paid').length).toBeGreaterThanOrEqual(3);
     expect(
-      await count(`SELECT count(*) AS n FROM stipend_street_report WHERE year = 2026 AND quarter = 4 AND status = 'submitted'`),
+      await count(
+        `SELECT count(*) AS n FROM stipend_street_report WHERE year = 2026 AND quarter = 4 AND status = 'submitted'`,
+      ),
     ).toBeGreaterThan(0);
   });
 
   it('counts survey answers, and the target tables show actual values, satisfaction included', async () => {
-    const surveys = (await get('admin', '/api/surveys')) as Array<{ title: string; results: { answers: number; satisfaction: number | null } }>;
+    const surveys = (await get('admin', '/api/surveys')) as Array<{
+      title: string;
+      results: { answers: number; satisfaction: number | null };
+    }>;
     const demo = surveys.filter((survey) => survey.title.includes('满意度测评'));
     expect(demo.length).toBeGreaterThanOrEqual(2);
     for (const survey of demo) {
@@ -181,7 +202,10 @@ describe('the demo year (issue 11 §9)', () => {
       }
       expect(table.total).toBeGreaterThan(0);
     }
-    const evaluation = await get('admin', `/api/performance/tables/${(await t.db.query(`SELECT min(id) AS id FROM performance_table`)).rows[0].id}/evaluation`);
+    const evaluation = await get(
+      'admin',
+      `/api/performance/tables/${(await t.db.query(`SELECT min(id) AS id FROM performance_table`)).rows[0].id}/evaluation`,
+    );
     expect(evaluation.streetReports.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -190,8 +214,12 @@ describe('the demo year (issue 11 §9)', () => {
     expect(dashboard.total.committedFen).toBeGreaterThan(0);
     expect(dashboard.total.paidFen).toBeGreaterThan(0);
     expect(dashboard.total.paidFen).toBeLessThan(dashboard.total.committedFen);
-    expect(dashboard.byStreet.filter((street: { projects: number }) => street.projects > 0).length).toBeGreaterThanOrEqual(5);
-    expect(dashboard.byMonth.filter((month: { paidFen: number }) => month.paidFen > 0).length).toBeGreaterThanOrEqual(6);
+    expect(
+      dashboard.byStreet.filter((street: { projects: number }) => street.projects > 0).length,
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      dashboard.byMonth.filter((month: { paidFen: number }) => month.paidFen > 0).length,
+    ).toBeGreaterThanOrEqual(6);
     for (const stage of dashboard.funnel as Array<{ stage: string; count: number }>) {
       expect({ stage: stage.stage, nonZero: stage.count > 0 }).toEqual({ stage: stage.stage, nonZero: true });
     }

@@ -80,7 +80,11 @@ interface Event {
   run: (now: Date) => Promise<void>;
 }
 
-export async function runDelivery(context: SeedContext, clock: StoryClock, awarded: readonly AwardedProject[]): Promise<DeliveryOutcome> {
+export async function runDelivery(
+  context: SeedContext,
+  clock: StoryClock,
+  awarded: readonly AwardedProject[],
+): Promise<DeliveryOutcome> {
   const projects = context.get(ProjectsService);
   const progress = context.get(ProgressService);
   const photos = context.get(ProjectPhotosService);
@@ -119,7 +123,11 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
           { title: '召开居民议事会，确定实施方案（演示）', dueDate: day(startDay, 14), done: done > 0 },
           { title: `${items[0]}到位（演示）`, dueDate: '2026-08-31', done: done > 1 },
           { title: '中期报告（演示）', dueDate: '2026-09-30', done: done > 2 },
-          { title: `${items[1]}完成，申请${view.finalInspectionKind === 'supervision' ? '督导评估' : '验收'}（演示）`, dueDate: view.endDate ?? '2026-11-20', done: done > 3 },
+          {
+            title: `${items[1]}完成，申请${view.finalInspectionKind === 'supervision' ? '督导评估' : '验收'}（演示）`,
+            dueDate: view.endDate ?? '2026-11-20',
+            done: done > 3,
+          },
         ],
       });
     at(`${day(startDay, 3)} 10:00`, async () => {
@@ -131,7 +139,9 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
     for (let step = 0; step < months; step += 1) {
       const month = calendar.firstMonth + step;
       const last = step === months - 1;
-      const percent = last ? finalPercent : Math.min(95, Math.round(((step + 1) / months) * finalPercent - rand() * 6));
+      const percent = last
+        ? finalPercent
+        : Math.min(95, Math.round(((step + 1) / months) * finalPercent - rand() * 6));
       const midterm = month === 9;
       const text = last
         ? finished
@@ -144,9 +154,18 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
             : `${items[1]}按计划推进，本月开展活动${2 + Math.floor(rand() * 4)}次，居民参与${20 + Math.floor(rand() * 60)}人次。（演示）`;
       const monthDay = last && finished ? Math.min(reportDay, 19) : reportDay;
       at(`2026-${pad(month)}-${pad(monthDay)} 16:00`, async (now) => {
-        const report = await progress.report(street, project.projectId, ProgressReportRequest.parse({ text, percentComplete: percent, midterm }), now);
+        const report = await progress.report(
+          street,
+          project.projectId,
+          ProgressReportRequest.parse({ text, percentComplete: percent, midterm }),
+          now,
+        );
         outcome.progressReports += 1;
-        await photos.addPhoto(street, { reportId: report.id }, upload(`现场照片${month}月（演示）.png`, demoPng(index * 13 + month, percent)));
+        await photos.addPhoto(
+          street,
+          { reportId: report.id },
+          upload(`现场照片${month}月（演示）.png`, demoPng(index * 13 + month, percent)),
+        );
         outcome.photos += 1;
         if (last) await projects.replaceMilestones(street, project.projectId, milestones(finished ? 4 : 3));
       });
@@ -155,18 +174,28 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
     // The 30% advance: requested by finance, approved by the checker, recorded by finance.
     const advance = view.tranches.find((tranche) => tranche.condition === 'on_approval');
     const rest = view.tranches.filter((tranche) => tranche.condition !== 'on_approval');
-    const pay = (amountFen: number, purpose: string, days: { request: string; approve?: string; record?: string }) => {
+    const pay = (
+      amountFen: number,
+      purpose: string,
+      days: { request: string; approve?: string; record?: string },
+    ) => {
       let paymentId = 0;
       const number = ++voucher;
       at(days.request, async () => {
         const requested = await payments.request(
           finance,
-          CreatePaymentRequest.parse({ projectId: project.projectId, amountFen, purpose, idempotencyKey: `demo-year-payment-${number}` }),
+          CreatePaymentRequest.parse({
+            projectId: project.projectId,
+            amountFen,
+            purpose,
+            idempotencyKey: `demo-year-payment-${number}`,
+          }),
         );
         paymentId = requested.payment.id;
         outcome.payments += 1;
       });
-      if (days.approve) at(days.approve, async (now) => void (await payments.approve(checker, paymentId, now)));
+      if (days.approve)
+        at(days.approve, async (now) => void (await payments.approve(checker, paymentId, now)));
       if (days.approve && days.record) {
         const paidOn = days.record.slice(0, 10);
         at(days.record, async (now) => {
@@ -204,7 +233,11 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
     ) => {
       let inspectionId = 0;
       at(`${assigned} 10:30`, async () => {
-        const inspection = await acceptance.assignInspectors(admin, project.projectId, AssignInspectorsRequest.parse({ inspectorUserIds: [inspector.user.id] }));
+        const inspection = await acceptance.assignInspectors(
+          admin,
+          project.projectId,
+          AssignInspectorsRequest.parse({ inspectorUserIds: [inspector.user.id] }),
+        );
         inspectionId = inspection.id;
         outcome.inspections += 1;
       });
@@ -220,7 +253,11 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
               : { ok: false, note: '活动台账和居民签到表不全（演示）' },
           ]),
         );
-        await photos.addPhoto(inspector, { inspectionId }, upload(`验收现场照片（演示）.png`, demoPng(index * 7 + 3, 100)));
+        await photos.addPhoto(
+          inspector,
+          { inspectionId },
+          upload(`验收现场照片（演示）.png`, demoPng(index * 7 + 3, 100)),
+        );
         outcome.photos += 1;
         await inspections.record(
           inspector,
@@ -240,7 +277,9 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
       });
     };
     at(`${requestDay} 09:30`, async () => {
-      await acceptance.requestAcceptance(street, project.projectId, { note: '项目已完工，资料已整理归档，申请验收。（演示）' });
+      await acceptance.requestAcceptance(street, project.projectId, {
+        note: '项目已完工，资料已整理归档，申请验收。（演示）',
+      });
     });
     const final = rest.reduce((sum, tranche) => sum + tranche.amountFen, 0);
     const finalPurpose = `「${project.spec.title}」${view.finalInspectionKind === 'supervision' ? '督导评估后' : '验收合格后'}尾款`;
@@ -257,7 +296,9 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
         const first = day(requestDay, 5);
         inspect(day(requestDay, 3), first, 'rectification', day(first, 14));
         at(`${day(first, 10)} 10:00`, async () => {
-          await acceptance.requestAcceptance(street, project.projectId, { note: '已按整改意见补齐台账和票据，申请再次验收。（演示）' });
+          await acceptance.requestAcceptance(street, project.projectId, {
+            note: '已按整改意见补齐台账和票据，申请再次验收。（演示）',
+          });
         });
         inspect(day(first, 11), day(first, 15), 'passed');
         pay(final, finalPurpose, { request: `${day(first, 21)} 10:00`, approve: `${day(first, 23)} 16:00` });
@@ -285,7 +326,7 @@ export async function runDelivery(context: SeedContext, clock: StoryClock, award
   // Told in date order; events of one instant form one step.
   const LAST = '2026-12-03 09:00';
   events.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : a.order - b.order));
-  for (let start = 0; start < events.length; ) {
+  for (let start = 0; start < events.length;) {
     let end = start + 1;
     while (end < events.length && events[end].when === events[start].when) end += 1;
     const group = events.slice(start, end);

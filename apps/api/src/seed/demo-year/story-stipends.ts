@@ -16,9 +16,30 @@ export const LIVING_SUBSIDY_PROGRAMME = '正常离任社区干部生活补贴';
 
 /** The quarters paid in full: reports, approval, batch, approval, payment (Asia/Shanghai). */
 const PAID_QUARTERS = [
-  { quarter: 1, report: '2026-03-1', approve: '2026-03-26 10:00', prepare: '2026-03-30 10:00', check: '2026-03-31 15:00', paid: '2026-04-03' },
-  { quarter: 2, report: '2026-06-1', approve: '2026-06-24 10:00', prepare: '2026-06-26 10:00', check: '2026-06-29 15:00', paid: '2026-07-03' },
-  { quarter: 3, report: '2026-09-1', approve: '2026-09-24 10:00', prepare: '2026-09-27 10:00', check: '2026-09-29 15:00', paid: '2026-10-09' },
+  {
+    quarter: 1,
+    report: '2026-03-1',
+    approve: '2026-03-26 10:00',
+    prepare: '2026-03-30 10:00',
+    check: '2026-03-31 15:00',
+    paid: '2026-04-03',
+  },
+  {
+    quarter: 2,
+    report: '2026-06-1',
+    approve: '2026-06-24 10:00',
+    prepare: '2026-06-26 10:00',
+    check: '2026-06-29 15:00',
+    paid: '2026-07-03',
+  },
+  {
+    quarter: 3,
+    report: '2026-09-1',
+    approve: '2026-09-24 10:00',
+    prepare: '2026-09-27 10:00',
+    check: '2026-09-29 15:00',
+    paid: '2026-10-09',
+  },
 ] as const;
 
 export interface StipendsOutcome {
@@ -38,7 +59,9 @@ export async function runStipends(context: SeedContext, clock: StoryClock): Prom
   const admin = await context.actor('admin');
   const finance = await context.actor('finance');
   const checker = await context.actor('checker');
-  const streets = await Promise.all(Object.values(STREET_OFFICERS).map((username) => context.actor(username)));
+  const streets = await Promise.all(
+    Object.values(STREET_OFFICERS).map((username) => context.actor(username)),
+  );
   const outcome: StipendsOutcome = { reports: 0, batchesPaid: 0, paidFen: 0 };
 
   /** The streets report over three days (the 15th–17th, or the 25th–27th in the fourth quarter); one step a day. */
@@ -52,7 +75,12 @@ export async function runStipends(context: SeedContext, clock: StoryClock): Prom
             await reports.submit(
               street,
               programme.id,
-              { streetId: street.user.unit.id, year: 2026, quarter, note: `演示：2026年第${quarter}季度正常离任社区干部名册，无人员变动` },
+              {
+                streetId: street.user.unit.id,
+                year: 2026,
+                quarter,
+                note: `演示：2026年第${quarter}季度正常离任社区干部名册，无人员变动`,
+              },
               now,
             ),
           );
@@ -71,12 +99,18 @@ export async function runStipends(context: SeedContext, clock: StoryClock): Prom
     const batch = await clock.step(period.prepare, (now) =>
       batches.generate(finance, programme.id, { year: 2026, quarter: period.quarter }, now),
     );
-    const approved = await clock.step(period.check, (now) => batches.approve(checker, batch.id, { version: batch.version }, now));
+    const approved = await clock.step(period.check, (now) =>
+      batches.approve(checker, batch.id, { version: batch.version }, now),
+    );
     const paid = await clock.step(`${period.paid} 16:00`, (now) =>
       batches.markPaid(
         finance,
         batch.id,
-        { version: approved.version, paidOn: period.paid, reference: `YH-2026Q${period.quarter}-LZGB（演示）` },
+        {
+          version: approved.version,
+          paidOn: period.paid,
+          reference: `YH-2026Q${period.quarter}-LZGB（演示）`,
+        },
         now,
       ),
     );
@@ -90,8 +124,4 @@ export async function runStipends(context: SeedContext, clock: StoryClock): Prom
     for (const row of q4.slice(0, 4)) await reports.approve(admin, row.id, { version: row.version }, now);
   });
   return outcome;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -24,7 +24,16 @@ import { random } from './story-data.js';
 const SURVEYS = [
   {
     title: '2026年民生小实事项目满意度测评（演示）',
-    days: ['2026-10-16', '2026-10-23', '2026-10-30', '2026-11-06', '2026-11-13', '2026-11-20', '2026-11-27', '2026-12-02'],
+    days: [
+      '2026-10-16',
+      '2026-10-23',
+      '2026-10-30',
+      '2026-11-06',
+      '2026-11-13',
+      '2026-11-20',
+      '2026-11-27',
+      '2026-12-02',
+    ],
     perDay: 8,
     groups: ['community_cadre', 'resident', 'resident', 'resident', 'social_organisation'] as const,
     comments: [
@@ -54,7 +63,10 @@ export async function runSurveys(context: SeedContext, clock: StoryClock): Promi
   const answers = context.get(SurveyAnswersService);
   const outcome: SurveysOutcome = { answers: 0, manualValues: 0, streetReports: 0 };
   for (const [surveyIndex, seed] of SURVEYS.entries()) {
-    const [survey]: Array<{ code: string }> = await context.dataSource.query(`SELECT code FROM survey WHERE title = $1`, [seed.title]);
+    const [survey]: Array<{ code: string }> = await context.dataSource.query(
+      `SELECT code FROM survey WHERE title = $1`,
+      [seed.title],
+    );
     if (!survey) throw new Error(`the demo survey ${seed.title} is missing`);
     const rand = random(9_100 + surveyIndex);
     let respondent = 0;
@@ -63,13 +75,23 @@ export async function runSurveys(context: SeedContext, clock: StoryClock): Promi
         for (let n = 0; n < seed.perDay; n += 1) {
           respondent += 1;
           const roll = rand();
-          const choice: SurveyChoiceKey = roll < 0.84 ? 'satisfied' : roll < 0.96 ? 'basically_satisfied' : 'dissatisfied';
+          const choice: SurveyChoiceKey =
+            roll < 0.84 ? 'satisfied' : roll < 0.96 ? 'basically_satisfied' : 'dissatisfied';
           const group: RespondentGroupKey = seed.groups[Math.floor(rand() * seed.groups.length)];
           const comment = rand() < 0.2 ? seed.comments[Math.floor(rand() * seed.comments.length)] : '';
           // Each respondent answers from a phone of their own (the service counts answers per address).
-          const actor: Actor = { user: null, requestId: `seed:survey:${surveyIndex}:${respondent}`, ip: `10.${20 + surveyIndex}.${Math.floor(respondent / 200)}.${respondent % 200}` };
+          const actor: Actor = {
+            user: null,
+            requestId: `seed:survey:${surveyIndex}:${respondent}`,
+            ip: `10.${20 + surveyIndex}.${Math.floor(respondent / 200)}.${respondent % 200}`,
+          };
           const { token } = await answers.issueToken(survey.code, now);
-          await answers.answer(survey.code, SurveyAnswerRequest.parse({ token, choice, group, comment }), actor, now);
+          await answers.answer(
+            survey.code,
+            SurveyAnswerRequest.parse({ token, choice, group, comment }),
+            actor,
+            now,
+          );
           outcome.answers += 1;
         }
       });
@@ -80,7 +102,11 @@ export async function runSurveys(context: SeedContext, clock: StoryClock): Promi
 }
 
 /** The hand-reported indicators, the district's draft reasons and the streets' reports. */
-async function selfEvaluation(context: SeedContext, clock: StoryClock, outcome: SurveysOutcome): Promise<void> {
+async function selfEvaluation(
+  context: SeedContext,
+  clock: StoryClock,
+  outcome: SurveysOutcome,
+): Promise<void> {
   const actuals = context.get(ActualValuesService);
   const evaluations = context.get(SelfEvaluationService);
   const streetReports = context.get(StreetReportsService);
@@ -106,7 +132,11 @@ async function selfEvaluation(context: SeedContext, clock: StoryClock, outcome: 
       const entry = manual[row.key];
       if (!entry || row.source !== 'manual') continue;
       await clock.step('2026-11-30 15:00', async () => {
-        const evidence = await actuals.uploadEvidence(admin, table.id, upload(entry.file, demoPdf(`evidence ${row.key}`)));
+        const evidence = await actuals.uploadEvidence(
+          admin,
+          table.id,
+          upload(entry.file, demoPdf(`evidence ${row.key}`)),
+        );
         await actuals.enterManualValue(admin, table.id, {
           indicatorKey: row.key,
           value: entry.value,
@@ -122,7 +152,9 @@ async function selfEvaluation(context: SeedContext, clock: StoryClock, outcome: 
   // The first table (seed 000): three streets report their part; the district approves two.
   const [first] = tables;
   if (!first) return;
-  const short = (await evaluations.view(admin.user, first.id)).rows.filter((row) => row.needsReason).map((row) => row.key);
+  const short = (await evaluations.view(admin.user, first.id)).rows
+    .filter((row) => row.needsReason)
+    .map((row) => row.key);
   const submitted: number[] = [];
   for (const [index, username] of ['longcheng', 'dounan', 'wulong'].entries()) {
     const street = await context.actor(username);
