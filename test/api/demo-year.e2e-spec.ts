@@ -34,7 +34,7 @@ describe('the demo year (issue 11 §9)', () => {
     for (const username of ['admin', 'finance', 'checker', 'inspector', 'longcheng', 'wulong', 'auditor']) {
       bearer[username] = await t.login(username);
     }
-  }, 150_000);
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();
