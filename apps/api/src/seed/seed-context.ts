@@ -52,16 +52,16 @@ export class SeedContext {
   /**
    * The seed commits a few thousand small transactions; it does not wait for each commit to reach
    * the disk (synchronous_commit = off: a crash may lose the last commits, never corrupt anything —
-   * and seed-guard.ts refuses a demo year that stopped half way). Only the seed's own connections.
+   * and seed-guard.ts refuses a demo year that stopped half way). Only the seeding process's connections.
    */
   private async commitWithoutWaiting(): Promise<void> {
     const pool = (this.dataSource.driver as PostgresDriver).master as {
-      on(event: 'connect', listener: (client: { query(sql: string): Promise<unknown> }) => void): void;
+      options: { options?: string };
       query(sql: string): Promise<unknown>;
     };
-    const statement = 'SET synchronous_commit TO off';
-    pool.on('connect', (client) => void client.query(statement).catch(() => undefined));
-    await pool.query(statement);
+    // Connections opened from now on start with it; the one already open is told.
+    pool.options.options = [pool.options.options, '-c synchronous_commit=off'].filter(Boolean).join(' ');
+    await pool.query('SET synchronous_commit TO off');
   }
 
   get<T>(type: Type<T>): T {
