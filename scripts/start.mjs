@@ -674,7 +674,8 @@ async function loadDemoLogins() {
     const { ROLE_LABELS } = await import(pathToFileURL(path.join(ROOT, 'libs/contracts/dist/roles.js')).href);
     return {
       password: seed.DEMO_PASSWORD,
-      rows: seed.DEMO_USERS.map((user) => [
+      // The base layer's accounts, then the demo year's (the other streets' officers, the experts).
+      rows: [...seed.DEMO_USERS, ...(seed.DEMO_YEAR_USERS ?? [])].map((user) => [
         user.username,
         user.roles.map((r) => ROLE_LABELS[r]?.zh ?? r).join('、'),
         user.displayName,
@@ -697,7 +698,6 @@ function banner({ url, webBuilt, logins, health, services }) {
   lines.push(
     `  ${bold('Health')}    ${url}/api/health${health.status === 200 ? '' : yellow(`  (answering ${health.status}: degraded)`)}`,
   );
-  lines.push(`  ${bold('Metrics')}   ${url}/metrics`);
   lines.push(`  ${bold('Services')}  ${services}`);
   lines.push('');
   if (logins) {

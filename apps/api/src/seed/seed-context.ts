@@ -16,6 +16,7 @@ import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import { permissionsOf, type OrgUnitKind, type Role } from '@xiaoshi/contracts';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AppModule } from '../app.module.js';
 import type { Actor, AuthenticatedActor } from '../common/actor.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -44,7 +45,23 @@ export class SeedContext {
     });
     const context = new SeedContext(app, app.get(DataSource));
     context.holdJobs();
+    await context.commitWithoutWaiting();
     return context;
+  }
+
+  /**
+   * The seed commits a few thousand small transactions; it does not wait for each commit to reach
+   * the disk (synchronous_commit = off: a crash may lose the last commits, never corrupt anything —
+   * and seed-guard.ts refuses a demo year that stopped half way). Only the seeding process's connections.
+   */
+  private async commitWithoutWaiting(): Promise<void> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as {
+      options: { options?: string };
+      query(sql: string): Promise<unknown>;
+    };
+    // Connections opened from now on start with it; the one already open is told.
+    pool.options.options = [pool.options.options, '-c synchronous_commit=off'].filter(Boolean).join(' ');
+    await pool.query('SET synchronous_commit TO off');
   }
 
   get<T>(type: Type<T>): T {

@@ -13,6 +13,7 @@
  * future dates a step sets on purpose (deadlines, closing dates). The audit log is never touched:
  * it is append-only and hash-chained, and it records when the demo was really seeded.
  */
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { SeedContext } from './seed-context.js';
 
 /** Tables whose timestamps the clock never moves. */
@@ -48,10 +49,17 @@ export class StoryClock {
     return result;
   }
 
-  /** Every timestamp written since `started` (by the real clock) becomes `now`. */
+  /**
+   * Every timestamp written since `started` (by the real clock) becomes `now`. The statement spans
+   * the whole schema, so it is prepared once per connection (a named statement): planning it
+   * afresh at every step would cost more than running it.
+   */
   private async backdate(started: Date, now: Date): Promise<void> {
     const statement = this.statement ?? (this.statement = await this.buildStatement());
-    await this.dataSource.query(statement, [now, started]);
+    const pool = (this.dataSource.driver as PostgresDriver).master as {
+      query(config: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+    };
+    await pool.query({ name: 'xiaoshi_story_clock_backdate', text: statement, values: [now, started] });
   }
 
   /** One statement over every stamped column of the schema, grouped by table. */

@@ -12,22 +12,59 @@ import type { SeedContext } from '../seed-context.js';
 import type { StoryClock } from '../story-clock.js';
 import { runCalls } from './story-calls.js';
 import { applicationSpecs } from './story-data.js';
+import { runDelivery } from './story-delivery.js';
+import { runStipends } from './story-stipends.js';
+import { runSurveys } from './story-surveys.js';
 
 export interface DemoYearSummary extends Record<string, unknown> {
   applications: number;
   scoreSheets: number;
   awardedProjects: number;
   awardedFen: number;
+  progressReports: number;
+  photos: number;
+  inspections: number;
+  projectPayments: number;
+  projectPaidFen: number;
+  stipendReports: number;
+  stipendBatchesPaid: number;
+  stipendPaidFen: number;
+  surveyAnswers: number;
+  manualValues: number;
+  streetReports: number;
+  seconds: Record<string, number>;
 }
 
 export async function seedDemoYear(context: SeedContext, clock: StoryClock): Promise<DemoYearSummary> {
+  const seconds: Record<string, number> = {};
+  const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await run();
+    seconds[name] = Math.round((Date.now() - started) / 100) / 10;
+    return result;
+  };
   await seedDemoYearUsers(context);
-  const calls = await runCalls(context, clock, applicationSpecs());
+  const calls = await timed('calls', () => runCalls(context, clock, applicationSpecs()));
+  const delivery = await timed('delivery', () => runDelivery(context, clock, calls.awarded));
+  const stipends = await timed('stipends', () => runStipends(context, clock));
+  const surveys = await timed('surveys', () => runSurveys(context, clock));
   return {
     applications: calls.applications,
     scoreSheets: calls.sheets,
     awardedProjects: calls.awarded.length,
     awardedFen: calls.awarded.reduce((sum, project) => sum + project.amountFen, 0),
+    progressReports: delivery.progressReports,
+    photos: delivery.photos,
+    inspections: delivery.inspections,
+    projectPayments: delivery.payments,
+    projectPaidFen: delivery.paidFen,
+    stipendReports: stipends.reports,
+    stipendBatchesPaid: stipends.batchesPaid,
+    stipendPaidFen: stipends.paidFen,
+    surveyAnswers: surveys.answers,
+    manualValues: surveys.manualValues,
+    streetReports: surveys.streetReports,
+    seconds,
   };
 }
 
