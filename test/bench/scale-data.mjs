@@ -239,6 +239,6 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
        END LOOP;
      END $$;`,
   );
-  step('analyze', 'ANALYZE', { triggers: true });
+  step('vacuum analyze', 'VACUUM ANALYZE', { triggers: true });
   return steps;
 }

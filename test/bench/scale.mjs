@@ -160,7 +160,10 @@ const RANKING_PAGE = `WITH after AS (
     JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
     WHERE r.competition_id = $1 AND r.application_id = $2
   ), names AS (
-    SELECT DISTINCT cc.name FROM competition_category cc
+    SELECT DISTINCT cc.name,
+                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT rank FROM after) ELSE 0 END AS from_rank,
+                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT application_id FROM after) ELSE 0 END AS from_id
+         FROM competition_category cc
     WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= (SELECT name FROM after))
   )
   SELECT page.* FROM names CROSS JOIN LATERAL (
@@ -168,8 +171,7 @@ const RANKING_PAGE = `WITH after AS (
     FROM application_ranking r JOIN application a ON a.id = r.application_id
     JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id
     WHERE r.competition_id = $1 AND cat.name = names.name
-      AND ($2::int IS NULL OR names.name > (SELECT name FROM after)
-           OR (r.rank, r.application_id) > (SELECT rank, application_id FROM after))
+      AND (r.rank, r.application_id) > (names.from_rank, names.from_id)
     ORDER BY r.rank, r.application_id LIMIT $3
   ) page
   ORDER BY page.category, page.rank, page.application_id LIMIT $3`;
