@@ -155,18 +155,17 @@ const RANKING_ALL = `SELECT r.application_id, r.rank, r.score, r.method, r.sheet
 const RANKING_COLUMNS = `r.application_id, r.rank, r.score, r.method, r.sheets_used, r.sheets_submitted, r.sheets_due,
   r.spread, r.disagreement, r.fundable, r.criterion_means, a.title, a.beneficiaries_count, a.requested_subsidy_fen,
   cat.name AS category, s.name AS street, c.name AS community`;
-const RANKING_PAGE = `WITH after AS (
-    SELECT cat.name, r.rank, r.application_id FROM application_ranking r
-    JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
-    WHERE r.competition_id = $1 AND r.application_id = $2
-  ), names AS (
+const RANKING_PAGE = `SELECT page.* FROM (
     SELECT DISTINCT cc.name,
-                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT rank FROM after) ELSE 0 END AS from_rank,
-                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT application_id FROM after) ELSE 0 END AS from_id
-         FROM competition_category cc
-    WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= (SELECT name FROM after))
-  )
-  SELECT page.* FROM names CROSS JOIN LATERAL (
+           CASE WHEN cc.name = k.name THEN k.rank ELSE 0 END AS from_rank,
+           CASE WHEN cc.name = k.name THEN k.application_id ELSE 0 END AS from_id
+    FROM competition_category cc LEFT JOIN (
+      SELECT cat.name, r.rank, r.application_id FROM application_ranking r
+      JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
+      WHERE r.competition_id = $1 AND r.application_id = $2
+    ) k ON true
+    WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= k.name)
+  ) names CROSS JOIN LATERAL (
     SELECT ${RANKING_COLUMNS}
     FROM application_ranking r JOIN application a ON a.id = r.application_id
     JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id

@@ -158,18 +158,17 @@ export class ReviewRankingRepository {
    */
   async rankingPage(competitionId: number, cursor: number | null, limit: number): Promise<RankingRowView[]> {
     const rows: RankingRow[] = await this.dataSource.query(
-      `WITH after AS (
-         SELECT cat.name, r.rank, r.application_id FROM application_ranking r
-         JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
-         WHERE r.competition_id = $1 AND r.application_id = $2
-       ), names AS (
+      `SELECT page.* FROM (
          SELECT DISTINCT cc.name,
-                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT rank FROM after) ELSE 0 END AS from_rank,
-                CASE WHEN cc.name = (SELECT name FROM after) THEN (SELECT application_id FROM after) ELSE 0 END AS from_id
-         FROM competition_category cc
-         WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= (SELECT name FROM after))
-       )
-       SELECT page.* FROM names CROSS JOIN LATERAL (
+                CASE WHEN cc.name = k.name THEN k.rank ELSE 0 END AS from_rank,
+                CASE WHEN cc.name = k.name THEN k.application_id ELSE 0 END AS from_id
+         FROM competition_category cc LEFT JOIN (
+           SELECT cat.name, r.rank, r.application_id FROM application_ranking r
+           JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
+           WHERE r.competition_id = $1 AND r.application_id = $2
+         ) k ON true
+         WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= k.name)
+       ) names CROSS JOIN LATERAL (
          SELECT ${RANKING_COLUMNS}
          FROM application_ranking r JOIN application a ON a.id = r.application_id
          JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id
