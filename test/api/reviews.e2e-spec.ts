@@ -226,14 +226,13 @@ describe('panel review: conflicts, assignment, score sheets and ranking', () => 
     const paged: Array<{ applicationId: number }> = [];
     let cursor: number | null = null;
     for (let pages = 0; pages <= whole.body.length; pages += 1) {
-      const response = await t
-        .http()
-        .get(`/api/competitions/${competitionId}/ranking?limit=1${cursor === null ? '' : `&cursor=${cursor}`}`)
-        .set('authorization', admin);
+      const query: string = cursor === null ? '' : `&cursor=${cursor}`;
+      const response = await t.http().get(`/api/competitions/${competitionId}/ranking?limit=1${query}`).set('authorization', admin);
       expect(response.status).toBe(200);
-      expect(response.body.items.length).toBeLessThanOrEqual(1);
-      paged.push(...response.body.items);
-      cursor = response.body.nextCursor;
+      const page = response.body as { items: Array<{ applicationId: number }>; nextCursor: number | null };
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
       if (cursor === null) break;
     }
     expect(cursor).toBeNull();
