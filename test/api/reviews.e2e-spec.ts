@@ -218,6 +218,27 @@ describe('panel review: conflicts, assignment, score sheets and ranking', () => 
     expect(status.rows[0].status).toBe('scored');
   });
 
+  it('pages the ranking by cursor in the order of the whole ranking', async () => {
+    const whole = await t.http().get(`/api/competitions/${competitionId}/ranking`).set('authorization', admin);
+    expect(whole.status).toBe(200);
+    expect(Array.isArray(whole.body)).toBe(true);
+    expect(whole.body.length).toBeGreaterThan(1);
+    const paged: Array<{ applicationId: number }> = [];
+    let cursor: number | null = null;
+    for (let pages = 0; pages <= whole.body.length; pages += 1) {
+      const query: string = cursor === null ? '' : `&cursor=${cursor}`;
+      const response = await t.http().get(`/api/competitions/${competitionId}/ranking?limit=1${query}`).set('authorization', admin);
+      expect(response.status).toBe(200);
+      const page = response.body as { items: Array<{ applicationId: number }>; nextCursor: number | null };
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+      if (cursor === null) break;
+    }
+    expect(cursor).toBeNull();
+    expect(paged).toEqual(whole.body);
+  });
+
   it('lets an admin reopen a submitted sheet with a reason, audited', async () => {
     const sheet = await t.db.query(
       `SELECT sh.id FROM score_sheet sh JOIN review_assignment ra ON ra.id = sh.assignment_id WHERE ra.application_id = $1 AND ra.reviewer_user_id = $2`,

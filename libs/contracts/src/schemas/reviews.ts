@@ -151,6 +151,17 @@ export interface ReviewSheetView {
   sheet: { id: number | null; status: 'not_started' | 'draft' | 'submitted'; scores: Record<string, number>; comments: Record<string, string>; total: number; version: number | null };
 }
 
+/**
+ * Optional keyset paging of a competition's ranking: without `limit` and `cursor` the route answers
+ * the whole ranking as an array (as before); with either, a page `{ items, nextCursor }` in the
+ * same order (category name, rank). `cursor` is the application id of the previous page's last row.
+ */
+export const RankingQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.coerce.number().int().min(1).optional(),
+});
+export type RankingQuery = z.infer<typeof RankingQuery>;
+
 export interface RankingRowView {
   rank: number;
   applicationId: number;

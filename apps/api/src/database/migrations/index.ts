@@ -13,6 +13,7 @@ import { DashboardIndexes1764000000400 } from './1764000000400-DashboardIndexes.
 import { Notifications1764000000500 } from './1764000000500-Notifications.js';
 import { ApplicationsFollowProjects1764000000700 } from './1764000000700-ApplicationsFollowProjects.js';
 import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
+import { ScaleReadIndexes1764000000800 } from './1764000000800-ScaleReadIndexes.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1764000000500,
   ApplicationsFollowProjects1764000000700,
   ModuleOwnership1764000000750,
+  ScaleReadIndexes1764000000800,
 ];

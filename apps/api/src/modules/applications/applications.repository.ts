@@ -109,7 +109,11 @@ export class ApplicationsRepository {
     if (query.streetId) add('a.street_id = ?', query.streetId);
     if (query.communityId) add('a.community_id = ?', query.communityId);
     if (query.categoryId) add('a.category_id = ?', query.categoryId);
-    if (query.status) add('a.status = ANY(?::text[])', query.status.split(','));
+    // One status as an equality, so the (…, status, id) indexes hand rows over in id order and the
+    // page stops after limit + 1 of them; several statuses as a list.
+    const statuses = query.status ? query.status.split(',') : [];
+    if (statuses.length === 1) add('a.status = ?', statuses[0]);
+    else if (statuses.length > 1) add('a.status = ANY(?::text[])', statuses);
     if (query.q) add('a.title ILIKE ?', `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
     params.push(query.limit + 1);
     const rows: SummaryRow[] = await this.dataSource.query(

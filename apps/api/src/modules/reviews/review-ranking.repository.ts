@@ -58,6 +58,32 @@ interface RankingRow {
   criterion_means: Record<string, number>;
 }
 
+const RANKING_COLUMNS = `r.application_id, r.rank, r.score, r.method, r.sheets_used, r.sheets_submitted, r.sheets_due,
+  r.spread, r.disagreement, r.fundable, r.criterion_means, a.title, a.beneficiaries_count, a.requested_subsidy_fen,
+  cat.name AS category, s.name AS street, c.name AS community`;
+
+function toRankingView(row: RankingRow): RankingRowView {
+  return {
+    rank: row.rank,
+    applicationId: row.application_id,
+    title: row.title,
+    category: row.category,
+    street: row.street,
+    community: row.community,
+    score: row.score === null ? null : Number(row.score),
+    method: row.method,
+    sheetsUsed: row.sheets_used,
+    sheetsSubmitted: row.sheets_submitted,
+    sheetsDue: row.sheets_due,
+    spread: row.spread === null ? null : Number(row.spread),
+    disagreement: row.disagreement,
+    fundable: row.fundable,
+    beneficiariesCount: row.beneficiaries_count,
+    requestedSubsidyFen: Number(row.requested_subsidy_fen),
+    criterionMeans: row.criterion_means,
+  };
+}
+
 /** application_ranking (written by the ranking job only) and the figures read beside it. */
 @Injectable()
 export class ReviewRankingRepository {
@@ -109,40 +135,51 @@ export class ReviewRankingRepository {
   }
 
   /**
-   * The ranking of a competition as shown and exported: by category name, then rank. The one read
-   * path of the ranking — paging it (keyset on category and rank) changes this method only.
+   * The ranking of a competition as shown and exported: by category name, then rank (sorted here,
+   * in SQL). The one read path of the ranking.
    */
   async ranking(competitionId: number): Promise<RankingRowView[]> {
     const rows: RankingRow[] = await this.dataSource.query(
-      `SELECT r.application_id, r.rank, r.score, r.method, r.sheets_used, r.sheets_submitted, r.sheets_due, r.spread,
-              r.disagreement, r.fundable, r.criterion_means, a.title, a.beneficiaries_count, a.requested_subsidy_fen,
-              cat.name AS category, s.name AS street, c.name AS community
+      `SELECT ${RANKING_COLUMNS}
        FROM application_ranking r JOIN application a ON a.id = r.application_id
        JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id
-       WHERE r.competition_id = $1 ORDER BY cat.name, r.rank`,
+       WHERE r.competition_id = $1 ORDER BY cat.name, r.rank, r.application_id`,
       [competitionId],
     );
-    return rows
-      .map((row) => ({
-        rank: row.rank,
-        applicationId: row.application_id,
-        title: row.title,
-        category: row.category,
-        street: row.street,
-        community: row.community,
-        score: row.score === null ? null : Number(row.score),
-        method: row.method,
-        sheetsUsed: row.sheets_used,
-        sheetsSubmitted: row.sheets_submitted,
-        sheetsDue: row.sheets_due,
-        spread: row.spread === null ? null : Number(row.spread),
-        disagreement: row.disagreement,
-        fundable: row.fundable,
-        beneficiariesCount: row.beneficiaries_count,
-        requestedSubsidyFen: Number(row.requested_subsidy_fen),
-        criterionMeans: row.criterion_means,
-      }))
-      .sort((a, b) => (a.category === b.category ? a.rank - b.rank : a.category.localeCompare(b.category)));
+    return rows.map(toRankingView);
+  }
+
+  /**
+   * One keyset page of the ranking in the same order: after the row of application `cursor` (the
+   * previous page's last), up to `limit + 1` rows (the extra one says another page follows). Each
+   * category name from the cursor's on is walked in rank order on (competition_id, rank,
+   * application_id), starting right after the cursor's row (an index seek), so a page reads about
+   * a page of rows per category whatever the competition's size.
+   */
+  async rankingPage(competitionId: number, cursor: number | null, limit: number): Promise<RankingRowView[]> {
+    const rows: RankingRow[] = await this.dataSource.query(
+      `SELECT page.* FROM (
+         SELECT DISTINCT cc.name,
+                CASE WHEN cc.name = k.name THEN k.rank ELSE 0 END AS from_rank,
+                CASE WHEN cc.name = k.name THEN k.application_id ELSE 0 END AS from_id
+         FROM competition_category cc LEFT JOIN (
+           SELECT cat.name, r.rank, r.application_id FROM application_ranking r
+           JOIN application a ON a.id = r.application_id JOIN competition_category cat ON cat.id = a.category_id
+           WHERE r.competition_id = $1 AND r.application_id = $2
+         ) k ON true
+         WHERE cc.competition_id = $1 AND ($2::int IS NULL OR cc.name >= k.name)
+       ) names CROSS JOIN LATERAL (
+         SELECT ${RANKING_COLUMNS}
+         FROM application_ranking r JOIN application a ON a.id = r.application_id
+         JOIN competition_category cat ON cat.id = a.category_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id
+         WHERE r.competition_id = $1 AND cat.name = names.name
+           AND (r.rank, r.application_id) > (names.from_rank, names.from_id)
+         ORDER BY r.rank, r.application_id LIMIT $3
+       ) page
+       ORDER BY page.category, page.rank, page.application_id LIMIT $3`,
+      [competitionId, cursor, limit + 1],
+    );
+    return rows.map(toRankingView);
   }
 
   /** Submitted totals of a competition, reviewer by reviewer. */

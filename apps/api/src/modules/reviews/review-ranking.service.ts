@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RankingRowView, ReviewProgressView } from '@xiaoshi/contracts';
+import type { Page, RankingQuery, RankingRowView, ReviewProgressView } from '@xiaoshi/contracts';
 import { aggregate, rank, zScores, type ApplicationStatus, type ZScoreView } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
@@ -108,6 +108,15 @@ export class ReviewRankingService {
   async ranking(user: AuthUser, competitionId: number): Promise<RankingRowView[]> {
     await this.reviewAccess.requireReader(user, competitionId);
     return this.repository.ranking(competitionId);
+  }
+
+  /** The ranking as it is paged when the route is asked for a page (`limit` or `cursor`). */
+  async rankingPage(user: AuthUser, competitionId: number, query: RankingQuery): Promise<Page<RankingRowView>> {
+    await this.reviewAccess.requireReader(user, competitionId);
+    const limit = query.limit ?? 50;
+    const rows = await this.repository.rankingPage(competitionId, query.cursor ?? null, limit);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].applicationId : null };
   }
 
   /** Per-reviewer z-scores of submitted totals: a view to spot harsh or lenient reviewers. */

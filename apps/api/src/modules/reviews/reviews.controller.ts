@@ -7,6 +7,7 @@ import {
   PanelDrawRequest,
   PanelRequest,
   PinConflictRequest,
+  RankingQuery,
   ReopenSheetRequest,
   ReviewerProfileRequest,
   ScoreSheetDraftRequest,
@@ -15,7 +16,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
-import { IdPipe, ZodBody } from '../../common/validation.js';
+import { IdPipe, ZodBody, ZodQuery } from '../../common/validation.js';
 import { FileStore } from '../files/file-store.js';
 import { ReviewAssignmentService } from './review-assignment.service.js';
 import { ReviewConflictsService } from './review-conflicts.service.js';
@@ -148,8 +149,15 @@ export class ReviewsController {
 
   @Get('competitions/:id/ranking')
   @RequirePermission('reviews.read')
-  ranking(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
-    return this.rankings.ranking(actor.user, id);
+  ranking(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodQuery(RankingQuery) query: RankingQuery,
+  ) {
+    // Without limit and cursor: the whole ranking as an array, as before; with either: a keyset page.
+    return query.limit === undefined && query.cursor === undefined
+      ? this.rankings.ranking(actor.user, id)
+      : this.rankings.rankingPage(actor.user, id, query);
   }
 
   @Get('competitions/:id/z-scores')

@@ -1,0 +1,244 @@
+// The scale data set of issue 13, generated set-based in SQL (generate_series) into a freshly
+// migrated database: valid rows of the project's own schema (every CHECK and foreign key holds,
+// the ledger totals of each budget line equal its entries). Used by test/bench/scale.mjs.
+//
+// The org tree has no level above the district (a district has no parent), so the rows are spread
+// over many streets of one district: 300 streets × 10 communities.
+//
+// Layout for `applications` = N:
+//   competitions   ceil(N / 10,000), 10,000 applications each, 3 categories, on 100 budget lines
+//   applications   N, statuses spread over the whole lifecycle; a third awarded (approved → closed)
+//   ranking        one row per application (as the ranking job writes it), rank per category
+//   reviews        `reviewsPerApplication` assignments and score sheets per application
+//   awards         one approved award per awarded application, one approved decision per competition
+//   projects       one per award; payments (paid) for in-progress (half) and accepted/closed (full)
+//   ledger         a commitment per award, a payment entry per payment; line totals from the entries
+//   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip
+
+export const STREETS = 300;
+export const COMMUNITIES_PER_STREET = 10;
+export const LINES = 100;
+export const PER_COMPETITION = 10_000;
+export const REVIEWERS = 1000;
+
+// Statuses by bucket (0–99) of a scrambled id, so that neighbouring ids differ.
+const STATUS_BUCKETS = [
+  [2, 'draft'],
+  [3, 'awaiting_street'],
+  [6, 'submitted'],
+  [7, 'returned'],
+  [10, 'eligible'],
+  [12, 'ineligible'],
+  [13, 'withdrawn'],
+  [20, 'in_review'],
+  [30, 'scored'],
+  [32, 'proposed'],
+  [34, 'in_notice'],
+  [67, 'not_funded'],
+  [72, 'approved'],
+  [87, 'in_progress'],
+  [89, 'acceptance_requested'],
+  [90, 'rectification'],
+  [97, 'accepted'],
+  [100, 'closed'],
+];
+export const AWARDED_STATUSES = [
+  'approved',
+  'in_progress',
+  'acceptance_requested',
+  'rectification',
+  'accepted',
+  'closed',
+];
+
+// Every single-column foreign key of the generated tables holds, and no review assignment pairs a
+// reviewer with an application they have a conflict of interest with (the trigger's rule).
+const CHECKS = `DO $$
+DECLARE fk record; broken bigint;
+BEGIN
+  FOR fk IN
+    SELECT c.conname, c.conrelid::regclass AS child, a.attname AS col, c.confrelid::regclass AS parent, pa.attname AS pcol
+    FROM pg_constraint c
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+    WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 AND c.connamespace = 'public'::regnamespace
+  LOOP
+    EXECUTE format('SELECT count(*) FROM %s x WHERE x.%I IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.%I = x.%I)',
+                   fk.child, fk.col, fk.parent, fk.pcol, fk.col) INTO broken;
+    IF broken > 0 THEN RAISE EXCEPTION 'foreign key % of %: % rows without a parent', fk.conname, fk.child, broken; END IF;
+  END LOOP;
+  IF EXISTS (SELECT 1 FROM review_assignment ra JOIN review_conflict c
+             ON c.application_id = ra.application_id AND c.reviewer_user_id = ra.reviewer_user_id) THEN
+    RAISE EXCEPTION 'generated review assignments break the conflict-of-interest rule';
+  END IF;
+END $$;`;
+
+const statusCase = (bucket) =>
+  `CASE ${STATUS_BUCKETS.map(([below, status]) => `WHEN ${bucket} < ${below} THEN '${status}'`).join(' ')} END`;
+
+/**
+ * The SQL steps, in order, as { label, sql, triggers } (triggers: false = run with
+ * session_replication_role = replica). `passwordHash` is an argon2 hash every generated
+ * account gets (the bench logs in as `admin`, `finance` and `street1`).
+ */
+export function scaleSteps({ applications, reviewsPerApplication, audit, passwordHash }) {
+  const N = applications;
+  const C = Math.ceil(N / PER_COMPETITION);
+  const communities = STREETS * COMMUNITIES_PER_STREET;
+  const firstCommunity = STREETS + 2; // org_unit ids: 1 district, 2..S+1 streets, then communities
+  const firstOfficer = 4; // app_user ids: 1 admin, 2 finance, 3 street1, then one officer per community
+  const firstReviewer = firstOfficer + communities;
+  const hash = passwordHash.replaceAll("'", "''");
+  const steps = [];
+  const step = (label, sql, { triggers = false } = {}) => steps.push({ label, sql, triggers });
+
+  step(
+    'org tree',
+    `INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
+     VALUES (1, 'district', '压测区', 'BENCH-D', NULL, '{}', 1);
+     INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
+     SELECT s, 'street', '压测街道' || (s - 1), 'BENCH-S' || (s - 1), 1, ARRAY[1], 1 FROM generate_series(2, ${STREETS + 1}) s;
+     INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
+     SELECT ${firstCommunity} + n, 'community', '压测社区' || n, 'BENCH-C' || n,
+            2 + n / ${COMMUNITIES_PER_STREET}, ARRAY[1, 2 + n / ${COMMUNITIES_PER_STREET}], 1
+     FROM generate_series(0, ${communities - 1}) n;`,
+  );
+  step(
+    'accounts',
+    `INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version) VALUES
+       (1, 'admin', '压测管理员', '${hash}', 1, ARRAY['district_admin']::varchar[], 1),
+       (2, 'finance', '压测财务', '${hash}', 1, ARRAY['finance']::varchar[], 1),
+       (3, 'street1', '压测街道干部', '${hash}', 2, ARRAY['street_officer']::varchar[], 1);
+     INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version)
+     SELECT ${firstOfficer} + n, 'c' || n, '压测社区干部' || n, '${hash}', ${firstCommunity} + n,
+            ARRAY['community_officer']::varchar[], 1
+     FROM generate_series(0, ${communities - 1}) n;
+     INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version)
+     SELECT ${firstReviewer} + n, 'r' || n, '压测评审' || n, '${hash}', 1, ARRAY['reviewer']::varchar[], 1
+     FROM generate_series(0, ${REVIEWERS - 1}) n;`,
+  );
+  step(
+    'programme, budget lines, competitions, categories, panels',
+    `INSERT INTO programme (id, year, name, unit_id, version) VALUES (1, 2026, '压测项目', 1, 1);
+     INSERT INTO budget_line (id, programme_id, name, amount_fen, unit_id, version)
+     SELECT l, 1, '压测预算线' || l, 100000000000, 1, 1 FROM generate_series(1, ${LINES}) l;
+     INSERT INTO competition (id, budget_line_id, kind, title, envelope_fen, submission_opens_at, submission_closes_at,
+       review_opens_at, review_closes_at, implementation_deadline, award_min, award_max, rubric, tranche_plan, status, version)
+     SELECT c, 1 + (c - 1) % ${LINES}, 'generic', '压测大赛' || c, 50000000000,
+            '2026-01-05', '2026-02-05', '2026-02-10', '2026-03-10', '2026-12-31', 1, 5000,
+            '[{"key":"need","name":"需求","maxPoints":100}]', '[{"percentBp":10000,"condition":"on_approval"}]', 'closed', 1
+     FROM generate_series(1, ${C}) c;
+     INSERT INTO competition_category (id, competition_id, key, name, cap_fen)
+     SELECT (c - 1) * 3 + k, c, 'cat' || k, (ARRAY['生活服务', '环境改善', '文化活动'])[k], 20000000000
+     FROM generate_series(1, ${C}) c, generate_series(1, 3) k;
+     INSERT INTO review_panel (id, competition_id, version) SELECT c, c, 1 FROM generate_series(1, ${C}) c;`,
+  );
+  // Community n = scrambled id mod communities; its street follows from the layout.
+  step(
+    `applications (${N.toLocaleString('en')})`,
+    `INSERT INTO application (id, competition_id, category_id, street_id, community_id, title, summary, plan, location,
+       beneficiaries_count, beneficiaries_description, start_date, end_date, total_cost_fen, cost_items,
+       resident_money_fen, community_self_fen, requested_subsidy_fen, contact_name, contact_phone, status, submitted_at,
+       created_by_user_id, version, created_at, updated_at)
+     SELECT g, c, (c - 1) * 3 + 1 + g % 3, 2 + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m,
+            '压测申请' || g || '号 楼道改造', '压测摘要', '压测实施方案', '压测地点', 50 + g % 500, '压测受益人',
+            '2026-04-01', '2026-10-31', 1000000 + (g % 97) * 10000,
+            '[{"item":"材料","amountFen":1000000}]', 100000, 100000, 800000 + (g % 97) * 10000,
+            '压测联系人', '1380000' || lpad((g % 10000)::text, 4, '0'), st,
+            CASE WHEN st IN ('draft', 'awaiting_street') THEN NULL ELSE timestamptz '2026-02-01' + (g % 86400) * interval '1 second' END,
+            ${firstOfficer} + m, 1, timestamptz '2026-01-10' + (g % 86400) * interval '1 second', now()
+     FROM (SELECT g, 1 + (g - 1) / ${PER_COMPETITION} AS c, (g::bigint * 104729) % ${communities} AS m,
+                  ${statusCase(`((g::bigint * 2654435761) / 65536) % 100`)} AS st
+           FROM generate_series(1, ${N}) g) x;`,
+  );
+  step(
+    'ranking (one row per application, rank per category)',
+    `INSERT INTO application_ranking (application_id, competition_id, score, method, sheets_used, sheets_submitted,
+       sheets_due, spread, disagreement, criterion_means, rank, fundable, computed_at)
+     SELECT id, competition_id, score, 'trimmed_mean', 3, 5, 5, 12.5, false, jsonb_build_object('need', score),
+            row_number() OVER (PARTITION BY competition_id, category_id ORDER BY score DESC, id), score >= 60, now()
+     FROM (SELECT id, competition_id, category_id, round(40 + ((id * 2654435761) % 6000) / 100.0, 4) AS score
+           FROM application) a;`,
+  );
+  if (reviewsPerApplication > 0) {
+    step(
+      `review assignments (${(N * reviewsPerApplication).toLocaleString('en')})`,
+      `INSERT INTO review_assignment (id, panel_id, application_id, reviewer_user_id, method, created_at)
+       SELECT (a.id - 1) * ${reviewsPerApplication} + k, a.competition_id, a.id,
+              ${firstReviewer} + (a.id * ${reviewsPerApplication} + k) % ${REVIEWERS}, 'automatic', timestamptz '2026-02-10'
+       FROM application a, generate_series(0, ${reviewsPerApplication - 1}) k;`,
+    );
+    step(
+      `score sheets (${(N * reviewsPerApplication).toLocaleString('en')})`,
+      `INSERT INTO score_sheet (id, assignment_id, status, scores, total, submitted_at, version)
+       SELECT ra.id, ra.id, 'submitted', jsonb_build_object('need', t), t, timestamptz '2026-03-01', 1
+       FROM (SELECT id, round(40 + (id::bigint * 40503 % 6000) / 100.0, 2) AS t FROM review_assignment) ra;`,
+    );
+  }
+  const awarded = `(${AWARDED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+  step(
+    'award decisions, awards, projects',
+    `INSERT INTO award_decision (id, competition_id, method, algorithm_version, inputs, result, status, total_fen,
+       decided_by_user_id, version)
+     SELECT c, c, 'rank_order', 'bench-1', '{}', '{}', 'approved',
+            (SELECT coalesce(sum(requested_subsidy_fen), 0) FROM application a WHERE a.competition_id = c AND a.status IN ${awarded}),
+            1, 1
+     FROM generate_series(1, ${C}) c;
+     INSERT INTO award (id, decision_id, application_id, amount_fen, status, score, rank, version)
+     SELECT a.id, a.competition_id, a.id, a.requested_subsidy_fen, 'approved', r.score, r.rank, 1
+     FROM application a JOIN application_ranking r ON r.application_id = a.id WHERE a.status IN ${awarded};
+     INSERT INTO project (id, application_id, award_id, competition_id, budget_line_id, street_id, community_id, title,
+       amount_fen, status, final_inspection_kind, rectification_deadline, acceptance_passed_at, version)
+     SELECT a.id, a.id, a.id, a.competition_id, c.budget_line_id, a.street_id, a.community_id, a.title, a.requested_subsidy_fen,
+            CASE a.status WHEN 'approved' THEN 'in_progress' ELSE a.status END, 'acceptance',
+            CASE WHEN a.status = 'rectification' THEN date '2026-11-30' END,
+            CASE WHEN a.status IN ('accepted', 'closed') THEN timestamptz '2026-11-01' END, 1
+     FROM application a JOIN competition c ON c.id = a.competition_id WHERE a.status IN ${awarded};`,
+  );
+  step(
+    'ledger: commitments, payments, line totals',
+    `INSERT INTO ledger_entry (id, budget_line_id, kind, source, source_id, amount_fen, actor_user_id, created_at)
+     SELECT w.id, p.budget_line_id, 'commitment', 'award', w.id, w.amount_fen, 1, timestamptz '2026-03-20'
+     FROM award w JOIN project p ON p.award_id = w.id;
+     INSERT INTO ledger_entry (id, budget_line_id, kind, source, source_id, amount_fen, actor_user_id, created_at)
+     SELECT ${N} + p.id, p.budget_line_id, 'payment', 'award', p.award_id,
+            CASE WHEN p.status IN ('accepted', 'closed') THEN p.amount_fen ELSE p.amount_fen / 2 END, 2,
+            timestamptz '2026-04-01' + (p.id % 200) * interval '1 day'
+     FROM project p WHERE p.status IN ('in_progress', 'accepted', 'closed');
+     INSERT INTO payment (id, source, project_id, budget_line_id, unit_id, amount_fen, purpose, status, requested_by_user_id,
+       requested_at, approved_by_user_id, approved_at, paid_on, voucher_no, bank_reference, recorded_by_user_id, recorded_at,
+       ledger_entry_id, version)
+     SELECT e.id, 'award', p.id, e.budget_line_id, p.street_id, e.amount_fen, '压测拨付', 'paid', 1, e.created_at, 2, e.created_at,
+            e.created_at::date, 'BENCH-V' || e.id, 'BENCH-B' || e.id, 2, e.created_at, e.id, 1
+     FROM ledger_entry e JOIN project p ON p.award_id = e.source_id WHERE e.kind = 'payment';
+     UPDATE budget_line l SET
+       committed_fen = coalesce((SELECT sum(amount_fen) FROM ledger_entry e WHERE e.budget_line_id = l.id AND e.kind = 'commitment'), 0),
+       paid_fen = coalesce((SELECT sum(amount_fen) FROM ledger_entry e WHERE e.budget_line_id = l.id AND e.kind = 'payment'), 0);`,
+  );
+  // Everything above runs with session_replication_role = replica (no per-row foreign-key and
+  // conflict-of-interest triggers: 5M review rows would take most of an hour); the same rules are
+  // then checked set-based. The audit rows need their trigger (it computes the hash chain).
+  step('checks: every foreign key and the conflict-of-interest rule, set-based', CHECKS, { triggers: true });
+  if (audit > 0) {
+    step(
+      `audit rows (${audit.toLocaleString('en')}, hash chain by the trigger)`,
+      `INSERT INTO audit_event (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, after)
+       SELECT timestamptz '2026-01-10' + g * interval '1 second', 1 + g % 3, (ARRAY['admin','finance','street1'])[1 + g % 3],
+              'application.update', 'application', (1 + g % ${N})::text, jsonb_build_object('n', g)
+       FROM generate_series(1, ${audit}) g;`,
+      { triggers: true },
+    );
+  }
+  step(
+    'sequences',
+    `DO $$ DECLARE t text; BEGIN
+       FOREACH t IN ARRAY ARRAY['org_unit','app_user','programme','budget_line','competition','competition_category',
+         'review_panel','application','review_assignment','score_sheet','award_decision','award','project','ledger_entry','payment']
+       LOOP
+         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), (SELECT coalesce(max(id), 0) + 1 FROM %I), false)', t, t);
+       END LOOP;
+     END $$;`,
+  );
+  step('vacuum analyze', 'VACUUM ANALYZE', { triggers: true });
+  return steps;
+}
