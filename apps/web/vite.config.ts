@@ -21,6 +21,7 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    manifest: true,
     emptyOutDir: true,
     // antd is not forced into one chunk: with the pipeline pages it passed 1.1 MB, all of it loaded
     // by the login page. Left to the bundler, each page pulls the components it uses (tables, date
