@@ -110,10 +110,16 @@ function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
       root: webDistDir,
       wildcard: false,
       index: false,
+      // The build writes a brotli and a gzip copy of each text file (apps/web/vite.config.ts):
+      // served to clients that accept them, never compressed per request. The copies are
+      // variants of their file, not routes of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       maxAge: '1y',
       immutable: true,
       setHeaders: (reply, filePath) => {
-        if (!filePath.includes(`${path.sep}assets${path.sep}`)) void reply.header('cache-control', 'no-cache');
+        if (!filePath.includes(`${path.sep}assets${path.sep}`))
+          void reply.header('cache-control', 'no-cache');
       },
     });
   }
@@ -125,11 +131,22 @@ function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
     if (hasWeb && url.startsWith('/assets/')) {
       const relative = decodeURIComponent(url.split('?')[0]).slice(1);
       const file = path.resolve(webDistDir, relative);
-      if (file.startsWith(path.resolve(webDistDir, 'assets') + path.sep) && existsSync(file)) {
+      const compressedCopy = /\.(br|gz)$/.test(relative); // served only as their file's encoding
+      if (
+        !compressedCopy &&
+        file.startsWith(path.resolve(webDistDir, 'assets') + path.sep) &&
+        existsSync(file)
+      ) {
         return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(relative);
       }
     }
-    if (!hasWeb || url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics') || url.startsWith('/assets/')) {
+    if (
+      !hasWeb ||
+      url.startsWith('/api/') ||
+      url === '/api' ||
+      url.startsWith('/metrics') ||
+      url.startsWith('/assets/')
+    ) {
       const mapped = mapError(
         { code: 'FST_ERR_NOT_FOUND', statusCode: 404 },
         languageOf(request.headers['accept-language']),

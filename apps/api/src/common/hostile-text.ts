@@ -22,7 +22,8 @@ export function isStorableText(text: string): boolean {
 export function findUnstorableText(value: unknown, rootPath = ''): string | null {
   // The common cases without allocating: nothing, a plain value, a flat object of plain values
   // (route parameters, a query string).
-  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return null;
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+    return null;
   if (typeof value === 'string') return isStorableText(value) ? null : rootPath || '_';
   if (!Array.isArray(value) && typeof value === 'object') {
     let flat = true;
@@ -70,7 +71,11 @@ export function unstorableTextError(path: string): DomainError {
 }
 
 function refuse(request: FastifyRequest, reply: FastifyReply, path: string) {
-  const mapped = mapError(unstorableTextError(path), languageOf(request.headers['accept-language']), String(request.id));
+  const mapped = mapError(
+    unstorableTextError(path),
+    languageOf(request.headers['accept-language']),
+    String(request.id),
+  );
   return reply.status(mapped.status).send(mapped.body);
 }
 
@@ -86,7 +91,9 @@ export function refuseUnstorableText(fastify: FastifyInstance): void {
   // A synchronous hook: it runs on every request, and an async one costs a promise and a microtask.
   fastify.addHook('preValidation', (request, reply, done) => {
     const path =
-      findUnstorableText(request.params) ?? findUnstorableText(request.query) ?? findUnstorableText(request.body);
+      findUnstorableText(request.params) ??
+      findUnstorableText(request.query) ??
+      findUnstorableText(request.body);
     if (path !== null) {
       void refuse(request, reply, path);
       return;
@@ -106,7 +113,10 @@ function guardUploads(request: FastifyRequest): void {
       if (!isStorableText(file.filename)) throw unstorableTextError(file.fieldname || 'file');
       for (const [name, field] of Object.entries(file.fields)) {
         const parts = (Array.isArray(field) ? field : [field]) as Array<{ value?: unknown } | undefined>;
-        if (!isStorableText(name) || parts.some((part) => typeof part?.value === 'string' && !isStorableText(part.value))) {
+        if (
+          !isStorableText(name) ||
+          parts.some((part) => typeof part?.value === 'string' && !isStorableText(part.value))
+        ) {
           throw unstorableTextError(name);
         }
       }

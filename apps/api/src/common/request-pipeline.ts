@@ -20,7 +20,9 @@ export function staticSecurityHeaders(options: HelmetOptions): Readonly<Record<s
   for (const [name, value] of Object.entries(directives ?? {})) {
     const values = Array.isArray(value) ? value : [value];
     if (values.some((item) => typeof item === 'function')) {
-      throw new Error(`helmet directive ${name} is computed per request; staticSecurityHeaders cannot replay it`);
+      throw new Error(
+        `helmet directive ${name} is computed per request; staticSecurityHeaders cannot replay it`,
+      );
     }
   }
   const headers: Record<string, string> = {};
@@ -54,7 +56,11 @@ export class OneLineRequestLog extends LogController {
     // Folded into the completion line.
   }
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     if (this.isLogDisabled(request)) return;
     const log = reply.log as FastifyReply['log'] & { isLevelEnabled?: (level: string) => boolean };
     if (error) {
@@ -76,14 +82,18 @@ type PluginCallback = (instance: FastifyInstance, options: object, done: (error?
  */
 export function streamOnlyMultipart(multipart: PluginCallback): PluginCallback {
   const plugin: PluginCallback = (instance, options, done) => {
-    const target = instance as unknown as Record<'addHook' | 'decorateRequest', (name: string, value: unknown) => unknown>;
+    const target = instance as unknown as Record<
+      'addHook' | 'decorateRequest',
+      (name: string, value: unknown) => unknown
+    >;
     const { addHook, decorateRequest } = target;
     // The plugin registers everything synchronously; the originals are back before it returns.
     target.addHook = function (this: unknown, name, hook) {
       return name === 'onRequest' || name === 'onResponse' ? instance : addHook.call(this, name, hook);
     };
     target.decorateRequest = function (this: unknown, name, value) {
-      const disabled = () => Promise.reject(new Error('multipart disk mode is off: read uploads with request.file()'));
+      const disabled = () =>
+        Promise.reject(new Error('multipart disk mode is off: read uploads with request.file()'));
       return decorateRequest.call(this, name, name === 'saveRequestFiles' ? disabled : value);
     };
     try {
@@ -94,6 +104,9 @@ export function streamOnlyMultipart(multipart: PluginCallback): PluginCallback {
     }
   };
   // Like the plugin itself (fastify-plugin): its decorators and parser belong to the root scope.
-  Object.assign(plugin, { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: '@fastify/multipart' });
+  Object.assign(plugin, {
+    [Symbol.for('skip-override')]: true,
+    [Symbol.for('fastify.display-name')]: '@fastify/multipart',
+  });
   return plugin;
 }

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Module, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { DomainError } from '@xiaoshi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
