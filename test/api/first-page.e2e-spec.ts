@@ -89,8 +89,8 @@ describe('the first page is light and served pre-compressed', () => {
       ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'],
       {
         cwd: path.join(root, 'apps/web'),
-      // Jest runs with NODE_ENV=test, which would make Vite bundle React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
+        // Jest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+        env: { ...process.env, NODE_ENV: 'production' },
         maxBuffer: 16 * 1024 * 1024,
       },
     );
