@@ -7,7 +7,7 @@
 //
 // Each server is its own child process, so its CPU time (utime+stime from /proc) can be read
 // before and after each measured run. The API gets a database of its own
-// (xiaoshi_bench_<pid>, migrated and seeded with the demo data, dropped at the end) and a Redis
+// (xiaoshi_bench_<pid>, migrated and seeded with the demo base layer, dropped at the end) and a Redis
 // key prefix of its own. Not part of `npm test`.
 //
 // Env: BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (3)  BENCH_CONNECTIONS (50)
@@ -405,7 +405,12 @@ async function main() {
   };
   cleanups.push(() => rmSync(apiEnv.DATA_DIR, { recursive: true, force: true }));
   log(`database ${databaseName}: migrating and seeding the demo data`);
-  await run(process.execPath, [path.join(apiDist, 'cli.js'), 'setup'], { ...process.env, ...apiEnv });
+  // The base layer (districts, streets, accounts) is all the measured routes need; in production mode
+  // demo data is seeded only on purpose (--demo).
+  await run(process.execPath, [path.join(apiDist, 'cli.js'), 'setup', '--demo', '--base-only'], {
+    ...process.env,
+    ...apiEnv,
+  });
 
   log('starting servers: API, node:http floor, Fastify+pg floor');
   const [api, nodeHttp, fastifyPg] = await Promise.all([

@@ -20,6 +20,26 @@ export function isStorableText(text: string): boolean {
 
 /** The dotted path of the first string (key or value) that PostgreSQL could not store, or null. */
 export function findUnstorableText(value: unknown, rootPath = ''): string | null {
+  // The common cases without allocating: nothing, a plain value, a flat object of plain values
+  // (route parameters, a query string).
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+    return null;
+  if (typeof value === 'string') return isStorableText(value) ? null : rootPath || '_';
+  if (!Array.isArray(value) && typeof value === 'object') {
+    let flat = true;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (!isStorableText(key)) return join(rootPath, key);
+      const inner = (value as Record<string, unknown>)[key];
+      if (typeof inner === 'string') {
+        if (!isStorableText(inner)) return join(rootPath, key);
+      } else if (inner !== null && typeof inner === 'object') {
+        flat = false;
+        break;
+      }
+    }
+    if (flat) return null;
+  }
   // Iterative: a deeply nested body must not overflow the stack.
   const pending: Array<[unknown, string]> = [[value, rootPath]];
   while (pending.length > 0) {
@@ -51,7 +71,11 @@ export function unstorableTextError(path: string): DomainError {
 }
 
 function refuse(request: FastifyRequest, reply: FastifyReply, path: string) {
-  const mapped = mapError(unstorableTextError(path), languageOf(request.headers['accept-language']), String(request.id));
+  const mapped = mapError(
+    unstorableTextError(path),
+    languageOf(request.headers['accept-language']),
+    String(request.id),
+  );
   return reply.status(mapped.status).send(mapped.body);
 }
 
@@ -64,11 +88,18 @@ type FileReader = (...args: unknown[]) => Promise<MultipartFile | undefined>;
 
 /** Installs the check on every route (call after the multipart plugin is registered). */
 export function refuseUnstorableText(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request, reply) => {
+  // A synchronous hook: it runs on every request, and an async one costs a promise and a microtask.
+  fastify.addHook('preValidation', (request, reply, done) => {
     const path =
-      findUnstorableText(request.params) ?? findUnstorableText(request.query) ?? findUnstorableText(request.body);
-    if (path !== null) return refuse(request, reply, path);
-    if (request.isMultipart()) guardUploads(request);
+      findUnstorableText(request.params) ??
+      findUnstorableText(request.query) ??
+      findUnstorableText(request.body);
+    if (path !== null) {
+      void refuse(request, reply, path);
+      return;
+    }
+    if (request.headers['content-type'] !== undefined && request.isMultipart()) guardUploads(request);
+    done();
   });
 }
 
@@ -82,7 +113,10 @@ function guardUploads(request: FastifyRequest): void {
       if (!isStorableText(file.filename)) throw unstorableTextError(file.fieldname || 'file');
       for (const [name, field] of Object.entries(file.fields)) {
         const parts = (Array.isArray(field) ? field : [field]) as Array<{ value?: unknown } | undefined>;
-        if (!isStorableText(name) || parts.some((part) => typeof part?.value === 'string' && !isStorableText(part.value))) {
+        if (
+          !isStorableText(name) ||
+          parts.some((part) => typeof part?.value === 'string' && !isStorableText(part.value))
+        ) {
           throw unstorableTextError(name);
         }
       }

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Module, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { DomainError } from '@xiaoshi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -44,9 +51,26 @@ export class ThrottleGuard implements CanActivate {
     return limiter;
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<ThrottleRule | undefined>(THROTTLE, [context.getHandler(), context.getClass()]);
-    if (!rule) return true;
+  /** Each handler's rule, read from the metadata once (most routes have none). */
+  private readonly ruleOf = new WeakMap<Function, { target: Function; rule: ThrottleRule | undefined }>();
+
+  private routeRule(context: ExecutionContext): ThrottleRule | undefined {
+    const handler = context.getHandler();
+    const target = context.getClass();
+    const known = this.ruleOf.get(handler);
+    if (known?.target === target) return known.rule;
+    const rule = this.reflector.getAllAndOverride<ThrottleRule | undefined>(THROTTLE, [handler, target]);
+    this.ruleOf.set(handler, { target, rule });
+    return rule;
+  }
+
+  /** Synchronous for unthrottled routes: no promise, no microtask on the common path. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const rule = this.routeRule(context);
+    return rule ? this.consume(rule, context) : true;
+  }
+
+  private async consume(rule: ThrottleRule, context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     try {

@@ -3,9 +3,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { FullPageSpinner } from '../components/FullPageSpinner';
 import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guards';
-import { AppLayout } from './layout/AppLayout';
 
-// Pages are split out of the initial bundle; the shell and the auth logic stay in it.
+// Pages are split out of the initial bundle, and so is the signed-in shell (menu, header,
+// notification bell): the login page, the first page most visitors see, loads none of it.
+const AppLayout = lazy(() => import('./layout/AppLayout'));
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
@@ -116,7 +117,9 @@ export function createAppRouter() {
       path: '/',
       element: (
         <RequireAuth>
-          <AppLayout />
+          <Standalone>
+            <AppLayout />
+          </Standalone>
         </RequireAuth>
       ),
       children: [

@@ -1,11 +1,13 @@
 import type { Permission } from '@xiaoshi/contracts';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpinner } from '../../components/FullPageSpinner';
-import { ForbiddenPage } from '../../pages/errors/ForbiddenPage';
 import { useAuth } from './AuthContext';
 
 export const PASSWORD_PATH = '/account/password';
+
+// Rarely shown: kept out of the first page's scripts.
+const ForbiddenPage = lazy(() => import('../../pages/errors/ForbiddenPage'));
 
 /** Everything behind sign-in. A temporary password confines the user to the change form. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -43,5 +45,11 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
 
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useAuth();
-  return can(permission) ? children : <ForbiddenPage />;
+  return can(permission) ? (
+    children
+  ) : (
+    <Suspense fallback={null}>
+      <ForbiddenPage />
+    </Suspense>
+  );
 }

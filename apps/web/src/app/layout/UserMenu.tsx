@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Dropdown, Flex, Grid, Typography } from 'antd';
+import { Avatar, Dropdown, Flex, Grid, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { PASSWORD_PATH } from '../auth/guards';
 import { useAuth, useSessionUser } from '../auth/AuthContext';
@@ -9,7 +9,6 @@ export function UserMenu() {
   const user = useSessionUser();
   const { logout } = useAuth();
   const t = shellText.useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   return (
@@ -24,7 +23,8 @@ export function UserMenu() {
         onClick: ({ key }) => {
           if (key === 'password') void navigate(PASSWORD_PATH);
           if (key === 'logout') {
-            void logout().then(() => message.success(t('user.loggedOut')));
+            // The login page says so (signedOutReason 'signed-out').
+            void logout();
           }
         },
       }}
