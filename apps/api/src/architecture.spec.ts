@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The shape of the API, checked on every run (docs/decisions/0012-module-map.md):
+ * The shape of the API, checked on every run (docs/architecture.md):
  * - a module owns the tables of the entities declared in its folder, and only it writes them;
  * - SQL lives in repository files (`*.repository.ts`), nowhere else;
  * - a service stays small enough to hold in mind.

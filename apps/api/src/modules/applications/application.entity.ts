@@ -26,6 +26,12 @@ export interface CostItemData {
  * A proposal (申报项目) from a community, submitted by its street. Funding sources are columns so
  * that totals and rankings stay in SQL; status moves only through the workflow table.
  */
+// Read indexes of migration 1764000000800 (INCLUDE, partial or trigram: TypeORM leaves them alone).
+@Index('idx_application_street_status', { synchronize: false })
+@Index('idx_application_status_id', { synchronize: false })
+@Index('idx_application_category', { synchronize: false })
+@Index('idx_application_community_status', { synchronize: false })
+@Index('idx_application_title_trgm', { synchronize: false })
 @Entity('application')
 @Index('idx_application_competition', ['competitionId', 'status', 'id'])
 @Index('idx_application_street', ['streetId', 'id'])

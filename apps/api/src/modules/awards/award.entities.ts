@@ -79,6 +79,8 @@ export class AwardDecision {
 export type AwardStatus = 'proposed' | 'in_notice' | 'approved' | 'withdrawn';
 
 /** One awarded application. At most one live award per application. */
+// Read indexes of migration 1764000000800 (INCLUDE, partial or trigram: TypeORM leaves them alone).
+@Index('idx_award_approved_amount', { synchronize: false })
 @Entity('award')
 @Index('uq_award_live_application', ['applicationId'], { unique: true, where: `"status" <> 'withdrawn'` })
 @Index('idx_award_decision', ['decisionId', 'id'])

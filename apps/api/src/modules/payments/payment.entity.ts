@@ -25,6 +25,8 @@ export type PaymentStatusValue = 'requested' | 'approved' | 'rejected' | 'paid' 
  * rejected; a paid one may be reversed with a reason, never deleted. The ledger entries of the
  * payment and of its reversal are referenced uniquely, so a payment moves money at most once.
  */
+// Read indexes of migration 1764000000800 (INCLUDE, partial or trigram: TypeORM leaves them alone).
+@Index('idx_payment_paid_project', { synchronize: false })
 @Entity('payment')
 @Index('idx_payment_project', ['projectId', 'id'])
 @Index('idx_payment_expenditure', ['directExpenditureId', 'id'])

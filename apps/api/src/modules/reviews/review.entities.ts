@@ -251,6 +251,8 @@ export class ScoreSheet {
 }
 
 /** The latest ranking of a competition, recomputed by a job whenever sheets change. */
+// Read indexes of migration 1764000000800 (INCLUDE, partial or trigram: TypeORM leaves them alone).
+@Index('idx_application_ranking_walk', { synchronize: false })
 @Entity('application_ranking')
 @Index('idx_application_ranking_competition', ['competitionId', 'rank'])
 export class ApplicationRanking {
