@@ -5,7 +5,7 @@
 // Usage: npm test [-- unit|api|browser|faults ...] [-- <test path pattern> ...] runs only some Jest projects or
 // files. XIAOSHI_QUICK=1 skips lint and the type checks that do not build anything (for iterating;
 // CI never sets it).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,11 @@ let failed = 0;
 
 function run(command, args, options = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...options.env }, cwd: root });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...options.env },
+    cwd: root,
+  });
   return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -38,12 +42,39 @@ function check(name, command, args, options) {
   return outcome.ok;
 }
 
+/**
+ * Like check(), for the static checks that run side by side: output is held back and printed
+ * whole when the command ends, so the two lanes' logs do not interleave.
+ */
+function checkBuffered(name, command, args, options = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: root });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const ok = code === 0;
+      console.log(`\n=== ${name} (${seconds} s) ===`);
+      process.stdout.write(Buffer.concat(output));
+      results.push(`${ok ? 'PASS' : 'FAIL'} ${name} (${seconds} s)`);
+      if (ok) passed += 1;
+      else failed += 1;
+      resolve(ok);
+    });
+  });
+}
+
 function newer(a, b) {
   return existsSync(a) && (!existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs);
 }
 
 // 1. Dependencies: always `npm ci`, which installs exactly the lock file and rewrites no tracked file.
-if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json', 'node_modules/.package-lock.json')) {
+if (
+  !existsSync('node_modules/.package-lock.json') ||
+  newer('package-lock.json', 'node_modules/.package-lock.json')
+) {
   console.log('\n=== installing dependencies (npm ci) ===');
   if (!check('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'])) {
     console.log('\n=== summary ===');
@@ -55,25 +86,25 @@ if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json',
 
 // 2. Browser prerequisites: Debian's Chromium and a CJK font (installed when missing, as root).
 const wantsBrowser = projects.includes('browser');
-if (wantsBrowser && (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'))) {
+if (
+  wantsBrowser &&
+  (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'))
+) {
   console.log('\n=== installing chromium and fonts-wqy-zenhei (apt) ===');
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  check('apt-get install chromium fonts-wqy-zenhei', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'], { env });
+  check(
+    'apt-get install chromium fonts-wqy-zenhei',
+    'apt-get',
+    ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'],
+    { env },
+  );
 }
 
-// 3. Static checks. Building libs and API with tsc is also their typecheck.
-if (!quick) check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0']);
-const built =
-  check('typecheck+build libs/domain', 'npx', ['tsc', '-p', 'libs/domain/tsconfig.build.json']) &&
-  check('typecheck+build libs/contracts', 'npx', ['tsc', '-p', 'libs/contracts/tsconfig.build.json']) &&
-  check('typecheck+build apps/api', 'npx', ['tsc', '-p', 'apps/api/tsconfig.build.json']);
-if (!quick) check('typecheck tests and specs', 'npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']);
-const webBuilt =
-  (quick || check('typecheck apps/web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit'])) &&
-  (!wantsBrowser || check('build apps/web (vite)', 'npm', ['run', 'build', '-w', '@xiaoshi/web']));
-
-// 4. A template database per run: migrated and seeded once, cloned by every test file.
+// 3 and 4. Static checks, the build and the template database, in two lanes side by side (the
+// machine has two cores): lint and the tests' typecheck in one; building the libs and the API with
+// tsc (which is also their typecheck), migrating and seeding the template database every test file
+// clones, and the web app's typecheck and build in the other.
 const runId = `${Date.now().toString(36)}${process.pid}`;
 const serverUrl = process.env.XIAOSHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const template = `xs_test_${runId}_tpl`;
@@ -81,17 +112,57 @@ const templateUrl = new URL(serverUrl);
 templateUrl.pathname = `/${template}`;
 
 function psql(sql) {
-  return run('node', ['-e', `const pg=require('pg');const c=new pg.Client(${JSON.stringify(serverUrl)});c.connect().then(()=>c.query(${JSON.stringify(sql)})).then(()=>c.end(),e=>{console.error(e.message);process.exit(1)})`]).ok;
+  return run('node', [
+    '-e',
+    `const pg=require('pg');const c=new pg.Client(${JSON.stringify(serverUrl)});c.connect().then(()=>c.query(${JSON.stringify(sql)})).then(()=>c.end(),e=>{console.error(e.message);process.exit(1)})`,
+  ]).ok;
 }
 
+let built = false;
 let templateReady = false;
-if (built) {
-  templateReady =
-    psql(`CREATE DATABASE "${template}"`) &&
-    check('migrate + seed template database', 'node', ['apps/api/dist/cli.js', 'setup', '--base-only'], {
-      env: { DATABASE_URL: templateUrl.toString(), LOG_LEVEL: 'warn' },
-    });
-}
+let webBuilt = false;
+const staticLane = async () => {
+  if (quick) return;
+  await checkBuffered('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0']);
+  await checkBuffered('typecheck tests and specs', 'npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']);
+};
+const buildLane = async () => {
+  built =
+    (await checkBuffered('typecheck+build libs/domain', 'npx', [
+      'tsc',
+      '-p',
+      'libs/domain/tsconfig.build.json',
+    ])) &&
+    (await checkBuffered('typecheck+build libs/contracts', 'npx', [
+      'tsc',
+      '-p',
+      'libs/contracts/tsconfig.build.json',
+    ])) &&
+    (await checkBuffered('typecheck+build apps/api', 'npx', ['tsc', '-p', 'apps/api/tsconfig.build.json']));
+  if (built) {
+    templateReady =
+      psql(`CREATE DATABASE "${template}"`) &&
+      (await checkBuffered(
+        'migrate + seed template database',
+        'node',
+        ['apps/api/dist/cli.js', 'setup', '--base-only'],
+        {
+          env: { DATABASE_URL: templateUrl.toString(), LOG_LEVEL: 'warn' },
+        },
+      ));
+  }
+  webBuilt =
+    (quick ||
+      (await checkBuffered('typecheck apps/web', 'npx', [
+        'tsc',
+        '-p',
+        'apps/web/tsconfig.json',
+        '--noEmit',
+      ]))) &&
+    (!wantsBrowser ||
+      (await checkBuffered('build apps/web (vite)', 'npm', ['run', 'build', '-w', '@xiaoshi/web'])));
+};
+await Promise.all([staticLane(), buildLane()]);
 
 // 5. Jest: unit, api and browser projects in one run, results read from its JSON report.
 const selected = projects.filter((project) => project !== 'browser' || webBuilt);
@@ -101,7 +172,16 @@ if (templateReady && selected.length) {
   console.log(`\n=== jest: ${selected.join(', ')} ===`);
   run(
     'npx',
-    ['jest', '--json', `--outputFile=${report}`, '--maxWorkers=2', '--forceExit', '--selectProjects', ...selected, ...(patterns.length ? ['--testPathPatterns', ...patterns] : [])],
+    [
+      'jest',
+      '--json',
+      `--outputFile=${report}`,
+      '--maxWorkers=2',
+      '--forceExit',
+      '--selectProjects',
+      ...selected,
+      ...(patterns.length ? ['--testPathPatterns', ...patterns] : []),
+    ],
     {
       env: {
         NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
@@ -117,10 +197,25 @@ if (templateReady && selected.length) {
     passed += json.numPassedTests;
     failed += json.numFailedTests;
     // A suite that failed to load has no tests but is a failure all the same.
-    const broken = json.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+    const broken = json.testResults.filter(
+      (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+    );
     failed += broken.length;
-    results.push(`jest: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${broken.length} suites failed to run`);
-    for (const suite of broken) results.push(`  FAIL ${path.relative(root, suite.name)}: ${suite.message.split('\n')[0]}`);
+    results.push(
+      `jest: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${broken.length} suites failed to run`,
+    );
+    for (const suite of broken)
+      results.push(`  FAIL ${path.relative(root, suite.name)}: ${suite.message.split('\n')[0]}`);
+    // Where the time goes: the slowest files, to keep the run within its 10 minutes.
+    const slowest = json.testResults
+      .map((suite) => ({
+        name: path.relative(root, suite.name),
+        seconds: (suite.endTime - suite.startTime) / 1000,
+      }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 10);
+    console.log('\n=== slowest test files ===');
+    for (const suite of slowest) console.log(`${suite.seconds.toFixed(1).padStart(7)} s  ${suite.name}`);
     rmSync(report);
   } else {
     failed += 1;

@@ -48,6 +48,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Likewise a loaded machine can keep a healthy local Redis from answering an enqueue in 1.5 s;
     // the suites that test Redis going away set their own bound (queue-resilience, test/faults).
     QUEUE_ENQUEUE_TIMEOUT_MS: '10000',
+    // ...and from answering any single command (an enqueue is several) within the 1 s default.
+    REDIS_COMMAND_TIMEOUT_MS: '5000',
     REDIS_URL,
     REDIS_PREFIX: prefix,
     JWT_ACCESS_SECRET: randomSecret(),

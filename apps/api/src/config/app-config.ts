@@ -27,6 +27,8 @@ export const AppConfigSchema = z
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     /** Key prefix for every Redis key (queues, rate limits): tests use one per run. */
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('xiaoshi'),
+    /** A Redis command (enqueue, rate limit, health) unanswered by then fails (503), so requests never hang on Redis. */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
     /** An enqueue that Redis has not acknowledged by then fails with 503 (and rolls its transaction back). */
     QUEUE_ENQUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
     /**
@@ -148,7 +150,7 @@ export const AppConfigSchema = z
     host: env.HOST,
     port: env.PORT,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS },
-    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX, commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS },
     queue: {
       enqueueTimeoutMs: env.QUEUE_ENQUEUE_TIMEOUT_MS,
       commitGraceMs: env.QUEUE_COMMIT_GRACE_MS,

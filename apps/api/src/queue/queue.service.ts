@@ -123,7 +123,8 @@ export class QueueService implements OnApplicationShutdown {
       ]);
     } catch (error) {
       if (error instanceof DomainError || !isServiceUnavailable(error)) throw error;
-      throw new DomainError('SERVICE_UNAVAILABLE', undefined, 'queue: Redis unavailable');
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DomainError('SERVICE_UNAVAILABLE', undefined, `queue: Redis unavailable (${reason})`);
     } finally {
       clearTimeout(timer);
       stopWaiting();

@@ -9,7 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 export const REDIS_QUEUE = Symbol('REDIS_QUEUE');
 /**
  * For enqueueing, rate limits and health: fails fast when Redis is away, so requests never hang
- * on it (commands while disconnected fail at once; a silent server times out after 1 s).
+ * on it (commands while disconnected fail at once; a silent server times out after
+ * `REDIS_COMMAND_TIMEOUT_MS`, 1 s by default).
  */
 export const REDIS_FAST = Symbol('REDIS_FAST');
 
@@ -30,7 +31,7 @@ export const REDIS_FAST = Symbol('REDIS_FAST');
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           connectTimeout: 2000,
-          commandTimeout: 1000,
+          commandTimeout: config.redis.commandTimeoutMs,
         }),
     },
   ],
