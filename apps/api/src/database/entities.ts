@@ -1,6 +1,7 @@
 import { Application } from '../modules/applications/application.entity.js';
 import { ApplicationStatusChange } from '../modules/applications/application-status-change.entity.js';
 import { AuditChainCheck } from '../modules/audit/audit-chain-check.entity.js';
+import { AuditChainHead } from '../modules/audit/audit-chain-head.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { BudgetLine } from '../modules/budgets/budget-line.entity.js';
@@ -84,6 +85,7 @@ export const ENTITIES = [
   RefreshToken,
   AuditEvent,
   AuditChainCheck,
+  AuditChainHead,
   Programme,
   BudgetLine,
   LedgerEntry,

@@ -3,8 +3,11 @@
  * it needs and is idempotent, because BullMQ may deliver a job more than once.
  */
 export interface JobPayloads {
-  /** Recompute the audit hash chain and store the verdict (nightly, and on demand). */
-  'audit.verify-chain': { requestedByUserId: number | null };
+  /**
+   * Recompute the audit hash chain and store the verdict: `incremental` reads only the events since
+   * the last good check (nightly); `full` (weekly, and the default) reads the whole chain.
+   */
+  'audit.verify-chain': { requestedByUserId: number | null; mode?: 'incremental' | 'full' };
   /** Fan one in-app notification out to its e-mail and SMS deliveries (one row per event, user, channel). */
   'notifications.deliver': { notificationId: number };
   /** Send one e-mail or SMS delivery (retried with backoff; never twice once recorded as sent). */

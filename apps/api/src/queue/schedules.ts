@@ -17,12 +17,19 @@ const daily = (time: string) => {
 
 /** Every scheduled job, in one place. The worker registers them at boot and restores lost ones. */
 export const SCHEDULES: readonly Schedule[] = [
-  // Nightly verification of the audit chain, 03:00 Beijing time.
+  // Nightly verification of the audit chain, 03:00 Beijing time: the events of the last day only.
   schedule({
     id: 'audit-verify-nightly',
     repeat: daily('3:00'),
     name: 'audit.verify-chain',
-    data: { requestedByUserId: null },
+    data: { requestedByUserId: null, mode: 'incremental' },
+  }),
+  // And the whole chain once a week, Sundays 04:00 Beijing time.
+  schedule({
+    id: 'audit-verify-weekly',
+    repeat: { pattern: '0 4 * * 0', tz: 'Asia/Shanghai' },
+    name: 'audit.verify-chain',
+    data: { requestedByUserId: null, mode: 'full' },
   }),
   // Every module's reminders (windows closing, streets short of their minimum, sheets due, 公示
   // ending, objections, progress reports, inspections, payments, stipend reports), on working days.

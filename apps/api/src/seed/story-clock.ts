@@ -67,7 +67,8 @@ export class StoryClock {
     const columns: Array<{ table_name: string; column_name: string }> = await this.dataSource.query(
       `SELECT c.table_name, c.column_name FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+       JOIN pg_class k ON k.oid = to_regclass(quote_ident(c.table_name))
+       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND NOT k.relispartition
          AND c.data_type = 'timestamp with time zone'
        ORDER BY c.table_name, c.column_name`,
     );

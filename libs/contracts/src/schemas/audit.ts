@@ -27,4 +27,11 @@ export interface AuditChainReport {
   checkedEvents: number;
   /** The first sequence number whose hash or link does not match, when the chain is broken. */
   firstBrokenSeq: number | null;
+  /**
+   * Null when the whole chain was read; else the check read only the events after this sequence
+   * number, linking the first of them to the last event of the previous good check.
+   */
+  fromSeq?: number | null;
+  /** The last event read (null when there was none): where the next incremental check starts. */
+  lastSeq?: number | null;
 }

@@ -18,4 +18,15 @@ export class AuditChainCheck {
 
   @Column({ name: 'first_broken_seq', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   firstBrokenSeq: number | null;
+
+  /** Null for a check of the whole chain; else the check read only the events after this seq. */
+  @Column({ name: 'from_seq', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  fromSeq: number | null;
+
+  /** The last event the check read, and its hash: where the next incremental check starts. */
+  @Column({ name: 'last_seq', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  lastSeq: number | null;
+
+  @Column({ name: 'last_hash', type: 'char', length: 64, nullable: true })
+  lastHash: string | null;
 }

@@ -4,15 +4,21 @@ import { bigintAsNumber } from '../../database/transformers.js';
 /**
  * Append-only audit log. `seq`, `prev_hash` and `hash` are set by a database trigger under a lock,
  * so the chain order is the commit order; UPDATE, DELETE and TRUNCATE are refused by triggers.
+ * Partitioned by month of `occurred_at` (migration AuditPartitions), hence the two-column key.
  */
 @Entity('audit_event')
 @Index('idx_audit_event_entity', ['entityType', 'entityId', 'seq'])
 @Index('idx_audit_event_actor', ['actorUserId', 'seq'])
 export class AuditEvent {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, primaryKeyConstraintName: 'pk_audit_event' })
   seq: number;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  @PrimaryColumn({
+    name: 'occurred_at',
+    type: 'timestamptz',
+    default: () => 'now()',
+    primaryKeyConstraintName: 'pk_audit_event',
+  })
   occurredAt: Date;
 
   @Column({ name: 'actor_user_id', type: 'int', nullable: true })

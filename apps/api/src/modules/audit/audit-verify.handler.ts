@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { JobPayloads } from '../../queue/jobs.js';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import { AuditService } from './audit.service.js';
 
@@ -9,8 +10,8 @@ export class AuditVerifyHandler implements JobHandler<'audit.verify-chain'> {
 
   constructor(private readonly audit: AuditService) {}
 
-  async handle(): Promise<unknown> {
-    const report = await this.audit.verifyAndStore();
+  async handle(payload: JobPayloads['audit.verify-chain']): Promise<unknown> {
+    const report = await this.audit.verifyAndStore(payload.mode ?? 'full');
     if (!report.ok) this.logger.error(report, 'AUDIT CHAIN BROKEN');
     return report;
   }

@@ -35,6 +35,8 @@ interface ChainCheckRow {
   ok: boolean;
   checked_events: string;
   first_broken_seq: string | null;
+  from_seq: string | null;
+  last_seq: string | null;
 }
 
 /** The append-only audit_event table and the record of chain checks. */
@@ -84,37 +86,74 @@ export class AuditRepository {
 
   /**
    * Recomputes every hash from the stored fields and checks each link to its predecessor: how many
-   * events were checked and the first whose hash or link is wrong.
+   * events were checked and the first whose hash or link is wrong. With `from`, only the events
+   * after `from.seq` are read, the first of them linking to `from.hash` (the last event of an
+   * earlier good check); each monthly partition is read through its (seq) index.
    */
-  async verifyChain(): Promise<AuditChainReport> {
-    const [row]: Array<{ checked: string; first_broken: string | null }> = await this.dataSource.query(`
+  async verifyChain(from: { seq: number; hash: string } | null = null): Promise<AuditChainReport & { lastHash: string | null }> {
+    const [row]: Array<{ checked: string; first_broken: string | null; last_seq: string | null; last_hash: string | null }> =
+      await this.dataSource.query(
+        `
       WITH chain AS (
         SELECT e.seq, e.hash, e.prev_hash,
                lag(e.hash) OVER (ORDER BY e.seq) AS expected_prev,
                audit_event_digest(e, e.prev_hash) AS recomputed
         FROM audit_event e
+        WHERE e.seq > $1
+      ), last AS (
+        SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1
       )
       SELECT count(*) AS checked,
-             min(seq) FILTER (
-               WHERE hash <> recomputed
-                  OR prev_hash <> coalesce(expected_prev, repeat('0', 64))
-             ) AS first_broken
-      FROM chain`);
+             min(chain.seq) FILTER (
+               WHERE chain.hash <> chain.recomputed
+                  OR chain.prev_hash <> coalesce(chain.expected_prev, $2)
+             ) AS first_broken,
+             (SELECT seq FROM last) AS last_seq,
+             (SELECT hash FROM last) AS last_hash
+      FROM chain`,
+        [from?.seq ?? 0, from?.hash ?? '0'.repeat(64)],
+      );
     const firstBroken = row.first_broken === null ? null : Number(row.first_broken);
-    return { ok: firstBroken === null, checkedEvents: Number(row.checked), firstBrokenSeq: firstBroken };
+    return {
+      ok: firstBroken === null,
+      checkedEvents: Number(row.checked),
+      firstBrokenSeq: firstBroken,
+      fromSeq: from?.seq ?? null,
+      lastSeq: row.last_seq === null ? (from?.seq ?? null) : Number(row.last_seq),
+      lastHash: row.last_hash ?? from?.hash ?? null,
+    };
   }
 
-  async storeCheck(report: AuditChainReport): Promise<void> {
-    await this.dataSource.query(`INSERT INTO audit_chain_check (ok, checked_events, first_broken_seq) VALUES ($1, $2, $3)`, [
-      report.ok,
-      report.checkedEvents,
-      report.firstBrokenSeq,
-    ]);
+  /** Where an incremental check starts: the last event read by the latest check, if it was good. */
+  async lastGoodEnd(): Promise<{ seq: number; hash: string } | null> {
+    const rows: Array<{ ok: boolean; last_seq: string | null; last_hash: string | null }> = await this.dataSource.query(
+      `SELECT ok, last_seq, last_hash FROM audit_chain_check ORDER BY id DESC LIMIT 1`,
+    );
+    const latest = rows[0];
+    if (!latest?.ok || latest.last_seq === null || latest.last_hash === null) return null;
+    return { seq: Number(latest.last_seq), hash: latest.last_hash };
+  }
+
+  async storeCheck(report: AuditChainReport & { lastHash: string | null }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_chain_check (ok, checked_events, first_broken_seq, from_seq, last_seq, last_hash)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [report.ok, report.checkedEvents, report.firstBrokenSeq, report.fromSeq ?? null, report.lastSeq ?? null, report.lastHash],
+    );
+  }
+
+  /** Creates the monthly partitions up to `monthsAhead` months from now; returns how many were new. */
+  async ensurePartitions(monthsAhead: number): Promise<number> {
+    const [row]: Array<{ created: number }> = await this.dataSource.query(
+      `SELECT audit_event_ensure_partitions($1) AS created`,
+      [monthsAhead],
+    );
+    return row.created;
   }
 
   async lastChecks(limit: number): Promise<Array<AuditChainReport & { checkedAt: string }>> {
     const rows: ChainCheckRow[] = await this.dataSource.query(
-      `SELECT checked_at, ok, checked_events, first_broken_seq FROM audit_chain_check ORDER BY id DESC LIMIT $1`,
+      `SELECT checked_at, ok, checked_events, first_broken_seq, from_seq, last_seq FROM audit_chain_check ORDER BY id DESC LIMIT $1`,
       [limit],
     );
     return rows.map((row) => ({
@@ -122,6 +161,8 @@ export class AuditRepository {
       ok: row.ok,
       checkedEvents: Number(row.checked_events),
       firstBrokenSeq: row.first_broken_seq === null ? null : Number(row.first_broken_seq),
+      fromSeq: row.from_seq === null ? null : Number(row.from_seq),
+      lastSeq: row.last_seq === null ? null : Number(row.last_seq),
     }));
   }
 }

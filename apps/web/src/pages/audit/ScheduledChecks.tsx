@@ -27,9 +27,14 @@ export function ScheduledChecks() {
     <Flex vertical gap={6} style={{ minWidth: 280 }}>
       {checks.data.map((check) => (
         <Flex key={check.checkedAt} justify="space-between" gap={16}>
-          <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {formatDateTime(check.checkedAt, lang, false)}
-          </span>
+          <Flex vertical>
+            <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatDateTime(check.checkedAt, lang, false)}
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {check.fromSeq == null ? t('checkFull') : t('checkIncremental', { seq: check.fromSeq })}
+            </Typography.Text>
+          </Flex>
           <Badge
             status={check.ok ? 'success' : 'error'}
             text={
