@@ -6,8 +6,11 @@ import { DEMO_PASSWORD } from '../support/test-app.js';
 /** Shared by the pipeline journeys: one headless Chromium, pages per user, screenshots, antd pickers. */
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-/** Jest's per-project testTimeout is not applied to projects, so each hook and test says it. */
-export const TIMEOUT_MS = 180_000;
+/**
+ * Jest's per-project testTimeout is not applied to projects, so each hook and test says it. Generous:
+ * a journey takes 20–60 s on an idle machine, but several minutes when the machine is oversubscribed.
+ */
+export const TIMEOUT_MS = 600_000;
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -42,7 +45,7 @@ export class Browsers {
     });
     this.contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(60_000);
     return page;
   }
 

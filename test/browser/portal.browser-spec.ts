@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Jest's per-project testTimeout is not applied to projects, so each hook and test says it. */
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = 600_000;
 
 let app: TestApp;
 let browser: Browser;
@@ -36,7 +36,7 @@ async function newPage(): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(60_000);
   return page;
 }
 
