@@ -124,8 +124,11 @@ const SUMMARY = `SELECT a.id, a.competition_id, a.title, a.status, a.requested_s
   JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id`;
 const unitScope = (column) =>
   `${column} IN (SELECT scope.id FROM org_unit scope WHERE scope.id = $1 OR scope.ancestor_ids @> ARRAY[$1::int])`;
+// Mirrors ApplicationsService.scopeCondition: a street officer's scope is the street column.
 const applicationScope = (district) =>
-  `((${unitScope('a.community_id')})${district ? ` AND a.status NOT IN ('draft', 'awaiting_street')` : ''} OR a.partner_org_id = $1)`;
+  district
+    ? `((${unitScope('a.community_id')}) AND a.status NOT IN ('draft', 'awaiting_street') OR a.partner_org_id = $1)`
+    : 'a.street_id = $1';
 
 function applicationListSql({ district, streetId, status, cursor, limit = 50 }) {
   const params = [];

@@ -54,6 +54,11 @@ export class ApplicationsService {
    * entries, and for district-level accounts only what streets have submitted.
    */
   scopeCondition(user: AuthUser, alias: string, parameterIndex: number): string {
+    // A street's or a community's own applications are one indexed column away (an application's
+    // street is its community's street, set at creation); no partner entry can name a street or a
+    // community. Kept as one equality, the (street_id, status, id) indexes serve the street list.
+    if (user.unit.kind === 'street') return `${alias}.street_id = $${parameterIndex}`;
+    if (user.unit.kind === 'community') return `${alias}.community_id = $${parameterIndex}`;
     const ownUnits = this.access.unitScopeCondition(user, `${alias}.community_id`, parameterIndex);
     const partner = `${alias}.partner_org_id = $${parameterIndex}`;
     const hidden = user.unit.kind === 'district' ? ` AND ${alias}.status NOT IN ('draft', 'awaiting_street')` : '';
