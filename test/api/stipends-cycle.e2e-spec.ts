@@ -397,6 +397,43 @@ describe('the quarterly cycle: street report → district audit → batch once �
     expect(streetView.body.lines[0].bankAccount).toMatch(/^\*+\d{4}$/);
   });
 
+  it('pages a batch’s lines by keyset in street, community, person order, scoped like the view', async () => {
+    const whole = await batch(batchId, 'finance');
+    expect(whole.body.lineCount).toBe(whole.body.peopleCount);
+    expect(whole.body.lines).toHaveLength(whole.body.peopleCount);
+    expect(whole.body.linesNextCursor).toBeNull();
+    const walk = async (who: string) => {
+      const seen: Array<{ personId: number; street: string; community: string; nationalId: string }> = [];
+      let cursor: number | null = 0;
+      let pages = 0;
+      while (cursor !== null) {
+        const page: { status: number; body: { items: typeof seen; nextCursor: number | null } } = await t
+          .http()
+          .get(`/api/stipends/batches/${batchId}/lines?limit=7&cursor=${cursor}`)
+          .set('authorization', bearer[who]);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(7);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+        pages += 1;
+      }
+      return { seen, pages };
+    };
+    const { seen, pages } = await walk('finance');
+    expect(pages).toBe(Math.ceil(whole.body.peopleCount / 7));
+    expect(seen.map((line) => line.personId)).toEqual(whole.body.lines.map((line: { personId: number }) => line.personId));
+    expect(new Set(seen.map((line) => line.personId)).size).toBe(seen.length);
+    for (const line of seen) expect(line.nationalId).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    const street = await walk('longcheng');
+    expect(new Set(street.seen.map((line) => line.street))).toEqual(new Set(['龙城街道']));
+    const streetView = await batch(batchId, 'longcheng');
+    expect(street.seen).toHaveLength(streetView.body.lineCount);
+    // Bad paging input is a field-level 400.
+    const bad = await t.http().get(`/api/stipends/batches/${batchId}/lines?limit=0`).set('authorization', bearer.finance);
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields ?? {})).toContain('limit');
+  });
+
   it("marks the batch paid, paying the commitment, and shows it in each person's payment history", async () => {
     const current = (await batch(batchId)).body;
     expect(current.availableActions).toEqual(['payroll', 'mark_paid']);

@@ -6,6 +6,7 @@ import type {
   MarkStipendBatchPaidRequest,
   Page,
   StipendBatchSummaryView,
+  StipendBatchLineView,
   StipendBatchView,
   StipendPersonDetailView,
   StipendPersonListQuery,
@@ -100,6 +101,8 @@ export const stipendsApi = {
   batches: (query: { programmeId?: number; limit?: number; cursor?: number }, signal?: AbortSignal) =>
     api<Page<StipendBatchSummaryView>>(`${base}/batches`, { query: { ...query }, signal }),
   batch: (id: number, signal?: AbortSignal) => api<StipendBatchView>(`${base}/batches/${id}`, { signal }),
+  batchLines: (id: number, cursor: number, signal?: AbortSignal) =>
+    api<Page<StipendBatchLineView>>(`${base}/batches/${id}/lines`, { query: { cursor, limit: 500 }, signal }),
   approveBatch: (id: number, version: number) =>
     api<StipendBatchView>(`${base}/batches/${id}/approve`, { method: 'POST', body: { version } }),
   rejectBatch: (id: number, version: number, reason: string) =>

@@ -447,24 +447,42 @@ export interface StipendBatchSummaryView {
   version: number;
 }
 
+/** How many lines a batch's own view carries; a quarter of a large city pages through the rest. */
+export const STIPEND_BATCH_FIRST_LINES = 500;
+
+export const StipendBatchLinesQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(STIPEND_BATCH_FIRST_LINES).default(100),
+});
+export type StipendBatchLinesQuery = z.infer<typeof StipendBatchLinesQuery>;
+
+/** One payee of a batch, personal data masked. */
+export interface StipendBatchLineView {
+  personId: number;
+  name: string;
+  nationalId: string;
+  street: string;
+  community: string;
+  bankName: string;
+  bankAccount: string;
+  months: string[];
+  monthlyRateFen: number;
+  amountFen: number;
+  detail: Record<string, unknown> | null;
+}
+
 export interface StipendBatchView extends StipendBatchSummaryView {
   ruleVersion: { id: number; documentNumber: string; effectiveFrom: string } | null;
   rejectReason: string | null;
   paymentReference: string | null;
   byStreet: Array<{ street: { id: number; name: string }; people: number; totalFen: number }>;
-  lines: Array<{
-    personId: number;
-    name: string;
-    nationalId: string;
-    street: string;
-    community: string;
-    bankName: string;
-    bankAccount: string;
-    months: string[];
-    monthlyRateFen: number;
-    amountFen: number;
-    detail: Record<string, unknown> | null;
-  }>;
+  /** The caller's lines in the batch (a street officer's: their street's). */
+  lineCount: number;
+  /**
+   * The first STIPEND_BATCH_FIRST_LINES lines (street, community, person order); the rest page
+   * through `GET /api/stipends/batches/:id/lines?cursor=linesNextCursor`.
+   */
+  lines: StipendBatchLineView[];
+  linesNextCursor: number | null;
   /** What the caller may do now. */
   availableActions: Array<'approve' | 'reject' | 'payroll' | 'mark_paid'>;
 }

@@ -15,6 +15,7 @@ import { ApplicationsFollowProjects1764000000700 } from './1764000000700-Applica
 import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
 import { ScaleReadIndexes1764000000800 } from './1764000000800-ScaleReadIndexes.js';
 import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js';
+import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   ModuleOwnership1764000000750,
   ScaleReadIndexes1764000000800,
   AuditPartitions1764000000990,
+  StipendBatchLinePages1764000000995,
 ];

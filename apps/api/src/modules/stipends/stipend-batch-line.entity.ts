@@ -20,6 +20,7 @@ import { StipendPerson } from './stipend-person.entity.js';
 @Entity('stipend_batch_line')
 @Index('uq_stipend_batch_line_person', ['batchId', 'personId'], { unique: true })
 @Index('idx_stipend_batch_line_person', ['personId', 'batchId'])
+@Index('idx_stipend_batch_line_page', ['batchId', 'id'])
 @Check('chk_stipend_batch_line_amount', `"amount_fen" > 0 AND "monthly_rate_fen" >= 0`)
 export class StipendBatchLine {
   @PrimaryGeneratedColumn()

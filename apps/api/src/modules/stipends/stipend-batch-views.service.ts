@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
+  STIPEND_BATCH_FIRST_LINES,
   type Page,
+  type StipendBatchLinesQuery,
+  type StipendBatchLineView,
   type StipendBatchListQuery,
   type StipendBatchSummaryView,
   type StipendBatchView,
@@ -72,41 +75,58 @@ export class StipendBatchViewsService {
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
-  /** A batch with its lines; a street officer sees only their street's lines and totals. */
+  /**
+   * A batch with its street totals and its first lines; a street officer sees only their street's
+   * lines and totals. The rest of the lines page through `lines()`.
+   */
   async get(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<StipendBatchView> {
     const batch = await this.reachable(user, id, 'stipends.read', manager);
     const { ruleVersion, rejectReason, paymentReference, ...summary } = await this.repository.detail(manager, id);
-    const lines = await this.repository.lines(manager, user, id);
-    const byStreet = new Map<number, { street: { id: number; name: string }; people: number; totalFen: number }>();
-    for (const line of lines) {
-      const entry = byStreet.get(line.streetId) ?? { street: { id: line.streetId, name: line.street }, people: 0, totalFen: 0 };
-      entry.people += 1;
-      entry.totalFen += line.amountFen;
-      byStreet.set(line.streetId, entry);
-    }
-    // Masked for every role: the clear values are an audited reveal, or the bank payroll.
-    const show = personalData(false);
+    const byStreet = await this.repository.streetTotals(manager, user, id);
+    const first = await this.linesAfter(user, id, STIPEND_BATCH_FIRST_LINES, undefined, manager);
     return {
       ...summaryView(summary),
       ruleVersion,
       rejectReason,
       paymentReference,
-      byStreet: [...byStreet.values()],
-      lines: lines.map((line) => ({
-        personId: line.personId,
-        name: line.name,
-        nationalId: show.nationalId(line.nationalId),
-        street: line.street,
-        community: line.community,
-        bankName: line.bankName,
-        bankAccount: show.bankAccount(line.bankAccount),
-        months: line.months,
-        monthlyRateFen: line.monthlyRateFen,
-        amountFen: line.amountFen,
-        detail: line.detail,
-      })),
+      byStreet,
+      lineCount: byStreet.reduce((sum, street) => sum + street.people, 0),
+      lines: first.items,
+      linesNextCursor: first.nextCursor,
       availableActions: this.actionsFor(user, batch),
     };
+  }
+
+  /** A page of a batch's lines the user may see, personal data masked. */
+  async lines(user: AuthUser, id: number, query: StipendBatchLinesQuery): Promise<Page<StipendBatchLineView>> {
+    await this.reachable(user, id, 'stipends.read', this.dataSource.manager);
+    return this.linesAfter(user, id, query.limit, query.cursor);
+  }
+
+  private async linesAfter(
+    user: AuthUser,
+    id: number,
+    limit: number,
+    cursor: number | undefined,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Page<StipendBatchLineView>> {
+    const rows = await this.repository.linesPage(manager, user, id, limit, cursor);
+    // Masked for every role: the clear values are an audited reveal, or the bank payroll.
+    const show = personalData(false);
+    const items = rows.slice(0, limit).map((line) => ({
+      personId: line.personId,
+      name: line.name,
+      nationalId: show.nationalId(line.nationalId),
+      street: line.street,
+      community: line.community,
+      bankName: line.bankName,
+      bankAccount: show.bankAccount(line.bankAccount),
+      months: line.months,
+      monthlyRateFen: line.monthlyRateFen,
+      amountFen: line.amountFen,
+      detail: line.detail,
+    }));
+    return { items, nextCursor: rows.length > limit ? rows[limit - 1].lineId : null };
   }
 
   private actionsFor(user: AuthUser, batch: StipendBatch): StipendBatchView['availableActions'] {

@@ -245,8 +245,19 @@ export class StipendBatchesRepository {
    * and person. All of them: the views and the payroll need the whole batch today; a page of them
    * is a keyset on (street_id, community_id, person_id) added here.
    */
-  async lines(manager: EntityManager, user: AuthUser, batchId: number): Promise<BatchLineRow[]> {
+  /**
+   * A keyset page of the lines the user may see, in the order they were written (street,
+   * community, person): up to `limit + 1` rows after line `after`, through (batch_id, id).
+   */
+  async linesPage(
+    manager: EntityManager,
+    user: AuthUser,
+    batchId: number,
+    limit: number,
+    after?: number,
+  ): Promise<Array<BatchLineRow & { lineId: number }>> {
     const rows: Array<{
+      id: number;
       person_id: number;
       street_id: number;
       community_id: number;
@@ -261,14 +272,15 @@ export class StipendBatchesRepository {
       amount_fen: string;
       detail: Record<string, unknown> | null;
     }> = await manager.query(
-      `SELECT l.person_id, l.street_id, l.community_id, l.name, l.national_id, l.bank_name, l.bank_account, l.months,
+      `SELECT l.id, l.person_id, l.street_id, l.community_id, l.name, l.national_id, l.bank_name, l.bank_account, l.months,
               l.monthly_rate_fen, l.amount_fen, l.detail, s.name AS street_name, c.name AS community_name
        FROM stipend_batch_line l JOIN org_unit s ON s.id = l.street_id JOIN org_unit c ON c.id = l.community_id
-       WHERE l.batch_id = $2 AND ${this.access.unitScopeCondition(user, 'l.community_id', 1)}
-       ORDER BY l.street_id, l.community_id, l.person_id`,
-      [user.unit.id, batchId],
+       WHERE l.batch_id = $2 AND l.id > $3 AND ${this.access.unitScopeCondition(user, 'l.community_id', 1)}
+       ORDER BY l.id LIMIT $4`,
+      [user.unit.id, batchId, after ?? 0, limit + 1],
     );
     return rows.map((row) => ({
+      lineId: row.id,
       personId: row.person_id,
       streetId: row.street_id,
       communityId: row.community_id,
@@ -282,6 +294,37 @@ export class StipendBatchesRepository {
       monthlyRateFen: Number(row.monthly_rate_fen),
       amountFen: Number(row.amount_fen),
       detail: row.detail,
+    }));
+  }
+
+  /** Every line the user may see, read page by page (for the payroll, which streams them). */
+  async *eachLine(manager: EntityManager, user: AuthUser, batchId: number, pageSize = 2_000): AsyncGenerator<BatchLineRow> {
+    let after: number | undefined;
+    for (;;) {
+      const page = await this.linesPage(manager, user, batchId, pageSize, after);
+      yield* page.slice(0, pageSize);
+      if (page.length <= pageSize) return;
+      after = page[pageSize - 1].lineId;
+    }
+  }
+
+  /** People and money per street among the lines the user may see, grouped in SQL. */
+  async streetTotals(
+    manager: EntityManager,
+    user: AuthUser,
+    batchId: number,
+  ): Promise<Array<{ street: { id: number; name: string }; people: number; totalFen: number }>> {
+    const rows: Array<{ street_id: number; street_name: string; people: number; total_fen: string }> = await manager.query(
+      `SELECT l.street_id, s.name AS street_name, count(*)::int AS people, sum(l.amount_fen) AS total_fen
+       FROM stipend_batch_line l JOIN org_unit s ON s.id = l.street_id
+       WHERE l.batch_id = $2 AND ${this.access.unitScopeCondition(user, 'l.community_id', 1)}
+       GROUP BY l.street_id, s.name ORDER BY l.street_id`,
+      [user.unit.id, batchId],
+    );
+    return rows.map((row) => ({
+      street: { id: row.street_id, name: row.street_name },
+      people: row.people,
+      totalFen: Number(row.total_fen),
     }));
   }
 
@@ -357,8 +400,13 @@ export class StipendBatchesRepository {
         peopleCount: lines.length,
       }),
     );
-    for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
-      const slice = lines.slice(start, start + LINES_PER_INSERT).map((line) => ({
+    // Written in the order they are read and paged in (street, community, person): the line id
+    // is then the keyset.
+    const ordered = [...lines].sort(
+      (a, b) => a.streetId - b.streetId || a.communityId - b.communityId || a.personId - b.personId,
+    );
+    for (let start = 0; start < ordered.length; start += LINES_PER_INSERT) {
+      const slice = ordered.slice(start, start + LINES_PER_INSERT).map((line) => ({
         person_id: line.personId,
         street_id: line.streetId,
         community_id: line.communityId,

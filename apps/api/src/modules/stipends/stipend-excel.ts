@@ -147,47 +147,39 @@ export interface PayrollLine {
 const yuan = (fen: number) => Number(fenToYuanString(fen));
 
 /**
- * 发放表: one row per payee grouped by street with a 小计 after each street and a 合计 at the end,
- * plus a 街道汇总 sheet. `masked` lines are for review, not for the bank (the caller masks them and
- * says so in the title).
+ * 发放表 streamed into an .xlsx file at `target` (ExcelJS's streaming writer: each row is written
+ * out as it comes, so a 100,000-person quarter never sits in memory): one row per payee with a
+ * subtotal per street, the total, then a sheet of street totals. Lines must arrive grouped by street.
  */
-export async function payrollWorkbook(
+export async function writePayrollWorkbook(
+  target: string,
   title: string,
-  lines: readonly PayrollLine[],
+  lines: AsyncIterable<PayrollLine>,
   masked: boolean,
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+): Promise<{ people: number; totalFen: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true });
   const sheet = workbook.addWorksheet('发放表');
-  const headers = [
-    '序号',
-    '街道',
-    '社区',
-    '姓名',
-    '身份证号',
-    '开户银行',
-    '银行账号',
-    '发放月份',
-    '月标准（元）',
-    '金额（元）',
-    '备注',
-  ];
+  const headers = ['序号', '街道', '社区', '姓名', '身份证号', '开户银行', '银行账号', '发放月份', '月标准（元）', '金额（元）', '备注'];
+  const widths = [6, 12, 14, 10, 22, 28, 26, 24, 14, 14, 30];
+  sheet.columns = widths.map((width, index) => ({
+    width,
+    // ID numbers and accounts as text, so office software keeps all 18 digits.
+    style: index === 4 || index === 6 ? { numFmt: TEXT_FORMAT } : index === 8 || index === 9 ? { numFmt: MONEY_FORMAT } : {},
+  }));
   sheet.mergeCells(1, 1, 1, headers.length);
-  sheet.getCell(1, 1).value = masked ? `${title}（核对用，已脱敏，不得用于银行代发）` : title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.getRow(2).values = headers;
-  styleHeader(sheet.getRow(2));
-  [6, 12, 14, 10, 22, 28, 26, 24, 14, 14, 30].forEach(
-    (width, index) => (sheet.getColumn(index + 1).width = width),
-  );
-  sheet.getColumn(5).numFmt = TEXT_FORMAT;
-  sheet.getColumn(7).numFmt = TEXT_FORMAT;
-  sheet.getColumn(9).numFmt = MONEY_FORMAT;
-  sheet.getColumn(10).numFmt = MONEY_FORMAT;
+  const heading = sheet.getRow(1);
+  heading.getCell(1).value = masked ? `${title}（核对用，已脱敏，不得用于银行代发）` : title;
+  heading.getCell(1).font = { bold: true, size: 14 };
+  heading.getCell(1).alignment = { horizontal: 'center' };
+  heading.commit();
+  const headerRow = sheet.getRow(2);
+  headerRow.values = headers;
+  styleHeader(headerRow);
+  headerRow.commit();
 
   const streets: Array<{ street: string; people: number; amountFen: number }> = [];
   let serial = 0;
-  for (const line of lines) {
+  for await (const line of lines) {
     let group = streets[streets.length - 1];
     if (!group || group.street !== line.street) {
       if (group) addSubtotal(sheet, group);
@@ -197,24 +189,28 @@ export async function payrollWorkbook(
     serial += 1;
     group.people += 1;
     group.amountFen += line.amountFen;
-    sheet.addRow([
-      serial,
-      line.street,
-      line.community,
-      line.name,
-      line.nationalId,
-      line.bankName,
-      line.bankAccount,
-      line.months.length ? line.months.join('、') : '一次性',
-      yuan(line.monthlyRateFen),
-      yuan(line.amountFen),
-      line.note,
-    ]);
+    sheet
+      .addRow([
+        serial,
+        line.street,
+        line.community,
+        line.name,
+        line.nationalId,
+        line.bankName,
+        line.bankAccount,
+        line.months.length ? line.months.join('、') : '一次性',
+        yuan(line.monthlyRateFen),
+        yuan(line.amountFen),
+        line.note,
+      ])
+      .commit();
   }
   if (streets.length) addSubtotal(sheet, streets[streets.length - 1]);
   const totalFen = streets.reduce((sum, group) => sum + group.amountFen, 0);
   const total = sheet.addRow(['', '合计', '', `${serial}人`, '', '', '', '', '', yuan(totalFen), '']);
   total.font = { bold: true };
+  total.commit();
+  sheet.commit();
 
   const summary = workbook.addWorksheet('街道汇总');
   summary.columns = [
@@ -224,9 +220,13 @@ export async function payrollWorkbook(
   ];
   styleHeader(summary.getRow(1));
   for (const group of streets)
-    summary.addRow({ street: group.street, people: group.people, amount: yuan(group.amountFen) });
-  summary.addRow({ street: '合计', people: serial, amount: yuan(totalFen) }).font = { bold: true };
-  return bufferOf(workbook);
+    summary.addRow({ street: group.street, people: group.people, amount: yuan(group.amountFen) }).commit();
+  const sum = summary.addRow({ street: '合计', people: serial, amount: yuan(totalFen) });
+  sum.font = { bold: true };
+  sum.commit();
+  summary.commit();
+  await workbook.commit();
+  return { people: serial, totalFen };
 }
 
 function addSubtotal(
@@ -247,6 +247,7 @@ function addSubtotal(
     '',
   ]);
   row.font = { bold: true };
+  row.commit();
 }
 
 export interface RosterExportRow {

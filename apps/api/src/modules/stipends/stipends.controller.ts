@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
@@ -12,6 +13,7 @@ import {
   RemoveStipendPersonRequest,
   ReplaceStipendPostsRequest,
   ReturnWithReasonRequest,
+  StipendBatchLinesQuery,
   StipendBatchListQuery,
   StipendPersonListQuery,
   StipendPreviewQuery,
@@ -42,6 +44,15 @@ function sendWorkbook(reply: FastifyReply, file: { fileName: string; bytes: Buff
     name: file.fileName,
     contentType: XLSX_MIME,
     size: file.bytes.length,
+    extraHeaders: { 'cache-control': 'no-store' },
+  });
+}
+
+function sendWorkbookStream(reply: FastifyReply, file: { fileName: string; stream: Readable; sizeBytes: number }) {
+  return sendDownload(reply, file.stream, {
+    name: file.fileName,
+    contentType: XLSX_MIME,
+    size: file.sizeBytes,
     extraHeaders: { 'cache-control': 'no-store' },
   });
 }
@@ -304,6 +315,17 @@ export class StipendsController {
     return this.batchViews.get(actor.user, id);
   }
 
+  /** The lines after the first page of the batch view, a keyset page at a time (masked). */
+  @Get('batches/:id/lines')
+  @RequirePermission('stipends.read')
+  batchLines(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id', IdPipe) id: number,
+    @ZodQuery(StipendBatchLinesQuery) query: StipendBatchLinesQuery,
+  ) {
+    return this.batchViews.lines(actor.user, id, query);
+  }
+
   /** Maker–checker: a finance officer other than the preparer; commits on the budget line. */
   @Post('batches/:id/approve')
   @HttpCode(200)
@@ -336,7 +358,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    return sendWorkbook(reply, await this.payrolls.workbook(actor, id, false));
+    return sendWorkbookStream(reply, await this.payrolls.workbook(actor, id, false));
   }
 
   /** The same table for review, masked (not for the bank). */
@@ -348,7 +370,7 @@ export class StipendsController {
     @Param('id', IdPipe) id: number,
     @Res() reply: FastifyReply,
   ) {
-    return sendWorkbook(reply, await this.payrolls.workbook(actor, id, true));
+    return sendWorkbookStream(reply, await this.payrolls.workbook(actor, id, true));
   }
 
   @Post('batches/:id/mark-paid')

@@ -13,12 +13,12 @@ import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { beijingDate, formatDateTime } from '../../lib/time';
+import { BatchLinesTable } from './BatchLinesTable';
 import { StatusTag } from './shared';
 import { stipendText } from './i18n';
 import { useLang } from '../../i18n/i18n';
 
 type StreetRow = StipendBatchView['byStreet'][number];
-type Line = StipendBatchView['lines'][number];
 
 /** Batch review: totals by street, lines, and the finance actions (approve, reject, payroll, paid). */
 export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onClose: () => void }) {
@@ -245,36 +245,7 @@ export function BatchDrawer({ batchId, onClose }: { batchId: number | null; onCl
           <Typography.Title level={5} style={{ margin: 0 }}>
             {s('batches.lines')}
           </Typography.Title>
-          <Table<Line>
-            size="small"
-            rowKey="personId"
-            dataSource={data.lines}
-            pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { title: s('roster.col.name'), dataIndex: 'name' },
-              {
-                title: s('roster.col.unit'),
-                key: 'unit',
-                render: (_, row) => `${row.street} / ${row.community}`,
-              },
-              { title: s('roster.col.nationalId'), dataIndex: 'nationalId' },
-              { title: s('person.months'), dataIndex: 'months', render: (months: string[]) => months.length },
-              {
-                title: s('roster.col.rate'),
-                dataIndex: 'monthlyRateFen',
-                align: 'right',
-                render: (fen: number) => <Money fen={fen} />,
-              },
-              {
-                title: s('person.amount'),
-                dataIndex: 'amountFen',
-                align: 'right',
-                render: (fen: number) => <Money fen={fen} />,
-              },
-              { title: s('person.account'), dataIndex: 'bankAccount' },
-            ]}
-          />
+          <BatchLinesTable batch={data} />
           <ReasonOrPaidModal
             kind={dialog}
             batch={data}
