@@ -16,14 +16,18 @@ const MONTH = `to_char(e.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
  *   what was paid to its projects (ledger entries of source 'award', by the application's street).
  * - `project_figure` (delivery): per street and status, how many projects.
  *
- * Kept by statement-level AFTER triggers on the owning module's own table (ledger_entry for the
- * budgets' figures, project for the delivery's), declared here: they run inside the writing
- * statement's transaction whatever the writer (the services, the seeds, set-based imports), roll
- * back with it, and add to the figures with INSERT … ON CONFLICT DO UPDATE SET x = x + EXCLUDED.x,
- * which the row lock on the figure makes exact under concurrent writers. Rows of one statement are
+ * Kept by statement-level AFTER INSERT, UPDATE and DELETE triggers on the owning module's own
+ * table (ledger_entry for the budgets' figures, project for the delivery's), declared here: they
+ * run inside the writing statement's transaction whatever the writer (the services, the seeds,
+ * set-based imports), roll back with it, and add to the figures with INSERT … ON CONFLICT DO
+ * UPDATE SET x = x + EXCLUDED.x, which the row lock on the figure makes exact under concurrent
+ * writers. Rows of one statement are
  * upserted in key order, so two writers never take the figures' row locks in opposite orders within
  * a statement; ledger movements come after the budget line's row lock (LedgerService), so the
  * ledger figures of a line are written by one transaction at a time.
+ *
+ * A ledger entry's street is its application's, read when the entry is written (an application
+ * keeps its street once it is funded).
  *
  * The existing rows are summed in here (the tables are locked against writes meanwhile), so a
  * deployment is right as soon as it has migrated.
