@@ -1,6 +1,7 @@
 import { seedDemo, type SeedOutcome } from '../../apps/api/src/seed/demo-seed.js';
 import { DEMO_USERS, DEMO_YEAR_USERS } from '../../apps/api/src/seed/demo-org-units.js';
 import { SeedContext } from '../../apps/api/src/seed/seed-context.js';
+import { figureDifferences, figureRows } from '../support/ledger-figures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -231,6 +232,14 @@ describe('the demo year (issue 11 §9)', () => {
     expect(workbench.todos.some((todo: { count: number }) => todo.count > 0)).toBe(true);
     const checker = await get('checker', '/api/workbench');
     expect(checker.todos.some((todo: { count: number }) => todo.count > 0)).toBe(true);
+  });
+
+  it('keeps the ledger and project figures equal to the base rows over the whole year (issue 13 §2)', async () => {
+    expect(await figureDifferences(t.db)).toEqual([]);
+    const rows = await figureRows(t.db);
+    expect(rows.ledger_figure).toBeGreaterThanOrEqual(6);
+    expect(rows.ledger_street_figure).toBeGreaterThan(0);
+    expect(rows.project_figure).toBeGreaterThan(0);
   });
 
   it('does nothing when seeded again', async () => {

@@ -13,6 +13,7 @@
 //   awards         one approved award per awarded application, one approved decision per competition
 //   projects       one per award; payments (paid) for in-progress (half) and accepted/closed (full)
 //   ledger         a commitment per award, a payment entry per payment; line totals from the entries
+//   figures        ledger figures by line and month, by street and line; project counts by street and status
 //   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip
 
 export const STREETS = 300;
@@ -214,6 +215,23 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
      UPDATE budget_line l SET
        committed_fen = coalesce((SELECT sum(amount_fen) FROM ledger_entry e WHERE e.budget_line_id = l.id AND e.kind = 'commitment'), 0),
        paid_fen = coalesce((SELECT sum(amount_fen) FROM ledger_entry e WHERE e.budget_line_id = l.id AND e.kind = 'payment'), 0);`,
+  );
+  // The figures the triggers of migration 1764000000900 keep (they do not fire under
+  // session_replication_role = replica): summed here as that migration sums existing rows.
+  step(
+    'ledger and project figures',
+    `INSERT INTO ledger_figure (budget_line_id, month, committed_fen, paid_fen, entries)
+     SELECT e.budget_line_id, to_char(e.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'),
+            coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('commitment', 'decommitment')), 0),
+            coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('payment', 'payment_reversal')), 0), count(*)
+     FROM ledger_entry e WHERE e.kind <> 'adjustment' GROUP BY 1, 2;
+     INSERT INTO ledger_street_figure (street_id, budget_line_id, awarded_fen, paid_fen)
+     SELECT a.street_id, e.budget_line_id,
+            coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('commitment', 'decommitment')), 0),
+            coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('payment', 'payment_reversal')), 0)
+     FROM ledger_entry e JOIN application a ON a.id = e.source_id
+     WHERE e.source = 'award' AND e.kind <> 'adjustment' GROUP BY 1, 2;
+     INSERT INTO project_figure (street_id, status, projects) SELECT street_id, status, count(*) FROM project GROUP BY 1, 2;`,
   );
   // Everything above runs with session_replication_role = replica (no per-row foreign-key and
   // conflict-of-interest triggers: 5M review rows would take most of an hour); the same rules are

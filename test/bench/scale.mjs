@@ -183,20 +183,18 @@ const LEDGER_LINES = `SELECT l.id, l.name, pr.year, pr.name AS programme, l.amou
   WHERE ${unitScope('l.unit_id')} AND ($2::int IS NULL OR pr.year = $2) ORDER BY l.id`;
 const LEDGER_STREETS = `WITH streets AS (
     SELECT s.id, s.name FROM org_unit s WHERE s.kind = 'street' AND ${unitScope('s.id')}
-  ), awarded AS (
-    SELECT a.street_id, sum(w.amount_fen) AS fen FROM award w JOIN application a ON a.id = w.application_id
-    WHERE w.status = 'approved' AND a.street_id IN (SELECT id FROM streets) GROUP BY a.street_id
+  ), money AS (
+    SELECT f.street_id, sum(f.awarded_fen) AS awarded, sum(f.paid_fen) AS paid
+    FROM ledger_street_figure f WHERE f.street_id IN (SELECT id FROM streets) GROUP BY f.street_id
   ), projects AS (
-    SELECT p.street_id, count(*)::int AS projects, count(*) FILTER (WHERE p.status = ANY($2::varchar[]))::int AS accepted
-    FROM project p WHERE p.street_id IN (SELECT id FROM streets) GROUP BY p.street_id
-  ), paid AS (
-    SELECT p.street_id, sum(pay.amount_fen) AS fen FROM payment pay JOIN project p ON p.id = pay.project_id
-    WHERE pay.status = 'paid' AND p.street_id IN (SELECT id FROM streets) GROUP BY p.street_id
+    SELECT f.street_id, sum(f.projects)::int AS projects,
+           coalesce(sum(f.projects) FILTER (WHERE f.status = ANY($2::varchar[])), 0)::int AS accepted
+    FROM project_figure f WHERE f.street_id IN (SELECT id FROM streets) GROUP BY f.street_id
   )
-  SELECT s.id, s.name, coalesce(awarded.fen, 0) AS awarded, coalesce(paid.fen, 0) AS paid,
+  SELECT s.id, s.name, coalesce(money.awarded, 0) AS awarded, coalesce(money.paid, 0) AS paid,
          coalesce(projects.projects, 0) AS projects, coalesce(projects.accepted, 0) AS accepted
-  FROM streets s LEFT JOIN awarded ON awarded.street_id = s.id LEFT JOIN projects ON projects.street_id = s.id
-  LEFT JOIN paid ON paid.street_id = s.id ORDER BY s.id`;
+  FROM streets s LEFT JOIN money ON money.street_id = s.id LEFT JOIN projects ON projects.street_id = s.id
+  ORDER BY s.id`;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { BudgetLine } from '../modules/budgets/budget-line.entity.js';
 import { DirectExpenditure } from '../modules/budgets/direct-expenditure.entity.js';
 import { LedgerEntry } from '../modules/budgets/ledger-entry.entity.js';
+import { LedgerFigure, LedgerStreetFigure } from '../modules/budgets/ledger-figure.entities.js';
 import { Programme } from '../modules/budgets/programme.entity.js';
 import { CompetitionCategory } from '../modules/competitions/competition-category.entity.js';
 import { Competition } from '../modules/competitions/competition.entity.js';
@@ -61,6 +62,7 @@ import {
   ProgressReport,
   Project,
   ProjectMilestone,
+  ProjectFigure,
   ProjectPhoto,
   ProjectTranche,
 } from '../modules/delivery/delivery.entities.js';
@@ -89,6 +91,8 @@ export const ENTITIES = [
   Programme,
   BudgetLine,
   LedgerEntry,
+  LedgerFigure,
+  LedgerStreetFigure,
   DirectExpenditure,
   Competition,
   CompetitionCategory,
@@ -128,6 +132,7 @@ export const ENTITIES = [
   InspectionInspector,
   InspectorConflict,
   ProjectPhoto,
+  ProjectFigure,
   Payment,
   // performance targets and surveys
   PerformanceTable,

@@ -14,6 +14,7 @@ import { Notifications1764000000500 } from './1764000000500-Notifications.js';
 import { ApplicationsFollowProjects1764000000700 } from './1764000000700-ApplicationsFollowProjects.js';
 import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
 import { ScaleReadIndexes1764000000800 } from './1764000000800-ScaleReadIndexes.js';
+import { LedgerFigures1764000000900 } from './1764000000900-LedgerFigures.js';
 import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js';
 import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Function[] = [
   ApplicationsFollowProjects1764000000700,
   ModuleOwnership1764000000750,
   ScaleReadIndexes1764000000800,
+  LedgerFigures1764000000900,
   AuditPartitions1764000000990,
   StipendBatchLinePages1764000000995,
 ];

@@ -22,7 +22,7 @@ export interface LedgerMonthRow {
 /**
  * Read-only ledger figures of a district's budget lines for the dashboards (see
  * budgets-figures.service.ts). The lines' running totals are the ledger's sums (LedgerService
- * keeps them), so the line query reads no ledger rows; the month query groups ledger rows once.
+ * keeps them), so the line query reads no ledger rows; the month query reads the month figures.
  */
 @Injectable()
 export class BudgetsFiguresRepository {
@@ -38,17 +38,18 @@ export class BudgetsFiguresRepository {
     );
   }
 
-  /** Net commitments and payments of the year's lines by the month they were entered. */
+  /**
+   * Net commitments and payments of the year's lines by the month they were entered: the ledger's
+   * month figures (ledger_figure, kept with each entry), a few rows per line.
+   */
   months(year: number, districtId: number): Promise<LedgerMonthRow[]> {
     return this.dataSource.query(
-      `SELECT to_char(e.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-              coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('commitment', 'decommitment')), 0) AS committed_fen,
-              coalesce(sum(e.amount_fen) FILTER (WHERE e.kind IN ('payment', 'payment_reversal')), 0) AS paid_fen
+      `SELECT f.month, sum(f.committed_fen) AS committed_fen, sum(f.paid_fen) AS paid_fen
        FROM programme g
        JOIN budget_line l ON l.programme_id = g.id
-       JOIN ledger_entry e ON e.budget_line_id = l.id AND e.kind <> 'adjustment'
+       JOIN ledger_figure f ON f.budget_line_id = l.id
        WHERE g.unit_id = $2 AND g.year = $1
-       GROUP BY 1 ORDER BY 1`,
+       GROUP BY f.month HAVING sum(f.entries) > 0 ORDER BY 1`,
       [year, districtId],
     );
   }

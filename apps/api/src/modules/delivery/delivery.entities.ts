@@ -401,3 +401,20 @@ export class ProjectPhoto {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/**
+ * How many projects each street has in each status. Kept by the trigger `project_figures` on
+ * `project` in the writing transaction (migration 1764000000900), so the ledger dashboard's project
+ * counts read a few rows per street. Read-only for the code.
+ */
+@Entity('project_figure')
+export class ProjectFigure {
+  @PrimaryColumn({ name: 'street_id', type: 'int', primaryKeyConstraintName: 'pk_project_figure' })
+  streetId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 30, primaryKeyConstraintName: 'pk_project_figure' })
+  status: string;
+
+  @Column({ type: 'int', default: 0 })
+  projects: number;
+}
