@@ -12,6 +12,29 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - a chain check records where it stopped (`last_seq`, `last_hash`), so the nightly verification
  *   only reads the events written since the last good check.
  */
+/**
+ * The digest of one event given the previous event's hash, exactly as migration AuditChain
+ * declared it (it takes the table's row type, so it is declared again for the new table).
+ */
+const DIGEST_FUNCTION = `
+  CREATE FUNCTION audit_event_digest(e audit_event, previous_hash text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to(concat_ws(E'\\x1f',
+      e.seq::text,
+      previous_hash,
+      to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      coalesce(e.actor_user_id::text, ''),
+      coalesce(e.actor_username, ''),
+      e.action,
+      e.entity_type,
+      coalesce(e.entity_id, ''),
+      coalesce(e.before::text, ''),
+      coalesce(e.after::text, ''),
+      coalesce(e.request_id, ''),
+      coalesce(e.ip, '')
+    ), 'UTF8')), 'hex')
+  $$`;
+
 export class AuditPartitions1764000000990 implements MigrationInterface {
   name = 'AuditPartitions1764000000990';
 
@@ -116,24 +139,7 @@ export class AuditPartitions1764000000990 implements MigrationInterface {
     // The digest takes the table's row type: it goes with the old table and is declared again,
     // with the same text, for the new one.
     await queryRunner.query(`DROP TABLE "audit_event_unpartitioned" CASCADE`);
-    await queryRunner.query(`
-      CREATE FUNCTION audit_event_digest(e audit_event, previous_hash text) RETURNS text
-      LANGUAGE sql IMMUTABLE AS $$
-        SELECT encode(sha256(convert_to(concat_ws(E'\\x1f',
-          e.seq::text,
-          previous_hash,
-          to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-          coalesce(e.actor_user_id::text, ''),
-          coalesce(e.actor_username, ''),
-          e.action,
-          e.entity_type,
-          coalesce(e.entity_id, ''),
-          coalesce(e.before::text, ''),
-          coalesce(e.after::text, ''),
-          coalesce(e.request_id, ''),
-          coalesce(e.ip, '')
-        ), 'UTF8')), 'hex')
-      $$`);
+    await queryRunner.query(DIGEST_FUNCTION);
 
     await queryRunner.query(`
       CREATE TABLE "audit_chain_head" (
@@ -209,17 +215,7 @@ export class AuditPartitions1764000000990 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "PK_53300da00860bdf4dc3ef7daae6" PRIMARY KEY ("seq")`);
     await queryRunner.query(`CREATE INDEX "idx_audit_event_actor" ON "audit_event" ("actor_user_id", "seq")`);
     await queryRunner.query(`CREATE INDEX "idx_audit_event_entity" ON "audit_event" ("entity_type", "entity_id", "seq")`);
-    await queryRunner.query(`
-      CREATE FUNCTION audit_event_digest(e audit_event, previous_hash text) RETURNS text
-      LANGUAGE sql IMMUTABLE AS $$
-        SELECT encode(sha256(convert_to(concat_ws(E'\\x1f',
-          e.seq::text, previous_hash,
-          to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-          coalesce(e.actor_user_id::text, ''), coalesce(e.actor_username, ''), e.action, e.entity_type,
-          coalesce(e.entity_id, ''), coalesce(e.before::text, ''), coalesce(e.after::text, ''),
-          coalesce(e.request_id, ''), coalesce(e.ip, '')
-        ), 'UTF8')), 'hex')
-      $$`);
+    await queryRunner.query(DIGEST_FUNCTION);
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
