@@ -1,5 +1,5 @@
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
-import { approvedProjects } from '../support/fixtures.js';
+import { addSecondFinanceOfficer, approvedProjects } from '../support/fixtures.js';
 import { figureDifferences, figureRows, figureSnapshot } from '../support/ledger-figures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -24,20 +24,7 @@ describe('ledger figures kept with each money movement (issue 13 §2)', () => {
     worker = await createWorker(t.config, { schedule: false });
     admin = await t.login('admin');
     finance = await t.login('finance');
-    const district = (await t.db.query(`SELECT id FROM org_unit WHERE kind = 'district'`)).rows[0].id;
-    const created = await t
-      .http()
-      .post('/api/users')
-      .set('authorization', admin)
-      .send({
-        username: 'finance2',
-        displayName: '复核会计（测试）',
-        unitId: district,
-        roles: ['finance'],
-        initialPassword: 'Finance2026pass',
-      });
-    expect(created.status).toBe(201);
-    await t.db.query(`UPDATE app_user SET must_change_password = false WHERE id = $1`, [created.body.id]);
+    await addSecondFinanceOfficer(t, admin, 'Finance2026pass');
     finance2 = await t.login('finance2', 'Finance2026pass');
     // The projects of one street (龙城街道) on the livelihood competition's line (three fit its envelope).
     const applicationIds = await approvedProjects(t, { count: 3 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
-import { approvedProjects, pngBytes } from '../support/fixtures.js';
+import { addSecondFinanceOfficer, approvedProjects, pngBytes } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Browsers, SCREENSHOTS, TIMEOUT_MS, choose, screenshot, settled, signIn } from './browser-support.js';
 
@@ -100,20 +100,7 @@ beforeAll(async () => {
   finalFen = project.body.tranches[1].amountFen;
   lineId = (await app.db.query(`SELECT budget_line_id FROM project WHERE id = $1`, [projectId])).rows[0]
     .budget_line_id;
-  const district = (await app.db.query(`SELECT id FROM org_unit WHERE kind = 'district'`)).rows[0].id;
-  const created = await app
-    .http()
-    .post('/api/users')
-    .set('authorization', admin)
-    .send({
-      username: 'finance2',
-      displayName: '复核会计（测试）',
-      unitId: district,
-      roles: ['finance'],
-      initialPassword: FINANCE2_PASSWORD,
-    });
-  expect(created.status).toBe(201);
-  await app.db.query(`UPDATE app_user SET must_change_password = false WHERE id = $1`, [created.body.id]);
+  await addSecondFinanceOfficer(app, admin, FINANCE2_PASSWORD);
 }, TIMEOUT_MS);
 
 afterAll(async () => {

@@ -229,3 +229,18 @@ export async function projectsOpened(t: TestApp, applicationIds: number[], timeo
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * A second finance officer 'finance2' at the district (maker–checker: one requests, another
+ * approves), ready to sign in with `password` (no first-login password change pending).
+ */
+export async function addSecondFinanceOfficer(t: TestApp, adminBearer: string, password: string): Promise<void> {
+  const district = (await t.db.query(`SELECT id FROM org_unit WHERE kind = 'district'`)).rows[0].id;
+  const created = await t
+    .http()
+    .post('/api/users')
+    .set('authorization', adminBearer)
+    .send({ username: 'finance2', displayName: '复核会计（测试）', unitId: district, roles: ['finance'], initialPassword: password });
+  if (created.status !== 201) throw new Error(`creating finance2: ${created.status} ${JSON.stringify(created.body)}`);
+  await t.db.query(`UPDATE app_user SET must_change_password = false WHERE id = $1`, [created.body.id]);
+}
