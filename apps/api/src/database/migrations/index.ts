@@ -14,6 +14,7 @@ import { Notifications1764000000500 } from './1764000000500-Notifications.js';
 import { ApplicationsFollowProjects1764000000700 } from './1764000000700-ApplicationsFollowProjects.js';
 import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
 import { ScaleReadIndexes1764000000800 } from './1764000000800-ScaleReadIndexes.js';
+import { CitiesAboveDistricts1764000000900 } from './1764000000900-CitiesAboveDistricts.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   ApplicationsFollowProjects1764000000700,
   ModuleOwnership1764000000750,
   ScaleReadIndexes1764000000800,
+  CitiesAboveDistricts1764000000900,
 ];

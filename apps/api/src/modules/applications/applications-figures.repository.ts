@@ -32,6 +32,12 @@ export interface StreetMinimumRow {
   closes_at: Date;
 }
 
+export interface DistrictStatusRow {
+  district_id: number;
+  status: string;
+  count: number;
+}
+
 /**
  * Read-only figures of applications for the dashboards and the 工作台: the funnel (from the status
  * history, so a stage counts every application that ever reached it) and what waits by status.
@@ -105,6 +111,20 @@ export class ApplicationsFiguresRepository {
          AND ${this.access.ancestorScopeCondition('l.unit_id', 1)}
        GROUP BY c.id ORDER BY c.submission_closes_at, c.id`,
       [user.unit.id, now],
+    );
+  }
+
+  /** Roll-ups (issue 13 §6): the year's applications by district and current status, one grouped read. */
+  byDistrictAndStatus(year: number, districtIds: readonly number[]): Promise<DistrictStatusRow[]> {
+    return this.dataSource.query(
+      `SELECT g.unit_id AS district_id, a.status, count(*)::int AS count
+       FROM programme g
+       JOIN budget_line l ON l.programme_id = g.id
+       JOIN competition c ON c.budget_line_id = l.id
+       JOIN application a ON a.competition_id = c.id
+       WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
+       GROUP BY g.unit_id, a.status`,
+      [year, [...districtIds]],
     );
   }
 }
