@@ -159,7 +159,9 @@ describe('district isolation', () => {
     const named = await t.db.query<{ name: string }>(
       `SELECT name FROM org_unit WHERE code LIKE 'demo-%' AND kind <> 'city'
        UNION SELECT title FROM competition UNION SELECT name FROM programme UNION SELECT title FROM application
-       UNION SELECT name FROM stipend_person UNION SELECT title FROM survey UNION SELECT title FROM study_trip`,
+       UNION SELECT name FROM stipend_person UNION SELECT title FROM survey UNION SELECT title FROM study_trip
+       UNION SELECT display_name FROM app_user WHERE username <> 'city' UNION SELECT name FROM social_org
+       UNION SELECT name FROM performance_table`,
     );
     markers.push(...named.rows.map((row) => row.name).filter((name) => name && name.length >= 3));
     second = await createSecondDistrict(t);
