@@ -110,6 +110,32 @@ describe('roll-ups across districts', () => {
     expect(Object.keys(bad.body.fields)).toEqual(['year']);
   });
 
+  it('lets the tree hold a province above the city, and refuses a unit under the wrong kind', async () => {
+    const city = (await t.db.query<{ id: number }>(`SELECT id FROM org_unit WHERE kind = 'city'`)).rows[0].id;
+    const insert = (kind: string, name: string, parentId: number | null) =>
+      t.db.query(`INSERT INTO org_unit (kind, name, parent_id, ancestor_ids, version) VALUES ($1, $2, $3, '{}', 1)`, [kind, name, parentId]);
+    await expect(insert('street', '挂错的街道', city)).rejects.toThrow(/cannot sit under a city unit/);
+    await expect(insert('district', '挂错的区', second.streetId)).rejects.toThrow(/cannot sit under a street unit/);
+    await expect(insert('province', '挂错的省', city)).rejects.toThrow(/chk_org_unit_parent|cannot sit under/);
+    await expect(insert('community', '无上级社区', null)).rejects.toThrow(/chk_org_unit_parent/);
+    await insert('province', '云南省（测试）', null);
+    const province = (await t.db.query<{ id: number }>(`SELECT id FROM org_unit WHERE kind = 'province'`)).rows[0].id;
+    await t.db.query(`UPDATE org_unit SET parent_id = $1, ancestor_ids = ARRAY[$1::int] WHERE id = $2`, [province, city]);
+    await t.db.query(`UPDATE org_unit SET ancestor_ids = ARRAY[$1::int] || ancestor_ids WHERE ancestor_ids @> ARRAY[$2::int]`, [province, city]);
+    // A province officer reads the same districts through the city.
+    await t.db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, version)
+       SELECT 'province.officer', '省级查看', password_hash, $1, ARRAY['city_officer']::varchar[], 1 FROM app_user WHERE username = 'city'`,
+      [province],
+    );
+    const response = await t.http().get('/api/rollups?year=2026').set('authorization', await t.login('province.officer'));
+    expect(response.status).toBe(200);
+    expect(response.body.unit.kind).toBe('province');
+    expect(response.body.districts.map((row: RollupRowBody) => row.district.id).sort((a: number, b: number) => a - b)).toEqual(
+      [chenggong, second.districtId].sort((a, b) => a - b),
+    );
+  });
+
   it('keeps the city officer out of every district record and write', async () => {
     const city = await t.login('city');
     const reads = [`/api/programmes`, `/api/applications/${second.applicationId}`, `/api/competitions/${second.competitionId}`, `/api/org-units/${chenggong}`, '/api/dashboards'];
