@@ -147,7 +147,8 @@ describe('org scope and the permission matrix', () => {
       .send({ kind: 'community', name: '新建测试社区', parentId: unitId('七甸街道') });
     expect(response.status).toBe(201);
     const row = await t.db.query(`SELECT ancestor_ids FROM org_unit WHERE id = $1`, [response.body.id]);
-    expect(row.rows[0].ancestor_ids).toEqual([unitId('呈贡区'), unitId('七甸街道')]);
+    // Root first: the demo city above the district (issue 13 §6), the district, the street.
+    expect(row.rows[0].ancestor_ids).toEqual([unitId('昆明市（演示）'), unitId('呈贡区'), unitId('七甸街道')]);
     const audit = await t.db.query(`SELECT action, actor_username FROM audit_event WHERE entity_type = 'org_unit' AND entity_id = $1`, [
       String(response.body.id),
     ]);

@@ -93,6 +93,7 @@ describe('platform invariants', () => {
   it('seeds the demo district: 10 streets, 58 communities, one account per role', async () => {
     const counts = await t.db.query(`SELECT kind, count(*)::int AS n FROM org_unit GROUP BY kind ORDER BY kind`);
     expect(Object.fromEntries(counts.rows.map((row) => [row.kind, row.n]))).toEqual({
+      city: 1,
       community: 58,
       district: 1,
       organisation: 3,
@@ -104,14 +105,14 @@ describe('platform invariants', () => {
     ]);
     const roles = await t.db.query(`SELECT DISTINCT unnest(roles) AS role FROM app_user ORDER BY 1`);
     expect(roles.rows.map((row) => row.role)).toEqual([
-      'auditor', 'community_officer', 'district_admin', 'finance', 'inspector', 'partner', 'reviewer', 'street_officer',
+      'auditor', 'city_officer', 'community_officer', 'district_admin', 'finance', 'inspector', 'partner', 'reviewer', 'street_officer',
     ]);
     const unlabelled = await t.db.query(`SELECT count(*)::int AS n FROM org_unit WHERE NOT is_demo`);
     expect(unlabelled.rows[0].n).toBe(0);
   });
 
   it('lets every demo role sign in', async () => {
-    for (const username of ['admin', 'finance', 'longcheng', 'community', 'partner', 'reviewer', 'inspector', 'auditor']) {
+    for (const username of ['admin', 'finance', 'longcheng', 'community', 'partner', 'reviewer', 'inspector', 'auditor', 'city']) {
       const me = await t.http().get('/api/me').set('authorization', await t.login(username));
       expect(me.status).toBe(200);
     }

@@ -27,6 +27,7 @@ import { SocialOrgsModule } from './modules/social-orgs/social-orgs.module.js';
 import { TripsModule } from './modules/trips/trips.module.js';
 import { PerformanceModule } from './modules/performance/performance.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
+import { RollupsModule } from './modules/rollups/rollups.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
@@ -65,6 +66,7 @@ export class AppModule {
         SurveysModule,
         PerformanceModule,
         DashboardsModule,
+        RollupsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

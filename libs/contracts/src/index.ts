@@ -23,3 +23,4 @@ export * from './schemas/building-leaders.js';
 export * from './schemas/trips.js';
 export * from './schemas/social-orgs.js';
 export * from './schemas/dashboards.js';
+export * from './schemas/rollups.js';

@@ -71,6 +71,8 @@ export const PERMISSIONS = [
   // Notifications (issue 14): delivery status of e-mail/SMS, retries, the district's default channels.
   'notifications.read',
   'notifications.manage',
+  // Issue 13 §6: roll-ups across the districts below a city / province (a district sees its own row).
+  'rollups.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -135,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboards.read',
     'notifications.read',
     'notifications.manage',
+    'rollups.read',
   ],
   finance: [
     'me.read',
@@ -234,7 +237,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.read',
     'dashboards.read',
     'notifications.read',
+    'rollups.read',
   ],
+  // Reads roll-ups across the districts below and changes nothing; no per-record list, no personal data.
+  city_officer: ['me.read', 'me.update', 'rollups.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

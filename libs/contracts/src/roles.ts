@@ -8,6 +8,7 @@ export const ROLES = [
   'reviewer',
   'inspector',
   'auditor',
+  'city_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,10 +21,14 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   reviewer: { zh: '评审专家', en: 'Reviewer' },
   inspector: { zh: '验收人员', en: 'Inspector' },
   auditor: { zh: '审计（只读）', en: 'Auditor (read-only)' },
+  city_officer: { zh: '市/省级查看', en: 'City / province officer' },
 };
 
-/** Kinds of org unit: a tree district → street → community, plus external organisations. */
-export const ORG_UNIT_KINDS = ['district', 'street', 'community', 'organisation'] as const;
+/**
+ * Kinds of org unit: a tree (province →) (city →) district → street → community, plus external
+ * organisations registered with a district. A province or city only reads roll-ups of the districts below.
+ */
+export const ORG_UNIT_KINDS = ['province', 'city', 'district', 'street', 'community', 'organisation'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 export const ORGANISATION_TYPES = ['university', 'social_organisation', 'enterprise', 'other'] as const;
@@ -39,4 +44,15 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly OrgUnitKind[]> = {
   street_officer: ['street'],
   community_officer: ['community'],
   partner: ['organisation'],
+  city_officer: ['city', 'province'],
+};
+
+/** Which kind of unit may sit under which (`null`: a root). The server and the database trigger enforce it. */
+export const ALLOWED_PARENT_KINDS: Record<OrgUnitKind, ReadonlyArray<OrgUnitKind | null>> = {
+  province: [null],
+  city: [null, 'province'],
+  district: [null, 'city', 'province'],
+  street: ['district'],
+  community: ['street'],
+  organisation: ['district'],
 };

@@ -13,7 +13,8 @@ export type Role =
   | 'partner'
   | 'reviewer'
   | 'inspector'
-  | 'auditor';
+  | 'auditor'
+  | 'city_officer';
 
 export const APPLICATION_STATUSES = [
   'draft',

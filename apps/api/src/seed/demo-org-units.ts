@@ -5,6 +5,9 @@
  */
 export const DEMO_DISTRICT = { name: '呈贡区', code: 'demo-district' };
 
+/** The city above 呈贡区 (issue 13 §6): its officer reads roll-ups across the districts below. */
+export const DEMO_CITY = { name: '昆明市（演示）', code: 'demo-city' };
+
 export const DEMO_STREETS: Array<{ name: string; code: string; communities: string[] }> = [
   { name: '龙城街道', code: 'demo-longcheng', communities: ['龙街', '文华', '三台', '中和', '新册', '古城', '景明', '斗南湖'] },
   { name: '乌龙街道', code: 'demo-wulong', communities: ['乌龙', '滇池卫城', '江尾', '晨光', '白龙', '海宴'] },
@@ -43,6 +46,7 @@ export const DEMO_USERS = [
   { username: 'reviewer', displayName: '评审专家（演示）', roles: ['reviewer'], unit: 'demo-org-ynnu' },
   { username: 'inspector', displayName: '验收人员（演示）', roles: ['inspector'], unit: 'demo-district' },
   { username: 'auditor', displayName: '审计人员（演示，只读）', roles: ['auditor'], unit: 'demo-district' },
+  { username: 'city', displayName: '昆明市社会工作部（演示，市级查看）', roles: ['city_officer'], unit: 'demo-city' },
 ] as const;
 
 /**

@@ -20,7 +20,7 @@ import { OrgUnit } from '../modules/orgs/org-unit.entity.js';
 import { passwordHasher } from '../modules/users/password-hasher.js';
 import { User } from '../modules/users/user.entity.js';
 import { seedDemoYear } from './demo-year/demo-year.js';
-import { DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
+import { DEMO_CITY, DEMO_DISTRICT, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demo-org-units.js';
 import { SEED_ACTOR, type SeedContext } from './seed-context.js';
 import { BASE_MARKER, STORY_MARKER, STORY_STARTED_MARKER, demoState, markAllDemo, storyRefusal } from './seed-guard.js';
 import { seedAnnualPlanBase, seedAnnualPlanStory } from './seed-annual-plan.js';
@@ -105,6 +105,14 @@ export async function seedBase(context: SeedContext, now = new Date()): Promise<
     for (const organisation of DEMO_ORGANISATIONS) {
       await save({ kind: 'organisation', ...organisation, parentId: district.id, ancestorIds: [district.id] });
     }
+    // The city goes in last so that every unit of the district keeps its id; then the district
+    // moves under it and its subtree's ancestors gain the city, root first.
+    const city = await save({ kind: 'city', name: DEMO_CITY.name, code: DEMO_CITY.code, ancestorIds: [] });
+    await manager.query(`UPDATE org_unit SET parent_id = $1, ancestor_ids = ARRAY[$1::int] WHERE id = $2`, [city.id, district.id]);
+    await manager.query(`UPDATE org_unit SET ancestor_ids = ARRAY[$1::int] || ancestor_ids WHERE ancestor_ids @> ARRAY[$2::int]`, [
+      city.id,
+      district.id,
+    ]);
     const units = new Map((await manager.find(OrgUnit)).map((unit) => [unit.code, unit.id]));
     for (const demo of DEMO_USERS) {
       await manager.save(

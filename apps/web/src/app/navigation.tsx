@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   BuildOutlined,
   CarOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
@@ -40,6 +41,13 @@ export interface NavItem {
 /** The side menu, in order. Routes guard the same permissions (see router.tsx). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/rollups',
+    label: 'nav.rollups',
+    icon: <ClusterOutlined />,
+    permission: 'rollups.read',
+    blurb: 'link.rollups',
+  },
   {
     path: '/dashboards',
     label: 'nav.dashboards',

@@ -1,7 +1,8 @@
 import type { Permission } from '@xiaoshi/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpinner } from '../components/FullPageSpinner';
+import { useSessionUser } from './auth/AuthContext';
 import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guards';
 
 // Pages are split out of the initial bundle, and so is the signed-in shell (menu, header,
@@ -9,6 +10,7 @@ import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guard
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const HomePage = lazy(() => import('../pages/home/HomePage'));
+const RollupsPage = lazy(() => import('../pages/rollups/RollupsPage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
@@ -55,6 +57,12 @@ const PublicNoticePage = lazy(() => import('../pages/public/PublicNoticePage'));
 const PublicProjectsPage = lazy(() => import('../pages/public/PublicProjectsPage'));
 
 /** A route behind a permission (the menu hides the same ones: see navigation.tsx). */
+/** The first page after sign-in: a city / province officer reads roll-ups, everyone else the 工作台. */
+function Landing() {
+  const user = useSessionUser();
+  return user.roles.includes('city_officer') ? <Navigate to="/rollups" replace /> : <HomePage />;
+}
+
 function guarded(path: string, permission: Permission, element: ReactNode) {
   return { path, element: <RequirePermission permission={permission}>{element}</RequirePermission> };
 }
@@ -123,7 +131,7 @@ export function createAppRouter() {
         </RequireAuth>
       ),
       children: [
-        { index: true, element: <HomePage /> },
+        { index: true, element: <Landing /> },
         {
           path: 'orgs',
           element: (
@@ -181,6 +189,7 @@ export function createAppRouter() {
         guarded('surveys', 'surveys.read', <SurveysPage />),
         guarded('surveys/:id', 'surveys.read', <SurveysPage />),
         guarded('dashboards', 'dashboards.read', <DashboardsPage />),
+        guarded('rollups', 'rollups.read', <RollupsPage />),
         guarded('ops', 'queues.read', <OpsPage />),
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -47,8 +47,10 @@ export const shellText = defineNamespace(
     'nav.performance': '绩效目标',
     'nav.surveys': '满意度测评',
     'nav.dashboards': '数据看板',
+    'nav.rollups': '各区汇总',
     'nav.ops': '运行状态',
     'link.dashboards': '预算执行、项目进展、验收与补贴发放图表',
+    'link.rollups': '下辖各区的预算执行、项目进展与绩效指标',
     'link.performance': '绩效目标表、实际完成值与绩效自评',
   },
   {
@@ -95,8 +97,10 @@ export const shellText = defineNamespace(
     'nav.performance': 'Performance',
     'nav.surveys': 'Surveys',
     'nav.dashboards': 'Dashboards',
+    'nav.rollups': 'Roll-ups',
     'nav.ops': 'System status',
     'link.dashboards': 'Charts of budget execution, the pipeline, acceptance and stipends',
+    'link.rollups': 'Budget execution, the pipeline and targets of the districts below',
     'link.performance': 'Target tables, actual values and the self-evaluation',
   },
 );

@@ -11,6 +11,7 @@ const COLORS: Record<Role, string> = {
   reviewer: 'magenta',
   inspector: 'orange',
   auditor: 'default',
+  city_officer: 'volcano',
 };
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {

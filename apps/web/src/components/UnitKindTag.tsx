@@ -4,6 +4,8 @@ import type { CSSProperties } from 'react';
 import { unitKindText } from '../i18n/enums';
 
 const KIND_COLORS: Record<OrgUnitKind, string> = {
+  province: 'red',
+  city: 'volcano',
   district: 'geekblue',
   street: 'blue',
   community: 'green',

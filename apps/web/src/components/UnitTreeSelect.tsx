@@ -7,7 +7,7 @@ import { unitKindText } from '../i18n/enums';
 import { commonText } from '../i18n/common';
 import { useLang } from '../i18n/i18n';
 
-const KIND_ORDER: Record<OrgUnitKind, number> = { district: 0, street: 1, community: 2, organisation: 3 };
+const KIND_ORDER: Record<OrgUnitKind, number> = { province: -2, city: -1, district: 0, street: 1, community: 2, organisation: 3 };
 
 interface UnitNode {
   value: number;

@@ -26,8 +26,8 @@ export const roleText = defineEnumFromTable('enum.role', ROLE_LABELS);
 
 export const unitKindText = defineEnum<OrgUnitKind>(
   'enum.unitKind',
-  { district: '区', street: '街道', community: '社区', organisation: '合作单位' },
-  { district: 'District', street: 'Street', community: 'Community', organisation: 'Partner' },
+  { province: '省', city: '市', district: '区', street: '街道', community: '社区', organisation: '合作单位' },
+  { province: 'Province', city: 'City', district: 'District', street: 'Street', community: 'Community', organisation: 'Partner' },
 );
 
 export const organisationTypeText = defineEnum<OrganisationType>(

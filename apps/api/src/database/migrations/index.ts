@@ -15,6 +15,7 @@ import { ApplicationsFollowProjects1764000000700 } from './1764000000700-Applica
 import { ModuleOwnership1764000000750 } from './1764000000750-ModuleOwnership.js';
 import { ScaleReadIndexes1764000000800 } from './1764000000800-ScaleReadIndexes.js';
 import { LedgerFigures1764000000900 } from './1764000000900-LedgerFigures.js';
+import { CitiesAboveDistricts1764000000910 } from './1764000000910-CitiesAboveDistricts.js';
 import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js';
 import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Function[] = [
   ModuleOwnership1764000000750,
   ScaleReadIndexes1764000000800,
   LedgerFigures1764000000900,
+  CitiesAboveDistricts1764000000910,
   AuditPartitions1764000000990,
   StipendBatchLinePages1764000000995,
 ];

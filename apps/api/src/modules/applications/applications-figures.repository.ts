@@ -32,6 +32,12 @@ export interface StreetMinimumRow {
   closes_at: Date;
 }
 
+export interface DistrictStatusRow {
+  district_id: number;
+  status: string;
+  count: number;
+}
+
 /**
  * Read-only figures of applications for the dashboards and the 工作台: the funnel (from the status
  * history, so a stage counts every application that ever reached it) and what waits by status.
@@ -105,6 +111,22 @@ export class ApplicationsFiguresRepository {
          AND ${this.access.ancestorScopeCondition('l.unit_id', 1)}
        GROUP BY c.id ORDER BY c.submission_closes_at, c.id`,
       [user.unit.id, now],
+    );
+  }
+
+  /** Roll-ups (issue 13 §6): the year's applications by district and current status, one grouped read. */
+  byDistrictAndStatus(year: number, districtIds: readonly number[]): Promise<DistrictStatusRow[]> {
+    return this.dataSource.query(
+      // Per call, counted from idx_application_competition (competition_id, status, id) alone: the
+      // read grows with the districts asked for, never with the whole application table.
+      `SELECT g.unit_id AS district_id, x.status, sum(x.n)::int AS count
+       FROM programme g
+       JOIN budget_line l ON l.programme_id = g.id
+       JOIN competition c ON c.budget_line_id = l.id
+       CROSS JOIN LATERAL (SELECT a.status, count(*) AS n FROM application a WHERE a.competition_id = c.id GROUP BY a.status) x
+       WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
+       GROUP BY g.unit_id, x.status`,
+      [year, [...districtIds]],
     );
   }
 }

@@ -45,4 +45,16 @@ export class ApplicationsFiguresService {
       closesAt: row.closes_at,
     }));
   }
+
+  /** Per district: the year's applications counted by current status (drafts included). */
+  async byDistrictAndStatus(year: number, districtIds: readonly number[]): Promise<Map<number, Record<string, number>>> {
+    const byDistrict = new Map<number, Record<string, number>>();
+    if (!districtIds.length) return byDistrict;
+    for (const row of await this.repository.byDistrictAndStatus(year, districtIds)) {
+      const counts = byDistrict.get(row.district_id) ?? {};
+      counts[row.status] = row.count;
+      byDistrict.set(row.district_id, counts);
+    }
+    return byDistrict;
+  }
 }

@@ -64,9 +64,23 @@ export class AuditRepository {
   }
 
   /** Newest first, keyset by seq, up to `limit + 1` rows. */
-  page(query: AuditListQuery): Promise<AuditEventRow[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
+  /**
+   * A page of the log as seen from `unitId`'s subtree (issue 13 §6: districts are isolated): events
+   * made by an account of the subtree, and system events (no account) about a record of the subtree
+   * — an application, a project, a payment or an org unit. Other system events name no district
+   * and are left out.
+   */
+  page(query: AuditListQuery, unitId: number): Promise<AuditEventRow[]> {
+    const scope = `(SELECT s.id FROM org_unit s WHERE s.id = $1 OR s.ancestor_ids @> ARRAY[$1::int])`;
+    const conditions: string[] = [
+      `(actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${scope})
+        OR (actor_user_id IS NULL AND (
+          (entity_type = 'org_unit' AND entity_id IN (SELECT id::text FROM ${scope} o(id)))
+          OR (entity_type = 'application' AND entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN ${scope}))
+          OR (entity_type = 'project' AND entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN ${scope}))
+          OR (entity_type = 'payment' AND entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN ${scope})))))`,
+    ];
+    const params: unknown[] = [unitId];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));

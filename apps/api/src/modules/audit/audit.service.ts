@@ -94,8 +94,9 @@ export class AuditService {
     await this.record(this.dataSource.manager, actor, event);
   }
 
-  async list(query: AuditListQuery, clearPersonalData = false): Promise<Page<AuditEventView>> {
-    const rows = await this.repository.page(query);
+  /** The log as seen from a unit's subtree (see AuditRepository.page). */
+  async list(query: AuditListQuery, unitId: number, clearPersonalData = false): Promise<Page<AuditEventView>> {
+    const rows = await this.repository.page(query, unitId);
     const items = rows.slice(0, query.limit).map((row) => ({
       seq: Number(row.seq),
       occurredAt: row.occurred_at.toISOString(),

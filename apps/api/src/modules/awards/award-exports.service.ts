@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
+import type { AuthUser } from '../../common/actor.js';
 import { NoticesService } from './notices.service.js';
 
 /** The 公示 list as an Excel sheet, laid out as offices post it. */
@@ -8,8 +9,8 @@ import { NoticesService } from './notices.service.js';
 export class AwardExportsService {
   constructor(private readonly notices: NoticesService) {}
 
-  async notice(id: number): Promise<{ buffer: Buffer; name: string }> {
-    const notice = await this.notices.notice(id);
+  async notice(user: AuthUser, id: number): Promise<{ buffer: Buffer; name: string }> {
+    const notice = await this.notices.scopedNotice(user, id);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('公示名单');
     sheet.mergeCells('A1:G1');

@@ -20,6 +20,12 @@ export interface NoticeWorkRow {
 }
 
 /** Read-only figures of approved awards (立项) and of 公示 work waiting, for the dashboards. */
+export interface DistrictAwardsRow {
+  district_id: number;
+  awards: number;
+  amount_fen: string;
+}
+
 @Injectable()
 export class AwardsFiguresRepository {
   constructor(
@@ -72,5 +78,20 @@ export class AwardsFiguresRepository {
       [user.unit.id, today],
     );
     return row;
+  }
+
+  /** Roll-ups (issue 13 §6): approved awards of the year's programmes per district. */
+  approvedByDistrict(year: number, districtIds: readonly number[]): Promise<DistrictAwardsRow[]> {
+    return this.dataSource.query(
+      `SELECT g.unit_id AS district_id, count(*)::int AS awards, sum(w.amount_fen) AS amount_fen
+       FROM programme g
+       JOIN budget_line l ON l.programme_id = g.id
+       JOIN competition c ON c.budget_line_id = l.id
+       JOIN application a ON a.competition_id = c.id
+       JOIN award w ON w.application_id = a.id AND w.status = 'approved'
+       WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
+       GROUP BY g.unit_id`,
+      [year, [...districtIds]],
+    );
   }
 }

@@ -28,4 +28,11 @@ export class AwardsFiguresService {
   async pendingObjections(user: AuthUser): Promise<number> {
     return (await this.repository.pendingObjections(user)).count;
   }
+
+  /** Per district: approved awards of the year's programmes and their amount in fen. */
+  async approvedByDistrict(year: number, districtIds: readonly number[]): Promise<Map<number, { awards: number; amountFen: number }>> {
+    if (!districtIds.length) return new Map();
+    const rows = await this.repository.approvedByDistrict(year, districtIds);
+    return new Map(rows.map((row) => [row.district_id, { awards: row.awards, amountFen: Number(row.amount_fen) }]));
+  }
 }

@@ -86,8 +86,8 @@ export class AwardsController {
 
   @Get('notices/:id')
   @RequirePermission('awards.read')
-  notice(@Param('id', IdPipe) id: number) {
-    return this.noticesService.notice(id);
+  notice(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number) {
+    return this.noticesService.scopedNotice(actor.user, id);
   }
 
   @Get('notices/:id/objections')
@@ -117,8 +117,8 @@ export class AwardsController {
 
   @Get('notices/:id/export')
   @RequirePermission('awards.read')
-  async export(@Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
-    const { buffer, name } = await this.exports.notice(id);
+  async export(@CurrentActor() actor: AuthenticatedActor, @Param('id', IdPipe) id: number, @Res() reply: FastifyReply) {
+    const { buffer, name } = await this.exports.notice(actor.user, id);
     return sendDownload(reply, buffer, { name, contentType: XLSX_MIME });
   }
 }

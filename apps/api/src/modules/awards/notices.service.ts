@@ -17,7 +17,7 @@ import {
   statusesFor,
 } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, AuthenticatedActor } from '../../common/actor.js';
+import type { Actor, AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { requireMove } from '../../common/state-moves.js';
 import { AccessService } from '../access/access.service.js';
 import { ApplicationsService } from '../applications/applications.service.js';
@@ -123,6 +123,16 @@ export class NoticesService {
   async notice(id: number): Promise<PublicNoticeView> {
     const view = await this.repository.view(id);
     if (!view) throw new DomainError('NOT_FOUND');
+    return view;
+  }
+
+  /**
+   * A notice as a signed-in user reads it: only a notice of a call in the user's reach (another
+   * district's notice answers 404, as its other records do). The public pages use `notice`.
+   */
+  async scopedNotice(user: AuthUser, id: number): Promise<PublicNoticeView> {
+    const view = await this.notice(id);
+    await this.competitions.get(user, view.competitionId);
     return view;
   }
 

@@ -12,6 +12,15 @@ export interface LineFiguresRow {
   paid_fen: string;
 }
 
+export interface DistrictLedgerRow {
+  district_id: number;
+  lines: number;
+  amount_fen: string;
+  adjusted_fen: string;
+  committed_fen: string;
+  paid_fen: string;
+}
+
 export interface LedgerMonthRow {
   /** 'YYYY-MM' in Asia/Shanghai */
   month: string;
@@ -51,6 +60,19 @@ export class BudgetsFiguresRepository {
        WHERE g.unit_id = $2 AND g.year = $1
        GROUP BY f.month HAVING sum(f.entries) > 0 ORDER BY 1`,
       [year, districtId],
+    );
+  }
+
+  /** Roll-ups (issue 13 §6): the year's lines' running totals summed per district, one grouped read. */
+  byDistrict(year: number, districtIds: readonly number[]): Promise<DistrictLedgerRow[]> {
+    return this.dataSource.query(
+      `SELECT g.unit_id AS district_id, count(l.id)::int AS lines,
+              coalesce(sum(l.amount_fen), 0) AS amount_fen, coalesce(sum(l.adjusted_fen), 0) AS adjusted_fen,
+              coalesce(sum(l.committed_fen), 0) AS committed_fen, coalesce(sum(l.paid_fen), 0) AS paid_fen
+       FROM programme g JOIN budget_line l ON l.programme_id = g.id
+       WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
+       GROUP BY g.unit_id`,
+      [year, [...districtIds]],
     );
   }
 }

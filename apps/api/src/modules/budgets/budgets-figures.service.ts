@@ -44,4 +44,22 @@ export class BudgetsFiguresService {
       paidFen: Number(row.paid_fen),
     }));
   }
+
+  /** Per district: the four running totals of the year's lines (districts without lines are absent). */
+  async byDistrict(year: number, districtIds: readonly number[]): Promise<Map<number, LedgerTotals & { lines: number }>> {
+    if (!districtIds.length) return new Map();
+    const rows = await this.repository.byDistrict(year, districtIds);
+    return new Map(
+      rows.map((row) => [
+        row.district_id,
+        {
+          lines: row.lines,
+          budgetFen: Number(row.amount_fen),
+          adjustmentsFen: Number(row.adjusted_fen),
+          committedFen: Number(row.committed_fen),
+          paidFen: Number(row.paid_fen),
+        },
+      ]),
+    );
+  }
 }

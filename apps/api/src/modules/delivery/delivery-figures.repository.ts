@@ -41,6 +41,12 @@ export interface WaitingRow {
 }
 
 /** Read-only figures of funded projects (delivery) for the dashboards and the 工作台. */
+export interface DistrictProjectsRow {
+  district_id: number;
+  projects: number;
+  accepted: number;
+}
+
 @Injectable()
 export class DeliveryFiguresRepository {
   constructor(
@@ -129,5 +135,16 @@ export class DeliveryFiguresRepository {
       [user.unit.id, OPEN_PROJECT_STATUSES],
     );
     return row.count;
+  }
+
+  /** Roll-ups (issue 13 §6): the year's projects per district, and how many passed acceptance. */
+  projectsByDistrict(year: number, districtIds: readonly number[]): Promise<DistrictProjectsRow[]> {
+    return this.dataSource.query(
+      `SELECT g.unit_id AS district_id, count(*)::int AS projects, count(*) FILTER (WHERE ${ACCEPTED})::int AS accepted
+       ${PROJECT_JOINS}
+       WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
+       GROUP BY g.unit_id`,
+      [year, [...districtIds]],
+    );
   }
 }

@@ -47,4 +47,11 @@ export class DeliveryFiguresService {
   async inspectionsAssigned(user: AuthUser): Promise<number> {
     return (await this.repository.inspectionsAssigned(user.id)).count;
   }
+
+  /** Per district: the year's funded projects and how many passed acceptance (or supervision). */
+  async projectsByDistrict(year: number, districtIds: readonly number[]): Promise<Map<number, { projects: number; accepted: number }>> {
+    if (!districtIds.length) return new Map();
+    const rows = await this.repository.projectsByDistrict(year, districtIds);
+    return new Map(rows.map((row) => [row.district_id, { projects: row.projects, accepted: row.accepted }]));
+  }
 }

@@ -13,10 +13,18 @@ import {
 } from 'typeorm';
 import type { OrgUnitKind, OrganisationType } from '@xiaoshi/contracts';
 
-/** District → street (街道) → community (社区), plus external organisations (高校, 社会组织). */
+/**
+ * (Province 省 →) (city 市 →) district → street (街道) → community (社区), plus external
+ * organisations (高校, 社会组织) registered with a district. A province is a root; a city or a
+ * district may be one; everything else has a parent. Which kind may sit under which is checked by
+ * the trigger `trg_org_unit_parent_kind` (migration 1764000000910) and by the orgs service.
+ */
 @Entity('org_unit')
-@Check('chk_org_unit_kind', `"kind" IN ('district', 'street', 'community', 'organisation')`)
-@Check('chk_org_unit_parent', `("kind" = 'district') = ("parent_id" IS NULL)`)
+@Check('chk_org_unit_kind', `"kind" IN ('province', 'city', 'district', 'street', 'community', 'organisation')`)
+@Check(
+  'chk_org_unit_parent',
+  `("kind" = 'province' AND "parent_id" IS NULL) OR "kind" IN ('city', 'district') OR "parent_id" IS NOT NULL`,
+)
 @Index('idx_org_unit_parent', ['parentId', 'id'])
 // A GIN index (made in the migration; TypeORM cannot declare the method) serves `ancestor_ids @> ARRAY[unit]`.
 @Index('idx_org_unit_ancestors', { synchronize: false })

@@ -66,10 +66,30 @@ export class OrgsRepository {
     return this.dataSource.query(
       `SELECT o.id, o.name, o.organisation_type FROM org_unit o
        WHERE o.kind = 'organisation' AND o.active
-         AND o.parent_id = (SELECT coalesce(u.ancestor_ids[1], u.id) FROM org_unit u WHERE u.id = $1)
+         AND o.parent_id = (SELECT d.id FROM org_unit u JOIN org_unit d ON d.kind = 'district' AND (d.id = u.id OR d.id = ANY(u.ancestor_ids))
+                            WHERE u.id = $1)
        ORDER BY o.name`,
       [unitId],
     );
+  }
+
+  /** Districts in the subtree of `rootId` (the root itself when it is one), by name: one GIN-indexed read. */
+  districtsUnder(rootId: number): Promise<Array<{ id: number; name: string; parent_id: number | null }>> {
+    return this.dataSource.query(
+      `SELECT u.id, u.name, u.parent_id FROM org_unit u
+       WHERE u.kind = 'district' AND (u.id = $1 OR u.ancestor_ids @> ARRAY[$1::int])
+       ORDER BY u.code NULLS LAST, u.id`,
+      [rootId],
+    );
+  }
+
+  /** The district among the ancestors of a street, community or organisation (null above districts). */
+  async districtAbove(id: number, manager?: EntityManager): Promise<number | null> {
+    const [row]: Array<{ id: number }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT d.id FROM org_unit u JOIN org_unit d ON d.kind = 'district' AND d.id = ANY(u.ancestor_ids) WHERE u.id = $1`,
+      [id],
+    );
+    return row?.id ?? null;
   }
 
   async row(id: number): Promise<OrgUnitRow | null> {

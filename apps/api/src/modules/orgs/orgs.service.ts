@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ALLOWED_PARENT_KINDS,
   DomainError,
   fieldMessage,
   type CreateOrgUnitRequest,
@@ -24,17 +25,10 @@ export interface OrgUnitRef {
   kind: OrgUnitKind;
   name: string;
   parentId: number | null;
-  /** Every ancestor id, root (the district) first. */
+  /** Every ancestor id, root (the province, city or district) first. */
   ancestorIds: number[];
 }
 
-/** Which kind of unit may sit under which. */
-const ALLOWED_PARENT: Record<OrgUnitKind, OrgUnitKind | null> = {
-  district: null,
-  street: 'district',
-  community: 'street',
-  organisation: 'district',
-};
 
 @Injectable()
 export class OrgsService {
@@ -92,16 +86,27 @@ export class OrgsService {
     return unit ? refOf(unit) : null;
   }
 
+  /** The districts a user's unit covers: every district below a city or province, a district itself. */
+  async districtsOf(user: AuthUser): Promise<Array<{ id: number; name: string }>> {
+    if (!['province', 'city', 'district'].includes(user.unit.kind)) return [];
+    const rows = await this.repository.districtsUnder(user.unit.id);
+    return rows.map((row) => ({ id: row.id, name: row.name }));
+  }
+
   /** The district a unit belongs to (the unit itself when it is one). */
   async districtOf(id: number, manager?: EntityManager): Promise<number> {
     const unit = await this.unit(id, manager);
     if (!unit) throw new DomainError('NOT_FOUND');
-    return unit.ancestorIds[0] ?? unit.id;
+    if (unit.kind === 'district') return unit.id;
+    const district = await this.repository.districtAbove(id, manager);
+    if (district === null) throw new DomainError('NOT_FOUND');
+    return district;
   }
 
   async create(actor: AuthenticatedActor, body: CreateOrgUnitRequest): Promise<OrgUnitView> {
-    const parentKind = ALLOWED_PARENT[body.kind];
-    if (parentKind === null) {
+    // Provinces, cities and districts are set up with the deployment, never through this route.
+    const parentKind = ALLOWED_PARENT_KINDS[body.kind].length === 1 ? ALLOWED_PARENT_KINDS[body.kind][0] : null;
+    if (!parentKind) {
       throw new DomainError('VALIDATION_FAILED', {
         kind: fieldMessage('不能新建区级单位', 'A district cannot be created here'),
       });
@@ -181,6 +186,8 @@ export class OrgsService {
 
 export function kindLabel(kind: OrgUnitKind): { zh: string; en: string } {
   return {
+    province: { zh: '省', en: 'province' },
+    city: { zh: '市', en: 'city' },
     district: { zh: '区', en: 'district' },
     street: { zh: '街道', en: 'street' },
     community: { zh: '社区', en: 'community' },

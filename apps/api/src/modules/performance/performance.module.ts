@@ -7,6 +7,7 @@ import { ActualValuesService } from './actual-values.service.js';
 import { EvaluationExportService } from './evaluation-export.service.js';
 import { EvaluationsRepository } from './evaluations.repository.js';
 import { MetricCatalogue } from './metric-catalogue.service.js';
+import { PerformanceFiguresService } from './performance-figures.service.js';
 import { PerformanceController } from './performance.controller.js';
 import { SelfEvaluationController } from './self-evaluation.controller.js';
 import { SelfEvaluationService } from './self-evaluation.service.js';
@@ -35,7 +36,8 @@ import { TargetTablesService } from './target-tables.service.js';
     SelfEvaluationService,
     StreetReportsService,
     EvaluationExportService,
+    PerformanceFiguresService,
   ],
-  exports: [ActualValuesService, SelfEvaluationService],
+  exports: [ActualValuesService, SelfEvaluationService, PerformanceFiguresService],
 })
 export class PerformanceModule {}

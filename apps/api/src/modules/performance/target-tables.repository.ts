@@ -61,6 +61,13 @@ export class TargetTablesRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Roll-ups (issue 13 §6): the year's tables owned by these districts. */
+  tablesOfUnits(year: number, unitIds: readonly number[]): Promise<PerformanceTable[]> {
+    return unitIds.length
+      ? this.dataSource.manager.find(PerformanceTable, { where: { unitId: In([...unitIds]), year }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
+  }
+
   tables(ids: readonly number[]): Promise<PerformanceTable[]> {
     return ids.length
       ? this.dataSource.manager.findBy(PerformanceTable, { id: In([...ids]) })

@@ -161,14 +161,14 @@ export class StipendReportsService {
     return { entries, changes, monthlyTotalFen };
   }
 
-  /** Tells the district's admins a street has reported; the ids of the notifications to deliver. */
+  /** Tells the district's admins (a street's parent is its district) a street has reported; the ids of the notifications to deliver. */
   private async notifySubmitted(
     manager: EntityManager,
     programme: StipendProgramme,
     street: UnitRow,
     report: StipendStreetReport,
   ): Promise<number[]> {
-    const admins = await this.notifications.usersWithRole(manager, 'district_admin', [street.ancestorIds[0]]);
+    const admins = await this.notifications.usersWithRole(manager, 'district_admin', [street.parentId!]);
     const quarter = `${report.year}年第${report.quarter}季度`;
     return this.notifications.notify(manager, admins, {
       kind: 'stipend_report.submitted',

@@ -265,7 +265,8 @@ export class TripsRepository {
   async communities(manager: EntityManager, ids: readonly number[]): Promise<CommunityRow[]> {
     if (!ids.length) return [];
     const rows: Array<{ id: number; parent_id: number; district_id: number }> = await manager.query(
-      `SELECT id, parent_id, ancestor_ids[1] AS district_id FROM org_unit WHERE kind = 'community' AND id = ANY($1::int[])`,
+      `SELECT c.id, c.parent_id, s.parent_id AS district_id FROM org_unit c JOIN org_unit s ON s.id = c.parent_id
+       WHERE c.kind = 'community' AND c.id = ANY($1::int[])`,
       [[...new Set(ids)]],
     );
     return rows.map((row) => ({ id: row.id, streetId: row.parent_id, districtId: row.district_id }));

@@ -17,7 +17,7 @@ import { OrgUnit } from '../orgs/org-unit.entity.js';
 @Entity('app_user')
 @Check(
   'chk_app_user_roles',
-  `cardinality("roles") > 0 AND "roles" <@ ARRAY['district_admin', 'finance', 'street_officer', 'community_officer', 'partner', 'reviewer', 'inspector', 'auditor']::varchar[]`,
+  `cardinality("roles") > 0 AND "roles" <@ ARRAY['district_admin', 'finance', 'street_officer', 'community_officer', 'partner', 'reviewer', 'inspector', 'auditor', 'city_officer']::varchar[]`,
 )
 @Check('chk_app_user_username', `"username" = lower("username")`)
 @Index('idx_app_user_unit', ['unitId', 'id'])

@@ -13,6 +13,8 @@ import { commonText } from '../../i18n/common';
 
 /** Which kinds an admin may create below a unit of this kind (mirrors the API's tree rules). */
 export const CREATABLE_CHILDREN: Record<OrgUnitKind, OrgUnitKind[]> = {
+  province: [],
+  city: [],
   district: ['street', 'organisation'],
   street: ['community'],
   community: [],
@@ -50,6 +52,8 @@ export function OrgDetail({ unitId, parentName, onEdit, onCreate }: Props) {
     OrgUnitKind,
     'create.street' | 'create.community' | 'create.organisation' | null
   > = {
+    province: null,
+    city: null,
     district: null,
     street: 'create.street',
     community: 'create.community',

@@ -3,7 +3,7 @@ import type { OrgUnitKind, OrgUnitView } from '@xiaoshi/contracts';
 import { useCallback, useState } from 'react';
 import { orgsApi } from '../../api/endpoints';
 
-const KIND_ORDER: Record<OrgUnitKind, number> = { district: 0, street: 1, community: 2, organisation: 3 };
+const KIND_ORDER: Record<OrgUnitKind, number> = { province: -2, city: -1, district: 0, street: 1, community: 2, organisation: 3 };
 
 export const orgKeys = {
   one: (id: number) => ['org-units', 'one', id] as const,
