@@ -63,9 +63,8 @@ export class AuditRepository {
     );
   }
 
-  /** Newest first, keyset by seq, up to `limit + 1` rows. */
   /**
-   * A page of the log as seen from `unitId`'s subtree (issue 13 §6: districts are isolated): events
+   * Newest first, keyset by seq, up to `limit + 1` rows: a page of the log as seen from `unitId`'s subtree (issue 13 §6: districts are isolated): events
    * made by an account of the subtree, and system events (no account) about a record of the subtree
    * — an application, a project, a payment or an org unit. Other system events name no district
    * and are left out.
