@@ -49,6 +49,8 @@ export interface ZodRuleOptions {
   optional?: boolean;
   /** The form's value → the request's value, before parsing ('12,600' 元 → 1260000 fen). */
   from?: (value: unknown) => unknown;
+  /** Accepts a value without parsing it (a stored value the user left unchanged). */
+  accept?: (value: unknown) => boolean;
 }
 
 type Schema = z.ZodType;
@@ -130,7 +132,7 @@ export function zodRule(schema: Schema, field: string, options: ZodRuleOptions =
   }
   rules.push({
     validator: (_, value: unknown) => {
-      if (isEmpty(value)) return Promise.resolve();
+      if (isEmpty(value) || options.accept?.(value)) return Promise.resolve();
       const result = inner.safeParse(options.from ? options.from(value) : value);
       if (result.success) return Promise.resolve();
       const issue = result.error.issues[0];
