@@ -1,6 +1,10 @@
 import { DeleteOutlined, DownOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PerformanceTableView, TableVersionView } from '@xiaoshi/contracts';
+import {
+  UpdateTableVersionRequest,
+  type PerformanceTableView,
+  type TableVersionView,
+} from '@xiaoshi/contracts';
 import { App, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { isApiError } from '../../api/errors';
 import { errorMessage } from '../../lib/errors';
@@ -9,6 +13,7 @@ import { drawerWidth } from './shared';
 import { text } from './text';
 import { type IndicatorValue, type EditorValues, toValue, toBinding, BLANK } from './editor/values';
 import { IndicatorFields } from './editor/IndicatorFields';
+import { useZodRules } from '../../lib/zod-form';
 
 /** Edits a draft version as a whole: goals, budget execution points, the indicators and their bindings. */
 export function VersionEditor({
@@ -24,6 +29,7 @@ export function VersionEditor({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditorValues>();
+  const rules = useZodRules(UpdateTableVersionRequest);
   const indicators = Form.useWatch('indicators', form) as IndicatorValue[] | undefined;
   const budgetPoints = Form.useWatch('budgetExecutionPoints', form) as number | undefined;
   const total =
@@ -95,12 +101,16 @@ export function VersionEditor({
       >
         <Row gutter={12}>
           <Col xs={24} sm={8}>
-            <Form.Item name="longTermPeriod" label={t('goals.period')}>
+            <Form.Item name="longTermPeriod" label={t('goals.period')} rules={rules('longTermPeriod')}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="budgetExecutionPoints" label={t('editor.budgetPoints')}>
+            <Form.Item
+              name="budgetExecutionPoints"
+              label={t('editor.budgetPoints')}
+              rules={rules('budgetExecutionPoints')}
+            >
               <InputNumber min={0} max={100} step={0.01} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -113,12 +123,12 @@ export function VersionEditor({
             </Typography.Text>
           </Col>
           <Col xs={24}>
-            <Form.Item name="longTermGoal" label={t('goals.longTerm')}>
+            <Form.Item name="longTermGoal" label={t('goals.longTerm')} rules={rules('longTermGoal')}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="annualGoal" label={t('goals.annual')}>
+            <Form.Item name="annualGoal" label={t('goals.annual')} rules={rules('annualGoal')}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
             </Form.Item>
           </Col>

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { DecisionView, PublicNoticeView } from '@xiaoshi/contracts';
+import { PublishNoticeRequest, type DecisionView, type PublicNoticeView } from '@xiaoshi/contracts';
 import { shanghaiDate } from '@xiaoshi/domain';
 import {
   Alert,
@@ -29,6 +29,7 @@ import { scheduleText } from '../schedule-text';
 import { AwardStatusTag } from '../shared';
 import { awardText } from '../text';
 import { commonText } from '../../../i18n/common';
+import { useZodRules } from '../../../lib/zod-form';
 
 export interface PublishValues {
   contact: string;
@@ -62,6 +63,7 @@ export function PublishCard({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<PublishValues>();
+  const rules = useZodRules(PublishNoticeRequest);
   // 公示 starts today or later in Beijing, whatever the browser's zone (the server checks again).
   const today = shanghaiDate(new Date());
   const publishOn = Form.useWatch('publishOn', form);
@@ -131,7 +133,11 @@ export function PublishCard({
                   <Form.Item
                     name="publishOn"
                     label={s('publish.publishOn')}
-                    rules={[{ required: true, message: s('publish.publishOnRequired') }]}
+                    rules={rules('publishOn', {
+                      required: s('publish.publishOnRequired'),
+                      optional: false,
+                      from: (value) => (value as Dayjs).format('YYYY-MM-DD'),
+                    })}
                   >
                     <DatePicker
                       style={{ width: '100%' }}
@@ -144,7 +150,10 @@ export function PublishCard({
                   <Form.Item
                     name="workingDays"
                     label={s('publish.workingDays')}
-                    rules={[{ required: true, message: s('publish.workingDaysHelp', { min: minimumDays }) }]}
+                    rules={rules('workingDays', {
+                      required: s('publish.workingDaysHelp', { min: minimumDays }),
+                      optional: false,
+                    })}
                   >
                     <InputNumber<number> min={minimumDays} max={30} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
@@ -164,7 +173,7 @@ export function PublishCard({
                   workingDays={workingDays ?? null}
                 />
               </Form.Item>
-              <Form.Item name="title" label={a('publish.noticeTitle')}>
+              <Form.Item name="title" label={a('publish.noticeTitle')} rules={rules('title')}>
                 <Input
                   maxLength={200}
                   placeholder={a('publish.noticeTitlePlaceholder', { title: competitionTitle })}
@@ -173,7 +182,7 @@ export function PublishCard({
               <Form.Item
                 name="contact"
                 label={a('publish.contact')}
-                rules={[{ required: true, whitespace: true, message: a('publish.contactRequired') }]}
+                rules={rules('contact', { required: a('publish.contactRequired') })}
               >
                 <Input maxLength={200} placeholder={a('publish.contactPlaceholder')} />
               </Form.Item>

@@ -1,3 +1,4 @@
+import { ObjectionDecisionRequest } from '@xiaoshi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -7,6 +8,7 @@ import { reportFormError } from '../../../lib/form-errors';
 import '../awards.css';
 import { awardText } from '../text';
 import { commonText } from '../../../i18n/common';
+import { useZodRules } from '../../../lib/zod-form';
 
 export interface DecideValues {
   outcome: 'upheld' | 'dismissed';
@@ -31,6 +33,7 @@ export function DecideModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<DecideValues>();
+  const rules = useZodRules(ObjectionDecisionRequest);
   const decide = useMutation({
     mutationFn: (values: DecideValues) =>
       awardsApi.decideObjection(objection!.id, {
@@ -80,7 +83,7 @@ export function DecideModal({
         initialValues={{ outcome: 'dismissed' }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item name="outcome" label={a('objections.outcome')} rules={[{ required: true }]}>
+        <Form.Item name="outcome" label={a('objections.outcome')} rules={rules('outcome')}>
           <Radio.Group
             options={[
               { value: 'dismissed', label: a('objections.dismissed') },
@@ -96,7 +99,7 @@ export function DecideModal({
         <Form.Item
           name="investigation"
           label={a('objections.investigation')}
-          rules={[{ required: true, whitespace: true, message: a('objections.investigationRequired') }]}
+          rules={rules('investigation', { required: a('objections.investigationRequired') })}
         >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>

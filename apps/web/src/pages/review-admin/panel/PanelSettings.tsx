@@ -1,6 +1,6 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { CompetitionView, PanelRequest, PanelView } from '@xiaoshi/contracts';
+import { PanelRequest, type CompetitionView, type PanelView } from '@xiaoshi/contracts';
 import { App, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Switch, Tag } from 'antd';
 import { useEffect } from 'react';
 import { reviewsApi, type ReviewerPoolRow } from '../../../api/reviews';
@@ -8,6 +8,7 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { reportFormError } from '../../../lib/form-errors';
 import { useReviewRefresh } from '../useReviewAdmin';
 import { reviewAdminText } from '../text';
+import { useZodRules } from '../../../lib/zod-form';
 
 export type PanelValues = PanelRequest;
 
@@ -39,6 +40,7 @@ export function PanelSettings({
   const { can } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<PanelValues>();
+  const rules = useZodRules(PanelRequest);
   const refresh = useReviewRefresh(competition.id);
   const manage = can('reviews.manage');
   const members = Form.useWatch('memberUserIds', form) ?? [];
@@ -75,7 +77,7 @@ export function PanelSettings({
         <Form.Item
           name="memberUserIds"
           label={t('members')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('membersRequired') }]}
+          rules={rules('memberUserIds', { required: t('membersRequired') })}
         >
           <Select<number[]>
             mode="multiple"
@@ -92,7 +94,7 @@ export function PanelSettings({
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="chairUserId" label={t('chair')}>
+            <Form.Item name="chairUserId" label={t('chair')} rules={rules('chairUserId')}>
               <Select<number>
                 allowClear
                 options={members.map((id) => ({ value: id, label: names.get(id) ?? `#${id}` }))}
@@ -100,12 +102,12 @@ export function PanelSettings({
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="reviewersPerApplication" label={t('k')} rules={[{ required: true }]}>
+            <Form.Item name="reviewersPerApplication" label={t('k')} rules={rules('reviewersPerApplication')}>
               <InputNumber min={1} max={15} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="maxLoad" label={t('maxLoad')} rules={[{ required: true }]}>
+            <Form.Item name="maxLoad" label={t('maxLoad')} rules={rules('maxLoad')}>
               <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -121,7 +123,7 @@ export function PanelSettings({
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="fundableThreshold" label={t('threshold')} rules={[{ required: true }]}>
+            <Form.Item name="fundableThreshold" label={t('threshold')} rules={rules('fundableThreshold')}>
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -130,7 +132,7 @@ export function PanelSettings({
               name="disagreementSpread"
               label={t('spread')}
               tooltip={t('spreadHelp')}
-              rules={[{ required: true }]}
+              rules={rules('disagreementSpread')}
             >
               <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
             </Form.Item>

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { PanelView } from '@xiaoshi/contracts';
+import { ReviewerProfileRequest, type PanelView } from '@xiaoshi/contracts';
 import {
   App,
   Button,
@@ -25,6 +25,7 @@ import { reportFormError } from '../../../lib/form-errors';
 import { usePool, useReviewRefresh } from '../useReviewAdmin';
 import { reviewAdminText } from '../text';
 import { commonText } from '../../../i18n/common';
+import { useZodRules } from '../../../lib/zod-form';
 
 export function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView }) {
   const t = reviewAdminText.useT();
@@ -116,6 +117,7 @@ export function ProfileModal({
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ expertiseTags: string[]; affiliationUnitIds: number[]; active: boolean }>();
+  const rules = useZodRules(ReviewerProfileRequest);
   const units = useScopedUnits();
   const pool = usePool();
   const refresh = useReviewRefresh(0);
@@ -167,10 +169,20 @@ export function ProfileModal({
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="expertiseTags" label={t('col.tags')} extra={t('tagsHelp')}>
+        <Form.Item
+          name="expertiseTags"
+          label={t('col.tags')}
+          extra={t('tagsHelp')}
+          rules={rules('expertiseTags')}
+        >
           <Select mode="tags" options={tagOptions.map((tag) => ({ value: tag, label: tag }))} />
         </Form.Item>
-        <Form.Item name="affiliationUnitIds" label={t('col.affiliations')} extra={t('affiliationsHelp')}>
+        <Form.Item
+          name="affiliationUnitIds"
+          label={t('col.affiliations')}
+          extra={t('affiliationsHelp')}
+          rules={rules('affiliationUnitIds')}
+        >
           <Select<number[]>
             mode="multiple"
             showSearch={{ optionFilterProp: 'label' }}

@@ -1,6 +1,6 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { CompetitionView, PanelView } from '@xiaoshi/contracts';
+import { PanelDrawRequest, type CompetitionView, type PanelView } from '@xiaoshi/contracts';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { reviewsApi, type ReviewerPoolRow } from '../../../api/reviews';
@@ -8,6 +8,7 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { reportFormError } from '../../../lib/form-errors';
 import { useReviewRefresh } from '../useReviewAdmin';
 import { reviewAdminText } from '../text';
+import { useZodRules } from '../../../lib/zod-form';
 
 export function RandomDraw({
   competition,
@@ -23,6 +24,7 @@ export function RandomDraw({
   const { message } = App.useApp();
   const refresh = useReviewRefresh(competition.id);
   const [form] = Form.useForm<{ size: number; tags: string[]; seed?: string }>();
+  const rules = useZodRules(PanelDrawRequest);
   const tags = useMemo(() => [...new Set(pool.flatMap((row) => row.expertiseTags))].sort(), [pool]);
   const draw = useMutation({
     mutationFn: (values: { size: number; tags: string[]; seed?: string }) =>
@@ -74,21 +76,17 @@ export function RandomDraw({
       >
         <Row gutter={12}>
           <Col xs={8}>
-            <Form.Item name="size" label={t('drawSize')} rules={[{ required: true }]}>
+            <Form.Item name="size" label={t('drawSize')} rules={rules('size')}>
               <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={16}>
-            <Form.Item
-              name="seed"
-              label={t('seed')}
-              rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('seedInvalid') }]}
-            >
+            <Form.Item name="seed" label={t('seed')} rules={rules('seed', { message: t('seedInvalid') })}>
               <Input placeholder={t('seedPlaceholder')} maxLength={64} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="tags" label={t('drawTags')}>
+        <Form.Item name="tags" label={t('drawTags')} rules={rules('tags')}>
           <Select
             mode="tags"
             options={tags.map((tag) => ({ value: tag, label: tag }))}
