@@ -1,10 +1,10 @@
 import type {
   AssignInspectorsRequest,
   CreatePaymentRequest,
-  PaymentStatus,
+  PaymentListQuery,
   PaymentView,
   ProgressReportRequest,
-  ProjectStatus,
+  ProjectListQuery,
   ProjectView,
   RecordInspectionRequest,
   RecordPaymentRequest,
@@ -75,10 +75,8 @@ export interface LedgerDashboard {
   }>;
 }
 
-export interface ProjectListFilter {
-  status?: ProjectStatus;
-  overdue?: boolean;
-}
+/** GET /projects filters: the contracts' query schema. */
+export type ProjectListFilter = ProjectListQuery;
 
 function photoForm(file: File): FormData {
   const form = new FormData();
@@ -124,11 +122,8 @@ export const deliveryApi = {
   dossier: (id: number) => apiDownload(`/api/projects/${id}/dossier`),
 };
 
-export interface PaymentFilter {
-  status?: PaymentStatus;
-  projectId?: number;
-  directExpenditureId?: number;
-}
+/** GET /payments filters: the contracts' query schema. */
+export type PaymentFilter = PaymentListQuery;
 
 /**
  * Payments. The idempotency key travels in the body (the API takes it there or in the

@@ -1,6 +1,7 @@
 import type {
   AssignmentPreview,
   AutoAssignRequest,
+  ConflictView,
   DeclareConflictRequest,
   ManualAssignRequest,
   PanelDrawRequest,
@@ -27,15 +28,7 @@ export interface ReviewerPoolRow {
 }
 
 /** A conflict of interest: automatic (same street/community/partner), declared or pinned. */
-export interface ConflictRow {
-  applicationId: number;
-  title: string;
-  reviewerUserId: number;
-  reviewer: string;
-  kind: string;
-  category: string | null;
-  note: string | null;
-}
+export type ConflictRow = ConflictView;
 
 /** JSON turns the numeric record keys of the domain's ZScoreView into strings. */
 export interface ZScoreResponse {

@@ -1,6 +1,4 @@
 import { formatWan, formatYuan, yuanToFen } from '@xiaoshi/domain';
-import type { FormRule } from 'antd';
-import { commonText } from '../i18n/common';
 import { currentLang } from '../i18n/i18n';
 import { scaledMoney } from './money-scale';
 
@@ -23,22 +21,6 @@ export function parseYuan(text: string | undefined | null): number | null {
 /** Treats blank as zero; NaN stays NaN so a rule can name the field. */
 export function fenOrZero(text: string | undefined | null): number {
   return parseYuan(text) ?? 0;
-}
-
-/** Form rules for an amount typed in 元 (up to two decimals, thousands separators allowed). */
-export function yuanRules(options: { required?: boolean; positive?: boolean } = {}): FormRule[] {
-  return [
-    ...(options.required ? [{ required: true, whitespace: true, message: commonText.t('money.required') }] : []),
-    {
-      validator: (_, value?: string) => {
-        const fen = parseYuan(value);
-        if (fen === null) return Promise.resolve();
-        if (Number.isNaN(fen)) return Promise.reject(new Error(commonText.t('money.invalid')));
-        if (options.positive && fen <= 0) return Promise.reject(new Error(commonText.t('money.positive')));
-        return Promise.resolve();
-      },
-    },
-  ];
 }
 
 /** Basis points as a percentage with at most two decimals: 3000 → '30%'. */

@@ -34,6 +34,7 @@ import chinese from 'zod/v4/locales/zh-CN.js';
 import { useCallback } from 'react';
 import { commonText } from '../i18n/common';
 import { currentLang, i18n, useLang } from '../i18n/i18n';
+import { parseYuan } from './money';
 
 export { applyFieldErrors, reportFormError, type FieldErrorOptions } from './form-errors';
 
@@ -48,6 +49,8 @@ export interface ZodRuleOptions {
   optional?: boolean;
   /** The form's value → the request's value, before parsing ('12,600' 元 → 1260000 fen). */
   from?: (value: unknown) => unknown;
+  /** Accepts a value without parsing it (a stored value the user left unchanged). */
+  accept?: (value: unknown) => boolean;
 }
 
 type Schema = z.ZodType;
@@ -122,23 +125,47 @@ export function zodRule(schema: Schema, field: string, options: ZodRuleOptions =
     rules.push({
       required: true,
       validator: (_, value: unknown) =>
-        isEmpty(value) ? Promise.reject(new Error(options.required ?? commonText.t('required'))) : Promise.resolve(),
+        isEmpty(value)
+          ? Promise.reject(new Error(options.required ?? commonText.t('required')))
+          : Promise.resolve(),
     });
   }
   rules.push({
     validator: (_, value: unknown) => {
-      if (isEmpty(value)) return Promise.resolve();
+      if (isEmpty(value) || options.accept?.(value)) return Promise.resolve();
       const result = inner.safeParse(options.from ? options.from(value) : value);
       if (result.success) return Promise.resolve();
       const issue = result.error.issues[0];
-      return Promise.reject(new Error(options.message ?? options.messages?.[issue.code] ?? issueMessage(issue)));
+      return Promise.reject(
+        new Error(options.message ?? options.messages?.[issue.code] ?? issueMessage(issue)),
+      );
     },
   });
   return rules;
 }
 
+/**
+ * Options for an amount typed in 元 checked against a fen field (contracts `Fen`): the text is
+ * parsed to fen first; unreadable text, a zero where at least 1 fen is needed and an empty
+ * required amount get the shared money messages.
+ */
+export function yuanOptions(options: ZodRuleOptions = {}): ZodRuleOptions {
+  return {
+    from: (value) => parseYuan(typeof value === 'string' ? value : String(value)),
+    required: commonText.t('money.required'),
+    ...options,
+    messages: {
+      invalid_type: commonText.t('money.invalid'),
+      too_small: commonText.t('money.positive'),
+      ...options.messages,
+    },
+  };
+}
+
 /** `zodRule` bound to a schema, for components: re-renders (new messages) when the language changes. */
-export function useZodRules<T extends Schema>(schema: T): (field: string, options?: ZodRuleOptions) => FormRule[] {
+export function useZodRules<T extends Schema>(
+  schema: T,
+): (field: string, options?: ZodRuleOptions) => FormRule[] {
   const lang = useLang();
   // The language is a dependency on purpose: the messages a caller passes are in it.
   return useCallback(

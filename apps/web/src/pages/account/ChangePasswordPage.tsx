@@ -1,3 +1,4 @@
+import { ChangePasswordRequest } from '@xiaoshi/contracts';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
@@ -7,13 +8,13 @@ import { reportFormError } from '../../lib/form-errors';
 import { newPasswordRules } from '../../lib/password';
 import { accountText } from './text';
 import { shellText } from '../../app/text';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
 }
-
 
 /**
  * Changing the password revokes every session on the server, so success ends in a sign-out and a
@@ -26,6 +27,7 @@ export default function ChangePasswordPage() {
   const ts = shellText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(ChangePasswordRequest);
   const forced = user.mustChangePassword;
   const mutation = useMutation({
     mutationFn: (values: Values) => meApi.changePassword(values.currentPassword, values.newPassword),
@@ -69,16 +71,11 @@ export default function ChangePasswordPage() {
           <Form.Item
             name="currentPassword"
             label={t('current')}
-            rules={[{ required: true, message: t('currentRequired') }]}
+            rules={rules('currentPassword', { required: t('currentRequired') })}
           >
             <Input.Password autoComplete="current-password" maxLength={256} />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('new')}
-            extra={t('rule')}
-            rules={newPasswordRules()}
-          >
+          <Form.Item name="newPassword" label={t('new')} extra={t('rule')} rules={newPasswordRules()}>
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
           <Form.Item

@@ -7,7 +7,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { ApplicationView } from '@xiaoshi/contracts';
+import { WorkflowActionRequest, type ApplicationView } from '@xiaoshi/contracts';
 import { APPLICATION_TRANSITIONS, type ApplicationAction } from '@xiaoshi/domain';
 import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -20,6 +20,7 @@ import { errorMessage } from '../../lib/errors';
 import { useApplicationRefresh } from './useApplication';
 import { commonText } from '../../i18n/common';
 import { applicationsText } from './text';
+import { useZodRules } from '../../lib/zod-form';
 
 interface ActionSpec {
   label: KeyOf<typeof applicationsText>;
@@ -171,6 +172,7 @@ function ActionModal({
   const { message } = App.useApp();
   const refresh = useApplicationRefresh();
   const [form] = Form.useForm<{ reason?: string }>();
+  const rules = useZodRules(WorkflowActionRequest);
   const [problems, setProblems] = useState<string[]>([]);
   const spec = action ? ACTIONS[action] : null;
   const needsReason = action ? reasonRequired(action) : false;
@@ -251,9 +253,7 @@ function ActionModal({
         <Form.Item
           name="reason"
           label={needsReason ? t('workflow.reason') : t('workflow.note')}
-          rules={
-            needsReason ? [{ required: true, whitespace: true, message: t('workflow.reasonRequired') }] : []
-          }
+          rules={rules('reason', { optional: !needsReason, required: t('workflow.reasonRequired') })}
         >
           <Input.TextArea
             rows={4}

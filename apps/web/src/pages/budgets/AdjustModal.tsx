@@ -1,14 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import type { BudgetLineView } from '@xiaoshi/contracts';
+import { BudgetAdjustmentRequest, type BudgetLineView } from '@xiaoshi/contracts';
 import { Alert, App, Descriptions, Form, Input, Modal, Segmented } from 'antd';
 import { useEffect } from 'react';
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
 import { reportFormError } from '../../lib/form-errors';
-import { parseYuan, yuanRules } from '../../lib/money';
+import { parseYuan } from '../../lib/money';
 import { useBudgetsRefresh } from './useBudgets';
 import { budgetsText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 
 interface Values {
   direction: 'increase' | 'decrease';
@@ -22,6 +23,7 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(BudgetAdjustmentRequest);
   const refresh = useBudgetsRefresh();
   const direction = Form.useWatch('direction', form) ?? 'increase';
   const amountText = Form.useWatch('amount', form);
@@ -80,7 +82,7 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
         <Form.Item
           name="amount"
           label={t('adjustAmount')}
-          rules={yuanRules({ required: true, positive: true })}
+          rules={rules('amountFen', yuanOptions({ messages: { custom: commonText.t('money.positive') } }))}
         >
           <Input
             suffix="元"
@@ -92,14 +94,9 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
         <Form.Item
           name="reason"
           label={t('adjustReason')}
-          rules={[{ required: true, whitespace: true, message: t('reasonRequired') }]}
+          rules={rules('reason', { required: t('reasonRequired') })}
         >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('adjustReasonPlaceholder')}
-          />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('adjustReasonPlaceholder')} />
         </Form.Item>
       </Form>
       {line && (
@@ -132,9 +129,7 @@ export function AdjustModal({ line, onClose }: { line: BudgetLineView | null; on
           ]}
         />
       )}
-      {overDrawn && (
-        <Alert type="warning" showIcon title={t('decreaseTooLarge')} style={{ marginTop: 12 }} />
-      )}
+      {overDrawn && <Alert type="warning" showIcon title={t('decreaseTooLarge')} style={{ marginTop: 12 }} />}
     </Modal>
   );
 }

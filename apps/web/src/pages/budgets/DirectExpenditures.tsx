@@ -1,6 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { DirectExpenditureView, ProgrammeView } from '@xiaoshi/contracts';
+import {
+  CreateDirectExpenditureRequest,
+  type DirectExpenditureView,
+  type ProgrammeView,
+} from '@xiaoshi/contracts';
 import {
   App,
   Button,
@@ -24,10 +28,11 @@ import { Money } from '../../components/Money';
 import { directExpenditureStatusText } from './labels';
 import { errorMessage } from '../../lib/errors';
 import { reportFormError } from '../../lib/form-errors';
-import { parseYuan, yuan, yuanRules } from '../../lib/money';
+import { parseYuan, yuan } from '../../lib/money';
 import { flattenLines, useBudgetsRefresh } from './useBudgets';
 import { budgetsText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 
 const STATUS_COLORS: Record<string, string> = {
   planned: 'gold',
@@ -205,6 +210,7 @@ function ExpenditureModal({
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(CreateDirectExpenditureRequest);
   const refresh = useBudgetsRefresh();
   const lines = useMemo(() => flattenLines(programmes), [programmes]);
   const lineId = Form.useWatch('budgetLineId', form);
@@ -231,10 +237,7 @@ function ExpenditureModal({
       await refresh();
       onClose();
     } catch (error) {
-      reportFormError(
-        form,
-        error,
-        message);
+      reportFormError(form, error, message);
     }
   };
 
@@ -253,7 +256,7 @@ function ExpenditureModal({
         <Form.Item
           name="budgetLineId"
           label={t('directExpenditure.col.line')}
-          rules={[{ required: true, message: t('directExpenditure.lineRequired') }]}
+          rules={rules('budgetLineId', { required: t('directExpenditure.lineRequired') })}
           extra={
             selected
               ? t('directExpenditure.lineRoom', { amount: yuan(selected.ledger.unreservedFen) })
@@ -265,7 +268,7 @@ function ExpenditureModal({
         <Form.Item
           name="title"
           label={t('directExpenditure.col.title')}
-          rules={[{ required: true, whitespace: true, message: t('directExpenditure.titleRequired') }]}
+          rules={rules('title', { required: t('directExpenditure.titleRequired') })}
         >
           <Input maxLength={100} />
         </Form.Item>
@@ -273,7 +276,7 @@ function ExpenditureModal({
           name="amount"
           label={t('directExpenditure.col.amount')}
           rules={[
-            ...yuanRules({ required: true, positive: true }),
+            ...rules('amountFen', yuanOptions()),
             {
               validator: (_, value?: string) => {
                 const fen = parseYuan(value);
@@ -293,7 +296,7 @@ function ExpenditureModal({
         <Form.Item name="plannedDate" label={t('directExpenditure.col.plannedDate')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="description" label={t('field.description')}>
+        <Form.Item name="description" label={t('field.description')} rules={rules('description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ProgrammeView } from '@xiaoshi/contracts';
+import { CreateProgrammeRequest, CreateBudgetLineRequest, type ProgrammeView } from '@xiaoshi/contracts';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { budgetsApi } from '../../api/pipeline';
 import { reportFormError } from '../../lib/form-errors';
-import { parseYuan, yuanRules } from '../../lib/money';
+import { parseYuan } from '../../lib/money';
 import { useBudgetsRefresh } from './useBudgets';
 import { budgetsText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 
 interface ProgrammeValues {
   year: number;
@@ -31,6 +32,7 @@ export function ProgrammeModal({
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgrammeValues>();
+  const rules = useZodRules(CreateProgrammeRequest);
   const refresh = useBudgetsRefresh();
   const create = useMutation({ mutationFn: budgetsApi.createProgramme });
 
@@ -67,23 +69,20 @@ export function ProgrammeModal({
       forceRender
     >
       <Form<ProgrammeValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item
-          name="year"
-          label={t('field.year')}
-          rules={[{ required: true, message: t('yearRequired') }]}
-        >
+        <Form.Item name="year" label={t('field.year')} rules={rules('year', { required: t('yearRequired') })}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
           name="name"
           label={t('field.programmeName')}
-          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
+          rules={rules('name', { required: t('nameRequired') })}
         >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="policyRefs"
           label={t('field.policyRefs')}
+          rules={rules('policyRefs')}
           extra={t('policyRefsHelp')}
         >
           <Select
@@ -93,7 +92,7 @@ export function ProgrammeModal({
             placeholder={t('policyRefsPlaceholder')}
           />
         </Form.Item>
-        <Form.Item name="description" label={t('field.description')}>
+        <Form.Item name="description" label={t('field.description')} rules={rules('description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
@@ -112,6 +111,7 @@ export function LineModal({ programme, onClose }: { programme: ProgrammeView | n
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<LineValues>();
+  const rules = useZodRules(CreateBudgetLineRequest);
   const refresh = useBudgetsRefresh();
   const create = useMutation({
     mutationFn: ({ id, values }: { id: number; values: LineValues }) =>
@@ -153,14 +153,14 @@ export function LineModal({ programme, onClose }: { programme: ProgrammeView | n
         <Form.Item
           name="name"
           label={t('field.lineName')}
-          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
+          rules={rules('name', { required: t('nameRequired') })}
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="amount" label={t('field.amount')} rules={yuanRules({ required: true })}>
+        <Form.Item name="amount" label={t('field.amount')} rules={rules('amountFen', yuanOptions())}>
           <Input suffix="元" inputMode="decimal" style={{ maxWidth: 240 }} />
         </Form.Item>
-        <Form.Item name="description" label={t('field.description')}>
+        <Form.Item name="description" label={t('field.description')} rules={rules('description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

@@ -1,5 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StipendPersonView, StipendProgrammeView } from '@xiaoshi/contracts';
+import {
+  CreateBuildingLeaderRequest,
+  RemoveStipendPersonRequest,
+  type StipendPersonView,
+  type StipendProgrammeView,
+} from '@xiaoshi/contracts';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
@@ -10,6 +15,7 @@ import { beijingDate } from '../../lib/time';
 import { nextDay } from './dates';
 import './forms.css';
 import { text } from './text';
+import { useZodRules } from '../../lib/zod-form';
 
 interface LeaderValues {
   communityId: number;
@@ -26,7 +32,6 @@ interface LeaderValues {
   endDate?: string;
 }
 
-
 /** Add or edit a building leader; the monthly rate under today's table is shown as one types. */
 export function LeaderFormModal({
   programme,
@@ -42,6 +47,7 @@ export function LeaderFormModal({
   const queryClient = useQueryClient();
   const units = useScopedUnits();
   const [form] = Form.useForm<LeaderValues>();
+  const rules = useZodRules(CreateBuildingLeaderRequest);
   const [saving, setSaving] = useState(false);
   const creating = leader === 'new';
   const buildingCount = Form.useWatch('buildingCount', form);
@@ -80,7 +86,12 @@ export function LeaderFormModal({
     queryKey: ['stipends', 'leader-rate', programme.id, buildingCount, households],
     queryFn: ({ signal }) =>
       stipendsApi.leaderRate(programme.id, { date: beijingDate(), buildingCount, households }, signal),
-    enabled: !!leader && Number.isInteger(buildingCount) && buildingCount > 0 && Number.isInteger(households) && households >= 0,
+    enabled:
+      !!leader &&
+      Number.isInteger(buildingCount) &&
+      buildingCount > 0 &&
+      Number.isInteger(households) &&
+      households >= 0,
     retry: false,
   });
 
@@ -124,11 +135,16 @@ export function LeaderFormModal({
     }
   };
 
-  const required = (field: string) => [{ required: true, message: t('form.required', { field }) }];
+  const required = (field: string) => ({ required: t('form.required', { field }) });
+  const invalid = (field: string) => ({ ...required(field), message: t('form.invalid', { field }) });
   return (
     <Modal
       open={leader !== null}
-      title={leader === 'new' || leader === null ? t('form.createTitle') : t('form.editTitle', { name: leader.name })}
+      title={
+        leader === 'new' || leader === null
+          ? t('form.createTitle')
+          : t('form.editTitle', { name: leader.name })
+      }
       okText={t('form.save')}
       cancelText={t('form.cancel')}
       okButtonProps={{ loading: saving }}
@@ -138,20 +154,37 @@ export function LeaderFormModal({
       width={640}
     >
       <Form form={form} layout="vertical" onFinish={(values) => void save(values)} className="xs-leader-form">
-        <Form.Item name="communityId" label={t('form.community')} rules={required(t('form.community'))}>
+        <Form.Item
+          name="communityId"
+          label={t('form.community')}
+          rules={rules('communityId', required(t('form.community')))}
+        >
           <Select options={communities} showSearch optionFilterProp="label" />
         </Form.Item>
-        <Form.Item name="buildings" label={t('form.buildings')} extra={t('form.buildingsHelp')} rules={required(t('form.buildings'))}>
+        <Form.Item
+          name="buildings"
+          label={t('form.buildings')}
+          extra={t('form.buildingsHelp')}
+          rules={rules('buildings', required(t('form.buildings')))}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <div className="xs-form-row">
-          <Form.Item name="buildingCount" label={t('form.buildingCount')} rules={required(t('form.buildingCount'))}>
+          <Form.Item
+            name="buildingCount"
+            label={t('form.buildingCount')}
+            rules={rules('buildingCount', required(t('form.buildingCount')))}
+          >
             <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="households" label={t('form.households')} rules={required(t('form.households'))}>
+          <Form.Item
+            name="households"
+            label={t('form.households')}
+            rules={rules('households', required(t('form.households')))}
+          >
             <InputNumber min={0} max={5000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="units" label={t('form.units')}>
+          <Form.Item name="units" label={t('form.units')} rules={rules('units')}>
             <Input maxLength={100} />
           </Form.Item>
         </div>
@@ -161,37 +194,60 @@ export function LeaderFormModal({
           style={{ marginBottom: 16 }}
           title={
             quote.data
-              ? t('form.rate', { amount: yuan(quote.data.monthlyRateFen), rule: `${quote.data.ruleVersion.documentNumber}` })
+              ? t('form.rate', {
+                  amount: yuan(quote.data.monthlyRateFen),
+                  rule: `${quote.data.ruleVersion.documentNumber}`,
+                })
               : t('form.rateUnknown')
           }
         />
         <div className="xs-form-row">
-          <Form.Item name="name" label={t('form.name')} rules={required(t('form.name'))}>
+          <Form.Item name="name" label={t('form.name')} rules={rules('name', required(t('form.name')))}>
             <Input maxLength={50} />
           </Form.Item>
           {creating && (
-            <Form.Item name="nationalId" label={t('form.nationalId')} rules={required(t('form.nationalId'))}>
+            <Form.Item
+              name="nationalId"
+              label={t('form.nationalId')}
+              rules={rules('nationalId', invalid(t('form.nationalId')))}
+            >
               <Input maxLength={18} style={{ fontVariantNumeric: 'tabular-nums' }} />
             </Form.Item>
           )}
         </div>
         <div className="xs-form-row">
-          <Form.Item name="phone" label={t('form.phone')} rules={creating ? required(t('form.phone')) : []}>
+          <Form.Item
+            name="phone"
+            label={t('form.phone')}
+            rules={rules('phone', { ...required(t('form.phone')), optional: !creating })}
+          >
             <Input maxLength={13} placeholder={creating ? undefined : leaderPlaceholder(leader)} />
           </Form.Item>
-          <Form.Item name="bankName" label={t('form.bankName')} rules={required(t('form.bankName'))}>
+          <Form.Item
+            name="bankName"
+            label={t('form.bankName')}
+            rules={rules('bankName', required(t('form.bankName')))}
+          >
             <Input maxLength={100} />
           </Form.Item>
         </div>
-        <Form.Item name="bankAccount" label={t('form.bankAccount')} rules={creating ? required(t('form.bankAccount')) : []}>
+        <Form.Item
+          name="bankAccount"
+          label={t('form.bankAccount')}
+          rules={rules('bankAccount', { ...invalid(t('form.bankAccount')), optional: !creating })}
+        >
           <Input maxLength={30} placeholder={leader && leader !== 'new' ? leader.bankAccount : undefined} />
         </Form.Item>
         <div className="xs-form-row">
-          <Form.Item name="startDate" label={t('form.startDate')} rules={required(t('form.startDate'))}>
+          <Form.Item
+            name="startDate"
+            label={t('form.startDate')}
+            rules={rules('startDate', required(t('form.startDate')))}
+          >
             <Input type="date" />
           </Form.Item>
           {creating && (
-            <Form.Item name="endDate" label={t('form.endDate')}>
+            <Form.Item name="endDate" label={t('form.endDate')} rules={rules('endDate')}>
               <Input type="date" />
             </Form.Item>
           )}
@@ -211,6 +267,7 @@ export function EndModal({ leader, onClose }: { leader: StipendPersonView | null
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ lastDay: string; reason: string }>();
+  const endRules = useZodRules(RemoveStipendPersonRequest);
   const [saving, setSaving] = useState(false);
 
   const save = async (values: { lastDay: string; reason: string }) => {
@@ -251,10 +308,21 @@ export function EndModal({ leader, onClose }: { leader: StipendPersonView | null
         initialValues={{ lastDay: beijingDate(), reason: t('end.reasonDefault') }}
         onFinish={(values) => void save(values)}
       >
-        <Form.Item name="lastDay" label={t('end.lastDay')} rules={[{ required: true, message: t('form.required', { field: t('end.lastDay') }) }]}>
+        <Form.Item
+          name="lastDay"
+          label={t('end.lastDay')}
+          rules={endRules('effectiveDate', {
+            required: t('form.required', { field: t('end.lastDay') }),
+            from: (value) => nextDay(String(value)),
+          })}
+        >
           <Input type="date" min={leader?.eligibleFrom} />
         </Form.Item>
-        <Form.Item name="reason" label={t('end.reason')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('end.reason') }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('end.reason')}
+          rules={endRules('reason', { required: t('form.required', { field: t('end.reason') }) })}
+        >
           <Input maxLength={500} />
         </Form.Item>
       </Form>

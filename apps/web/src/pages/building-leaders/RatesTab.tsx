@@ -1,13 +1,30 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  CreateStipendRuleVersionRequest,
+  HouseholdBandInput,
   BuildingLeaderRules,
   STIPEND_MONTH_RULES,
   type StipendProgrammeView,
   type StipendRuleVersionView,
 } from '@xiaoshi/contracts';
 import { describeRateTable, yuanToFen, type BuildingLeaderRateTable } from '@xiaoshi/domain';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -17,6 +34,7 @@ import { beijingDate } from '../../lib/time';
 import './forms.css';
 import { text } from './text';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 
 type MonthRule = (typeof STIPEND_MONTH_RULES)[number];
 
@@ -30,9 +48,17 @@ interface RateValues {
   bands?: Array<{ maxHouseholds?: number | null; rate?: string }>;
 }
 
-function tableOf(version: StipendRuleVersionView): { table: BuildingLeaderRateTable; monthRule: string; demo: boolean } | null {
+function tableOf(
+  version: StipendRuleVersionView,
+): { table: BuildingLeaderRateTable; monthRule: string; demo: boolean } | null {
   const parsed = BuildingLeaderRules.safeParse(version.rules);
-  return parsed.success ? { table: parsed.data.rates as BuildingLeaderRateTable, monthRule: parsed.data.monthRule, demo: parsed.data.demo } : null;
+  return parsed.success
+    ? {
+        table: parsed.data.rates as BuildingLeaderRateTable,
+        monthRule: parsed.data.monthRule,
+        demo: parsed.data.demo,
+      }
+    : null;
 }
 
 /** The district's rate tables, newest first, a calculator, and a form for a new version. */
@@ -72,7 +98,9 @@ export function RatesTab({ programme }: { programme: StipendProgrammeView }) {
             {version.title && <Typography.Paragraph type="secondary">{version.title}</Typography.Paragraph>}
             {parsed && (
               <Flex vertical gap={4}>
-                <Typography.Text>{describeRateTable(parsed.table)[lang === 'en' ? 'en' : 'zh']}</Typography.Text>
+                <Typography.Text>
+                  {describeRateTable(parsed.table)[lang === 'en' ? 'en' : 'zh']}
+                </Typography.Text>
                 <Typography.Text type="secondary">
                   {t('rates.monthRuleLine', { rule: t(`monthRule.${parsed.monthRule as MonthRule}`) })}
                 </Typography.Text>
@@ -126,7 +154,10 @@ function RateQuote({ programmeId }: { programmeId: number }) {
         />
         <Typography.Text strong className="xs-rate-quote">
           {quote.data
-            ? t('rates.perMonth', { amount: yuan(quote.data.monthlyRateFen), doc: quote.data.ruleVersion.documentNumber })
+            ? t('rates.perMonth', {
+                amount: yuan(quote.data.monthlyRateFen),
+                doc: quote.data.ruleVersion.documentNumber,
+              })
             : quote.isError
               ? '—'
               : ''}
@@ -136,11 +167,21 @@ function RateQuote({ programmeId }: { programmeId: number }) {
   );
 }
 
-function AddVersionModal({ programme, open, onClose }: { programme: StipendProgrammeView; open: boolean; onClose: () => void }) {
+function AddVersionModal({
+  programme,
+  open,
+  onClose,
+}: {
+  programme: StipendProgrammeView;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = text.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RateValues>();
+  const rules = useZodRules(CreateStipendRuleVersionRequest);
+  const bandRules = useZodRules(HouseholdBandInput);
   const [saving, setSaving] = useState(false);
   const basis = Form.useWatch('basis', form);
 
@@ -151,7 +192,10 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
         ? { basis: 'per_building' as const, monthlyRatePerBuildingFen: fen(values.perBuilding) }
         : {
             basis: 'household_band' as const,
-            bands: (values.bands ?? []).map((band) => ({ maxHouseholds: band.maxHouseholds ?? null, monthlyRateFen: fen(band.rate) })),
+            bands: (values.bands ?? []).map((band) => ({
+              maxHouseholds: band.maxHouseholds ?? null,
+              monthlyRateFen: fen(band.rate),
+            })),
           };
     setSaving(true);
     try {
@@ -172,7 +216,7 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
     }
   };
 
-  const required = (field: string) => [{ required: true, message: t('form.required', { field }) }];
+  const required = (field: string) => ({ required: t('form.required', { field }) });
   return (
     <Modal
       open={open}
@@ -196,18 +240,28 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
         onFinish={(values) => void save(values)}
       >
         <div className="xs-form-row">
-          <Form.Item name="documentNumber" label={t('rates.documentNumber')} rules={required(t('rates.documentNumber'))}>
+          <Form.Item
+            name="documentNumber"
+            label={t('rates.documentNumber')}
+            rules={rules('documentNumber', required(t('rates.documentNumber')))}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="effectiveFrom" label={t('rates.effectiveFrom')} rules={required(t('rates.effectiveFrom'))}>
+          <Form.Item
+            name="effectiveFrom"
+            label={t('rates.effectiveFrom')}
+            rules={rules('effectiveFrom', required(t('rates.effectiveFrom')))}
+          >
             <Input type="date" />
           </Form.Item>
         </div>
-        <Form.Item name="title" label={t('rates.docTitle')}>
+        <Form.Item name="title" label={t('rates.docTitle')} rules={rules('title')}>
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="monthRule" label={t('rates.monthRule')}>
-          <Select options={STIPEND_MONTH_RULES.map((rule) => ({ value: rule, label: t(`monthRule.${rule}`) }))} />
+          <Select
+            options={STIPEND_MONTH_RULES.map((rule) => ({ value: rule, label: t(`monthRule.${rule}`) }))}
+          />
         </Form.Item>
         <Form.Item name="basis" label={t('rates.basis')}>
           <Radio.Group
@@ -218,7 +272,11 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
           />
         </Form.Item>
         {basis === 'per_building' ? (
-          <Form.Item name="perBuilding" label={t('rates.perBuilding')} rules={required(t('rates.perBuilding'))}>
+          <Form.Item
+            name="perBuilding"
+            label={t('rates.perBuilding')}
+            rules={bandRules('monthlyRateFen', yuanOptions(required(t('rates.perBuilding'))))}
+          >
             <Input inputMode="decimal" style={{ maxWidth: 200 }} />
           </Form.Item>
         ) : (
@@ -227,18 +285,33 @@ function AddVersionModal({ programme, open, onClose }: { programme: StipendProgr
               <Flex vertical gap={4}>
                 {fields.map((field, index) => (
                   <Space key={field.key} align="baseline" wrap>
-                    <Form.Item name={[field.name, 'maxHouseholds']} label={index === 0 ? t('rates.band.max') : undefined}>
-                      <InputNumber min={0} max={100000} precision={0} placeholder={t('rates.band.open')} style={{ width: 160 }} />
+                    <Form.Item
+                      name={[field.name, 'maxHouseholds']}
+                      label={index === 0 ? t('rates.band.max') : undefined}
+                      rules={bandRules('maxHouseholds')}
+                    >
+                      <InputNumber
+                        min={0}
+                        max={100000}
+                        precision={0}
+                        placeholder={t('rates.band.open')}
+                        style={{ width: 160 }}
+                      />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'rate']}
                       label={index === 0 ? t('rates.band.rate') : undefined}
-                      rules={required(t('rates.band.rate'))}
+                      rules={bandRules('monthlyRateFen', yuanOptions(required(t('rates.band.rate'))))}
                     >
                       <Input inputMode="decimal" style={{ width: 140 }} />
                     </Form.Item>
                     {fields.length > 1 && (
-                      <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('rates.band.remove')} onClick={() => remove(field.name)} />
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        aria-label={t('rates.band.remove')}
+                        onClick={() => remove(field.name)}
+                      />
                     )}
                   </Space>
                 ))}

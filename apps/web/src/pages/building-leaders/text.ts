@@ -54,6 +54,7 @@ export const text = defineNamespace(
     'form.rate': '按今日生效的标准，月经费 {amount}（{rule}）',
     'form.rateUnknown': '填写楼栋数和户数后显示月经费标准',
     'form.required': '请填写{field}',
+    'form.invalid': '{field}格式不正确',
     'form.save': '保存',
     'form.saved': '已保存',
     'form.cancel': '取消',
@@ -100,7 +101,8 @@ export const text = defineNamespace(
   },
   {
     title: 'Building leaders’ work fund',
-    subtitle: 'Quarterly work funds for building leaders: roster, street reports, district audit, batches and rates',
+    subtitle:
+      'Quarterly work funds for building leaders: roster, street reports, district audit, batches and rates',
     programme: 'Programme',
     demo: 'Demo data',
     noProgramme: 'No building-leader programme yet',
@@ -150,6 +152,7 @@ export const text = defineNamespace(
     'form.rate': 'Under today’s rates: {amount} a month ({rule})',
     'form.rateUnknown': 'Enter buildings and households to see the monthly rate',
     'form.required': 'Enter the {field}',
+    'form.invalid': 'The {field} is not valid',
     'form.save': 'Save',
     'form.saved': 'Saved',
     'form.cancel': 'Cancel',
@@ -158,7 +161,8 @@ export const text = defineNamespace(
     'end.lastDay': 'Last day served',
     'end.reason': 'Reason',
     'end.reasonDefault': 'Left the post',
-    'end.help': 'Paid by month up to the month of the last day served (under the rates’ month rule), then no more.',
+    'end.help':
+      'Paid by month up to the month of the last day served (under the rates’ month rule), then no more.',
     'end.confirm': 'Record departure',
     'end.done': 'Departure recorded',
 
@@ -193,6 +197,7 @@ export const text = defineNamespace(
 
     'monthRule.whole_month_if_active_on_first_day': 'A month is paid when serving on its first day',
     'monthRule.month_counts_if_active_any_day': 'A month is paid when serving on any day of it',
-    'monthRule.start_next_month_end_month_inclusive': 'Paid from the next month; the month of leaving is paid',
+    'monthRule.start_next_month_end_month_inclusive':
+      'Paid from the next month; the month of leaving is paid',
   },
 );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ProjectView } from '@xiaoshi/contracts';
+import { AssignInspectorsRequest, InspectorConflictRequest, type ProjectView } from '@xiaoshi/contracts';
 import { App, Button, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { deliveryApi } from '../../api/delivery';
 import { usersApi } from '../../api/endpoints';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors';
 import { kindLabel, showFormError, useDeliveryRefresh } from './shared';
 import { deliveryText } from './i18n';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   inspectorUserIds: number[];
@@ -34,6 +35,8 @@ export function AssignInspectorsModal({
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
   const [conflictForm] = Form.useForm<ConflictValues>();
+  const rules = useZodRules(AssignInspectorsRequest);
+  const conflictRules = useZodRules(InspectorConflictRequest);
   const inspectors = useQuery({
     queryKey: ['users', 'inspectors'],
     queryFn: ({ signal }) => usersApi.list({ role: 'inspector', limit: 200 }, signal),
@@ -105,7 +108,7 @@ export function AssignInspectorsModal({
           name="inspectorUserIds"
           label={d('assign.inspectors')}
           extra={d('assign.inspectorsHelp')}
-          rules={[{ required: true, type: 'array', min: 1 }]}
+          rules={rules('inspectorUserIds')}
         >
           <Select
             mode="multiple"
@@ -128,7 +131,7 @@ export function AssignInspectorsModal({
         <Flex gap={8} wrap align="flex-start">
           <Form.Item
             name="userId"
-            rules={[{ required: true }]}
+            rules={conflictRules('userId')}
             style={{ flex: '1 1 180px', marginBottom: 8 }}
           >
             <Select
@@ -139,7 +142,7 @@ export function AssignInspectorsModal({
           </Form.Item>
           <Form.Item
             name="reason"
-            rules={[{ required: true, whitespace: true, max: 500 }]}
+            rules={conflictRules('reason')}
             style={{ flex: '2 1 220px', marginBottom: 8 }}
           >
             <Input placeholder={d('assign.conflictReason')} aria-label={d('assign.conflictReason')} />

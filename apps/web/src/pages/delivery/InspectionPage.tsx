@@ -1,10 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  CameraOutlined,
-  CheckOutlined,
-  CloseOutlined,
-  FileDoneOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, CameraOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkInspectionRecord, type InspectionOutcome } from '@xiaoshi/domain';
 import { Alert, App, Button, Card, Flex, Input, Skeleton, Typography } from 'antd';
@@ -18,14 +12,13 @@ import { errorMessage } from '../../lib/errors';
 import { beijingDate } from '../../lib/time';
 import { OutcomeTag, ProjectPhoto, kindLabel, openHtml, useDeliveryRefresh, useProject } from './shared';
 import { deliveryText } from './i18n';
+import { ChecklistCard, type Answers } from './inspection/ChecklistCard';
 import { commonText } from '../../i18n/common';
 import { useLang } from '../../i18n/i18n';
 
 const OUTCOMES = ['passed', 'rectification', 'failed'] as const satisfies readonly InspectionOutcome[];
 
 const OUTCOME_COLORS = { passed: 'green', rectification: 'orange', failed: 'danger' } as const;
-
-type Answers = Record<string, { ok: boolean | null; note: string }>;
 
 /** 验收记录: the inspector's form, built for a phone (one column, big targets, the camera). */
 export default function InspectionPage() {
@@ -218,79 +211,14 @@ function InspectionForm({ inspection: i }: { inspection: InspectionView }) {
           />
         </Card>
 
-        <Card
-          size="small"
-          variant="borderless"
-          title={d('inspection.checklist')}
-          extra={
-            <Typography.Text type="secondary" data-testid="checklist-count">
-              {d('inspection.answered', { done: answered, total: i.checklist.length })}
-            </Typography.Text>
-          }
-        >
-          <Flex vertical gap={10}>
-            {i.checklist.map((item, index) => {
-              const answer = answers[item.key];
-              const problem = shown(`answers.${item.key}`);
-              return (
-                <div
-                  key={item.key}
-                  className={`xs-insp-item${problem ? ' xs-insp-item-missing' : ''}`}
-                  data-testid={`check-${item.key}`}
-                  role="group"
-                  aria-label={lang === 'en' ? item.en : item.zh}
-                >
-                  <div className="xs-insp-item-title">
-                    {index + 1}. {lang === 'en' ? item.en : item.zh}
-                  </div>
-                  <div className="xs-insp-toggle">
-                    <Button
-                      type={answer.ok === true ? 'primary' : 'default'}
-                      icon={<CheckOutlined />}
-                      aria-pressed={answer.ok === true}
-                      data-answer="met"
-                      disabled={!editable}
-                      onClick={() => setAnswer(item.key, { ok: true })}
-                      style={
-                        answer.ok === true ? { background: '#16a34a', borderColor: '#16a34a' } : undefined
-                      }
-                    >
-                      {d('inspection.met')}
-                    </Button>
-                    <Button
-                      color={answer.ok === false ? 'danger' : 'default'}
-                      variant={answer.ok === false ? 'solid' : 'outlined'}
-                      icon={<CloseOutlined />}
-                      aria-pressed={answer.ok === false}
-                      data-answer="not-met"
-                      disabled={!editable}
-                      onClick={() => setAnswer(item.key, { ok: false })}
-                    >
-                      {d('inspection.notMet')}
-                    </Button>
-                  </div>
-                  {(editable || answer.note) && (
-                    <Input.TextArea
-                      value={answer.note}
-                      onChange={(event) => setAnswer(item.key, { note: event.target.value })}
-                      placeholder={d('inspection.notePlaceholder')}
-                      aria-label={`${d('inspection.note')} ${index + 1}`}
-                      autoSize={{ minRows: 1, maxRows: 4 }}
-                      maxLength={500}
-                      disabled={!editable}
-                      style={{ marginTop: 8 }}
-                    />
-                  )}
-                  {problem && (
-                    <Typography.Text type="danger" style={{ fontSize: 13, display: 'block', marginTop: 4 }}>
-                      {problem}
-                    </Typography.Text>
-                  )}
-                </div>
-              );
-            })}
-          </Flex>
-        </Card>
+        <ChecklistCard
+          checklist={i.checklist}
+          answers={answers}
+          answered={answered}
+          editable={editable}
+          shown={shown}
+          setAnswer={setAnswer}
+        />
 
         <Card size="small" variant="borderless" title={d('inspection.outcome')}>
           <div className="xs-insp-outcome" role="radiogroup" aria-label={d('inspection.outcome')}>

@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { ProjectView } from '@xiaoshi/contracts';
+import { ReplaceMilestonesRequest, type ProjectView } from '@xiaoshi/contracts';
 import { App, Button, Checkbox, Flex, Form, Input, Modal } from 'antd';
 import { deliveryApi } from '../../api/delivery';
 import { errorMessage } from '../../lib/errors';
 import { useDeliveryRefresh } from './shared';
 import { deliveryText } from './i18n';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   milestones: Array<{ title: string; dueDate: string; done: boolean }>;
@@ -27,6 +28,7 @@ export function MilestonesModal({
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(ReplaceMilestonesRequest);
   const save = useMutation({
     mutationFn: (values: Values) =>
       deliveryApi.setMilestones(project.id, {
@@ -71,14 +73,14 @@ export function MilestonesModal({
                 <Flex key={field.key} gap={8} align="flex-start" wrap>
                   <Form.Item
                     name={[field.name, 'title']}
-                    rules={[{ required: true, whitespace: true, max: 200 }]}
+                    rules={rules('milestones[].title')}
                     style={{ flex: '2 1 220px', marginBottom: 8 }}
                   >
                     <Input placeholder={d('milestones.name')} aria-label={d('milestones.name')} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'dueDate']}
-                    rules={[{ required: true }]}
+                    rules={rules('milestones[].dueDate')}
                     style={{ flex: '1 1 150px', marginBottom: 8 }}
                   >
                     <Input type="date" aria-label={d('milestones.due')} />

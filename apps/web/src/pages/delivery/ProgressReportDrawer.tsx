@@ -1,6 +1,6 @@
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { ProjectView } from '@xiaoshi/contracts';
+import { ProgressReportRequest, type ProjectView } from '@xiaoshi/contracts';
 import {
   App,
   Button,
@@ -21,6 +21,7 @@ import { formatBytes } from '../../lib/download';
 import { showFormError, useDeliveryRefresh } from './shared';
 import { deliveryText } from './i18n';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   text: string;
@@ -44,6 +45,7 @@ export function ProgressReportDrawer({
   const refresh = useDeliveryRefresh();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(ProgressReportRequest);
   const [files, setFiles] = useState<File[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const hasMidterm = project.tranches.some((tranche) => tranche.condition === 'on_midterm_report');
@@ -106,11 +108,7 @@ export function ProgressReportDrawer({
         initialValues={{ percentComplete: project.percentComplete, midterm: false, text: '' }}
         onFinish={(values) => submit.mutate(values)}
       >
-        <Form.Item
-          name="text"
-          label={d('reports.form.text')}
-          rules={[{ required: true, whitespace: true, max: 5000 }]}
-        >
+        <Form.Item name="text" label={d('reports.form.text')} rules={rules('text')}>
           <Input.TextArea
             rows={6}
             maxLength={5000}

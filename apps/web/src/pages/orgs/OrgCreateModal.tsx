@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import {
+  CreateOrgUnitRequest,
   ORGANISATION_TYPES,
-  type CreateOrgUnitRequest,
   type OrganisationType,
   type OrgUnitKind,
   type OrgUnitView,
@@ -11,9 +11,9 @@ import { useEffect } from 'react';
 import { orgsApi } from '../../api/endpoints';
 import { organisationTypeText, unitKindText } from '../../i18n/enums';
 import { reportFormError } from '../../lib/form-errors';
-import { PHONE_PATTERN, UNIT_CODE_PATTERN } from '../../lib/validation';
 import { orgsText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 export interface CreateTarget {
   parent: OrgUnitView;
@@ -35,7 +35,6 @@ interface Props {
   onCreated: (unit: OrgUnitView) => void;
 }
 
-
 function optional(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
@@ -46,6 +45,7 @@ export function OrgCreateModal({ target, onClose, onCreated }: Props) {
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(CreateOrgUnitRequest);
   const mutation = useMutation({ mutationFn: (body: CreateOrgUnitRequest) => orgsApi.create(body) });
   const isOrganisation = target?.kind === 'organisation';
 
@@ -101,24 +101,24 @@ export function OrgCreateModal({ target, onClose, onCreated }: Props) {
         </Typography.Paragraph>
       )}
       <Form<Values> name="orgCreate" form={form} layout="vertical" requiredMark="optional">
-        <Form.Item
-          name="name"
-          label={t('field.name')}
-          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
-        >
+        <Form.Item name="name" label={t('field.name')} rules={rules('name', { required: t('nameRequired') })}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="code"
           label={t('field.code')}
           extra={t('codeHelp')}
-          rules={[{ pattern: UNIT_CODE_PATTERN, message: t('codeInvalid') }]}
+          rules={rules('code', { message: t('codeInvalid') })}
         >
           <Input maxLength={32} />
         </Form.Item>
         {isOrganisation && (
           <>
-            <Form.Item name="organisationType" label={t('field.organisationType')}>
+            <Form.Item
+              name="organisationType"
+              label={t('field.organisationType')}
+              rules={rules('organisationType')}
+            >
               <Select
                 options={ORGANISATION_TYPES.map((type) => ({
                   value: type,
@@ -130,20 +130,16 @@ export function OrgCreateModal({ target, onClose, onCreated }: Props) {
               name="creditCode"
               label={t('field.creditCode')}
               extra={t('creditCodeHelp')}
-              rules={[{ len: 18, message: t('creditCodeLength') }]}
+              rules={rules('creditCode', { message: t('creditCodeLength') })}
             >
               <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="contactName" label={t('field.contactName')}>
+        <Form.Item name="contactName" label={t('field.contactName')} rules={rules('contactName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item
-          name="contactPhone"
-          label={t('field.contactPhone')}
-          rules={[{ pattern: PHONE_PATTERN, message: t('phoneInvalid') }]}
-        >
+        <Form.Item name="contactPhone" label={t('field.contactPhone')} rules={rules('contactPhone')}>
           <Input maxLength={20} />
         </Form.Item>
       </Form>

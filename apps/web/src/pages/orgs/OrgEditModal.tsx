@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import type { OrgUnitView, UpdateOrgUnitRequest } from '@xiaoshi/contracts';
+import { UpdateOrgUnitRequest, type OrgUnitView } from '@xiaoshi/contracts';
 import { App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect } from 'react';
 import { orgsApi } from '../../api/endpoints';
 import { hasCode } from '../../api/errors';
 import { reportFormError } from '../../lib/form-errors';
-import { PHONE_PATTERN } from '../../lib/validation';
 import { orgsText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   name: string;
@@ -23,7 +23,6 @@ interface Props {
   /** The record changed under us: reload it. */
   onConflict: (unitId: number) => void;
 }
-
 
 /** Sends only what changed, so a masked phone shown to the editor is never written back. */
 function changes(unit: OrgUnitView, values: Values): UpdateOrgUnitRequest {
@@ -43,6 +42,7 @@ export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
   const tc = commonText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(UpdateOrgUnitRequest);
   const mutation = useMutation({
     mutationFn: (body: UpdateOrgUnitRequest) => orgsApi.update(unit!.id, body),
   });
@@ -99,25 +99,18 @@ export function OrgEditModal({ unit, onClose, onSaved, onConflict }: Props) {
         <Form.Item
           name="name"
           label={t('field.name')}
-          rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}
+          rules={rules('name', { required: t('nameRequired'), optional: false })}
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="contactName" label={t('field.contactName')}>
+        <Form.Item name="contactName" label={t('field.contactName')} rules={rules('contactName')}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
           name="contactPhone"
           label={t('field.contactPhone')}
           extra={masked ? t('maskedPhone') : undefined}
-          rules={[
-            {
-              validator: (_, value?: string) =>
-                !value || value === unit?.contactPhone || PHONE_PATTERN.test(value.trim())
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('phoneInvalid'))),
-            },
-          ]}
+          rules={rules('contactPhone', { accept: (value) => value === unit?.contactPhone })}
         >
           <Input maxLength={20} />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { PaymentView } from '@xiaoshi/contracts';
+import { RecordPaymentRequest, RejectPaymentRequest, type PaymentView } from '@xiaoshi/contracts';
 import { Alert, App, Descriptions, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { newIdempotencyKey, paymentsApi } from '../../api/delivery';
@@ -8,6 +8,7 @@ import { beijingDate } from '../../lib/time';
 import { showFormError, useDeliveryRefresh } from '../delivery/shared';
 import { deliveryText } from '../delivery/i18n';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 function Summary({ payment }: { payment: PaymentView }) {
   const d = deliveryText.useT();
@@ -46,6 +47,7 @@ export function RecordPaymentModal({
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<RecordValues>();
+  const rules = useZodRules(RecordPaymentRequest);
   const [key, setKey] = useState(newIdempotencyKey);
   const close = () => {
     setKey(newIdempotencyKey());
@@ -92,21 +94,13 @@ export function RecordPaymentModal({
         initialValues={{ paidOn: beijingDate(), voucherNo: '', bankReference: '' }}
         onFinish={(values) => record.mutate(values)}
       >
-        <Form.Item name="paidOn" label={d('payments.paidOn')} rules={[{ required: true }]}>
+        <Form.Item name="paidOn" label={d('payments.paidOn')} rules={rules('paidOn')}>
           <Input type="date" max={beijingDate()} aria-label={d('payments.paidOn')} />
         </Form.Item>
-        <Form.Item
-          name="voucherNo"
-          label={d('payments.voucherNo')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
-        >
+        <Form.Item name="voucherNo" label={d('payments.voucherNo')} rules={rules('voucherNo')}>
           <Input maxLength={50} aria-label={d('payments.voucherNo')} />
         </Form.Item>
-        <Form.Item
-          name="bankReference"
-          label={d('payments.bankReference')}
-          rules={[{ required: true, whitespace: true, max: 100 }]}
-        >
+        <Form.Item name="bankReference" label={d('payments.bankReference')} rules={rules('bankReference')}>
           <Input maxLength={100} aria-label={d('payments.bankReference')} />
         </Form.Item>
       </Form>
@@ -129,6 +123,7 @@ export function ReasonModal({
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<{ reason: string }>();
+  const rules = useZodRules(RejectPaymentRequest);
   const run = useMutation({
     mutationFn: (reason: string) =>
       action === 'reject'
@@ -139,8 +134,7 @@ export function ReasonModal({
       await refresh();
       onClose();
     },
-    onError: (error) =>
-      showFormError(form, error, { reason: 'reason' }, (text) => void message.error(text)),
+    onError: (error) => showFormError(form, error, { reason: 'reason' }, (text) => void message.error(text)),
   });
   return (
     <Modal
@@ -170,11 +164,7 @@ export function ReasonModal({
         requiredMark={false}
         onFinish={(values) => run.mutate(values.reason.trim())}
       >
-        <Form.Item
-          name="reason"
-          label={d('payments.reason')}
-          rules={[{ required: true, whitespace: true, max: 500 }]}
-        >
+        <Form.Item name="reason" label={d('payments.reason')} rules={rules('reason')}>
           <Input.TextArea rows={3} maxLength={500} aria-label={d('payments.reason')} />
         </Form.Item>
       </Form>

@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ProjectView } from '@xiaoshi/contracts';
+import { CreatePaymentRequest, type ProjectView } from '@xiaoshi/contracts';
 import { Alert, App, Descriptions, Form, Input, Modal, Segmented, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { deliveryApi, newIdempotencyKey, paymentsApi } from '../../api/delivery';
 import { budgetsApi } from '../../api/pipeline';
 import { Money } from '../../components/Money';
-import { parseYuan, yuan, yuanRules } from '../../lib/money';
+import { parseYuan, yuan } from '../../lib/money';
 import { conditionLabel, paidPerTranche, showFormError, useDeliveryRefresh } from '../delivery/shared';
 import { deliveryText, type DeliveryText } from '../delivery/i18n';
 import { commonText } from '../../i18n/common';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 
 interface Values {
   projectId?: number;
@@ -58,6 +59,7 @@ export function RequestPaymentModal({
   const { message } = App.useApp();
   const refresh = useDeliveryRefresh();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(CreatePaymentRequest);
   const [source, setSource] = useState<Source>('project');
   const [key, setKey] = useState(newIdempotencyKey);
   const projects = useQuery({
@@ -170,7 +172,11 @@ export function RequestPaymentModal({
           </Form.Item>
         )}
         {!fixed && source === 'project' && (
-          <Form.Item name="projectId" label={d('payments.project')} rules={[{ required: true }]}>
+          <Form.Item
+            name="projectId"
+            label={d('payments.project')}
+            rules={rules('projectId', { optional: false })}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={projects.isPending}
@@ -186,7 +192,7 @@ export function RequestPaymentModal({
           <Form.Item
             name="directExpenditureId"
             label={d('payments.expenditure')}
-            rules={[{ required: true }]}
+            rules={rules('directExpenditureId', { optional: false })}
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
@@ -223,7 +229,7 @@ export function RequestPaymentModal({
           label={d('payments.amount')}
           extra={max > 0 ? d('payments.max', { amount: yuan(max) }) : undefined}
           rules={[
-            ...yuanRules({ required: true, positive: true }),
+            ...rules('amountFen', yuanOptions()),
             {
               validator: (_, value?: string) => {
                 const fen = parseYuan(value);
@@ -236,11 +242,7 @@ export function RequestPaymentModal({
         >
           <Input inputMode="decimal" suffix="元" aria-label={d('payments.amount')} />
         </Form.Item>
-        <Form.Item
-          name="purpose"
-          label={d('payments.purpose')}
-          rules={[{ required: true, whitespace: true, max: 200 }]}
-        >
+        <Form.Item name="purpose" label={d('payments.purpose')} rules={rules('purpose')}>
           <Input maxLength={200} aria-label={d('payments.purpose')} />
         </Form.Item>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

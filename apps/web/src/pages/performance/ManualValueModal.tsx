@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PerformanceTableView, QualitativeBandKey } from '@xiaoshi/contracts';
+import { ManualValueRequest, type PerformanceTableView, type QualitativeBandKey } from '@xiaoshi/contracts';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Slider, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/errors';
@@ -8,6 +8,7 @@ import { reportFormError } from '../../lib/form-errors';
 import type { ActualRow } from './ActualsTab';
 import { performanceApi } from './api';
 import { text } from './text';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Values {
   value?: number;
@@ -32,6 +33,7 @@ export function ManualValueModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(ManualValueRequest);
   const [evidence, setEvidence] = useState<{ id: number; name: string } | null>(null);
   const qualitative = row.indicator.nature === 'qualitative';
   const upload = useMutation({
@@ -77,7 +79,7 @@ export function ManualValueModal({
             <Form.Item
               name="band"
               label={t('manual.band')}
-              rules={[{ required: true, message: t('manual.required') }]}
+              rules={rules('band', { required: t('manual.required'), optional: false })}
             >
               <Radio.Group
                 style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
@@ -92,12 +94,12 @@ export function ManualValueModal({
           <Form.Item
             name="value"
             label={t('manual.value', { unit: row.indicator.unit })}
-            rules={[{ required: true, message: t('manual.required') }]}
+            rules={rules('value', { required: t('manual.required'), optional: false })}
           >
             <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         )}
-        <Form.Item name="note" label={t('manual.note')}>
+        <Form.Item name="note" label={t('manual.note')} rules={rules('note')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <Form.Item label={t('manual.evidence')} extra={t('manual.evidenceHint')} required>

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActualValuesView, PerformanceTableView } from '@xiaoshi/contracts';
+import {
+  CreatePerformanceTableRequest,
+  type ActualValuesView,
+  type PerformanceTableView,
+} from '@xiaoshi/contracts';
 import {
   App,
   Button,
@@ -27,6 +31,7 @@ import { GradeTag, VersionTag, currentYear, formatNumber } from './shared';
 import { text } from './text';
 import './performance.css';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules } from '../../lib/zod-form';
 
 function TableCard({
   table,
@@ -101,6 +106,7 @@ function CreateTableModal({ year, open, onClose }: { year: number; open: boolean
   const t = text.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ programmeId: number; budgetLineIds?: number[]; name?: string }>();
+  const rules = useZodRules(CreatePerformanceTableRequest);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const programmes = useQuery({
@@ -138,7 +144,7 @@ function CreateTableModal({ year, open, onClose }: { year: number; open: boolean
         <Form.Item
           name="programmeId"
           label={t('tables.programme')}
-          rules={[{ required: true, message: t('manual.required') }]}
+          rules={rules('programmeId', { required: t('manual.required') })}
         >
           <Select
             loading={programmes.isPending}
@@ -148,10 +154,15 @@ function CreateTableModal({ year, open, onClose }: { year: number; open: boolean
             }))}
           />
         </Form.Item>
-        <Form.Item name="budgetLineIds" label={t('tables.lines')} extra={t('tables.linesAll')}>
+        <Form.Item
+          name="budgetLineIds"
+          label={t('tables.lines')}
+          extra={t('tables.linesAll')}
+          rules={rules('budgetLineIds')}
+        >
           <Select mode="multiple" options={lines.map((line) => ({ value: line.id, label: line.name }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('tables.name')}>
+        <Form.Item name="name" label={t('tables.name')} rules={rules('name')}>
           <Input maxLength={100} />
         </Form.Item>
       </Form>

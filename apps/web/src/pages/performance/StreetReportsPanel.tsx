@@ -1,5 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EvaluationView, PerformanceTableView, StreetReportView } from '@xiaoshi/contracts';
+import {
+  ReturnStreetReportRequest,
+  type EvaluationView,
+  type PerformanceTableView,
+  type StreetReportView,
+} from '@xiaoshi/contracts';
 import { App, Button, Card, Empty, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -8,6 +13,7 @@ import { formatDateTime } from '../../lib/time';
 import { performanceApi } from './api';
 import { text } from './text';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules } from '../../lib/zod-form';
 
 interface StreetRow {
   id: number;
@@ -26,6 +32,7 @@ export function StreetReportsPanel({ table, view }: { table: PerformanceTableVie
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState<StreetReportView | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const rules = useZodRules(ReturnStreetReportRequest);
   const refresh = () =>
     void queryClient.invalidateQueries({ queryKey: ['performance', 'evaluation', table.id] });
   const approve = useMutation({
@@ -141,7 +148,7 @@ export function StreetReportsPanel({ table, view }: { table: PerformanceTableVie
           <Form.Item
             name="reason"
             label={t('evaluation.returnReason')}
-            rules={[{ required: true, whitespace: true, message: t('manual.required') }]}
+            rules={rules('reason', { required: t('manual.required') })}
           >
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { IndicatorView, PerformanceTableView, TableVersionView } from '@xiaoshi/contracts';
+import {
+  NewTableVersionRequest,
+  type IndicatorView,
+  type PerformanceTableView,
+  type TableVersionView,
+} from '@xiaoshi/contracts';
 import {
   App,
   Alert,
@@ -28,6 +33,7 @@ import { VersionTag, formatNumber, natureLabel, useMetrics } from './shared';
 import { text } from './text';
 import { VersionEditor } from './VersionEditor';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules } from '../../lib/zod-form';
 
 function IndicatorTable({ version, table }: { version: TableVersionView; table: PerformanceTableView }) {
   const t = text.useT();
@@ -114,6 +120,7 @@ function NewVersionButton({ table }: { table: PerformanceTableView }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ changeNote: string }>();
+  const rules = useZodRules(NewTableVersionRequest);
   const create = useMutation({
     mutationFn: (changeNote: string) => performanceApi.newVersion(table.id, changeNote),
     onSuccess: (version) => {
@@ -139,7 +146,7 @@ function NewVersionButton({ table }: { table: PerformanceTableView }) {
           <Form.Item
             name="changeNote"
             label={t('version.changeNote')}
-            rules={[{ required: true, whitespace: true, message: t('manual.required') }]}
+            rules={rules('changeNote', { required: t('manual.required') })}
           >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>

@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { PublicNoticeView } from '@xiaoshi/contracts';
+import { ObjectionRequest, type PublicNoticeView } from '@xiaoshi/contracts';
 import { formatScore } from '@xiaoshi/domain';
 import { Alert, Button, Card, Flex, Form, Input, Result, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,9 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { yuan } from '../../lib/money';
 import { NoticeStatusTag, PublicError } from './shared';
 import { awardText } from '../awards/text';
-
-/** The contracts' Phone: a mainland mobile, or a landline with its area code. */
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+import { useZodRules } from '../../lib/zod-form';
 
 /** /public/notices/:id — the 公示 as anyone reads it on a phone, and the objection form. */
 export default function PublicNoticePage() {
@@ -101,6 +99,7 @@ const ALL = 0;
 function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
   const a = awardText.useT();
   const [form] = Form.useForm<ObjectionValues>();
+  const rules = useZodRules(ObjectionRequest);
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const send = useMutation({
@@ -191,24 +190,24 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
             <Form.Item
               name="contactName"
               label={a('public.field.name')}
-              rules={[{ required: true, whitespace: true, message: a('public.field.nameRequired') }]}
+              rules={rules('contactName', { required: a('public.field.nameRequired') })}
             >
               <Input maxLength={50} autoComplete="name" />
             </Form.Item>
             <Form.Item
               name="contactPhone"
               label={a('public.field.phone')}
-              rules={[
-                { required: true, whitespace: true, message: a('public.field.phoneRequired') },
-                { pattern: PHONE, message: a('public.field.phoneInvalid') },
-              ]}
+              rules={rules('contactPhone', {
+                required: a('public.field.phoneRequired'),
+                message: a('public.field.phoneInvalid'),
+              })}
             >
               <Input maxLength={20} inputMode="tel" autoComplete="tel" />
             </Form.Item>
             <Form.Item
               name="text"
               label={a('public.field.text')}
-              rules={[{ required: true, whitespace: true, message: a('public.field.textRequired') }]}
+              rules={rules('text', { required: a('public.field.textRequired') })}
             >
               <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>

@@ -1,6 +1,11 @@
 import { CheckOutlined, EyeOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import type { AssignmentPreview, CompetitionView, ManualAssignRequest } from '@xiaoshi/contracts';
+import {
+  AutoAssignRequest,
+  ManualAssignRequest,
+  type AssignmentPreview,
+  type CompetitionView,
+} from '@xiaoshi/contracts';
 import {
   Alert,
   App,
@@ -29,6 +34,7 @@ import { LoadChart } from './LoadChart';
 import { usePanel, useReviewableApplications, useReviewRefresh } from './useReviewAdmin';
 import { reviewAdminText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 /** Automatic assignment with a preview first (loads, shortfalls), then the commit; and manual pairs. */
 export function AssignmentTab({ competition }: { competition: CompetitionView }) {
@@ -39,6 +45,7 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
   const panel = usePanel(competition.id);
   const refresh = useReviewRefresh(competition.id);
   const [form] = Form.useForm<{ reviewersPerApplication: number; maxLoad: number }>();
+  const rules = useZodRules(AutoAssignRequest);
   const [preview, setPreview] = useState<AssignmentPreview | null>(null);
   const [params, setParams] = useState<{ reviewersPerApplication: number; maxLoad: number } | null>(null);
   const runPreview = useMutation({
@@ -94,10 +101,14 @@ export function AssignmentTab({ competition }: { competition: CompetitionView })
             onFinish={(values) => void doPreview(values)}
             style={{ rowGap: 8, marginBottom: 16 }}
           >
-            <Form.Item name="reviewersPerApplication" label={t('k')} rules={[{ required: true }]}>
+            <Form.Item
+              name="reviewersPerApplication"
+              label={t('k')}
+              rules={rules('reviewersPerApplication', { optional: false })}
+            >
               <InputNumber min={1} max={15} precision={0} />
             </Form.Item>
-            <Form.Item name="maxLoad" label={t('maxLoad')} rules={[{ required: true }]}>
+            <Form.Item name="maxLoad" label={t('maxLoad')} rules={rules('maxLoad', { optional: false })}>
               <InputNumber min={1} max={10000} precision={0} />
             </Form.Item>
             {manage && (
@@ -193,6 +204,7 @@ function ManualAssign({
   const t = reviewAdminText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ManualAssignRequest>();
+  const rules = useZodRules(ManualAssignRequest);
   const applications = useReviewableApplications(competition.id);
   const refresh = useReviewRefresh(competition.id);
   const assign = useMutation({
@@ -214,7 +226,7 @@ function ManualAssign({
         <Form.Item
           name="applicationId"
           label={t('col.application')}
-          rules={[{ required: true, message: t('applicationRequired') }]}
+          rules={rules('applicationId', { required: t('applicationRequired') })}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
@@ -228,7 +240,7 @@ function ManualAssign({
         <Form.Item
           name="reviewerUserId"
           label={t('col.reviewer')}
-          rules={[{ required: true, message: t('reviewerRequired') }]}
+          rules={rules('reviewerUserId', { required: t('reviewerRequired') })}
         >
           <Select<number>
             options={members.map((member) => ({ value: member.userId, label: member.displayName }))}

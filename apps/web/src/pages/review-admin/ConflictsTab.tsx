@@ -1,6 +1,6 @@
 import { PushpinOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CompetitionView, PinConflictRequest } from '@xiaoshi/contracts';
+import { PinConflictRequest, type CompetitionView } from '@xiaoshi/contracts';
 import { conflictCategoryText, conflictKindText } from './labels';
 import {
   App,
@@ -24,6 +24,7 @@ import { reportFormError } from '../../lib/form-errors';
 import { usePanel, usePool, useReviewableApplications, useReviewRefresh } from './useReviewAdmin';
 import { reviewAdminText } from './text';
 import { commonText } from '../../i18n/common';
+import { useZodRules } from '../../lib/zod-form';
 
 const KIND_COLORS: Record<string, string> = { automatic: 'default', declared: 'orange', pinned: 'red' };
 
@@ -99,6 +100,7 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
   const t = reviewAdminText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<PinConflictRequest>();
+  const rules = useZodRules(PinConflictRequest);
   const applications = useReviewableApplications(competition.id);
   const panel = usePanel(competition.id);
   const pool = usePool();
@@ -135,7 +137,7 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
         <Form.Item
           name="applicationId"
           label={t('col.application')}
-          rules={[{ required: true, message: t('applicationRequired') }]}
+          rules={rules('applicationId', { required: t('applicationRequired') })}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
@@ -149,7 +151,7 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
         <Form.Item
           name="reviewerUserId"
           label={t('col.reviewer')}
-          rules={[{ required: true, message: t('reviewerRequired') }]}
+          rules={rules('reviewerUserId', { required: t('reviewerRequired') })}
         >
           <Select<number>
             showSearch={{ optionFilterProp: 'label' }}
@@ -160,12 +162,10 @@ function PinConflictForm({ competition }: { competition: CompetitionView }) {
             }))}
           />
         </Form.Item>
-        <Form.Item name="category" label={t('col.conflictCategory')} rules={[{ required: true }]}>
-          <Select
-            options={conflictCategoryText.options()}
-          />
+        <Form.Item name="category" label={t('col.conflictCategory')} rules={rules('category')}>
+          <Select options={conflictCategoryText.options()} />
         </Form.Item>
-        <Form.Item name="note" label={t('col.note')}>
+        <Form.Item name="note" label={t('col.note')} rules={rules('note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PushpinOutlined />} loading={pin.isPending}>

@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeclareConflictRequest, ReviewSheetView } from '@xiaoshi/contracts';
-import { conflictCategoryText } from '../review-admin/labels';
+import type { ReviewSheetView } from '@xiaoshi/contracts';
 import { checkScoreSheet, scoreSheetTotal, type Violation } from '@xiaoshi/domain';
 import {
   Alert,
@@ -9,37 +8,29 @@ import {
   Button,
   Card,
   Col,
-  Descriptions,
   Flex,
   Form,
   Grid,
   Input,
   InputNumber,
-  Modal,
   Row,
-  Select,
   Skeleton,
-  Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { reviewsApi } from '../../api/reviews';
 import { hasCode, isApiError } from '../../api/errors';
-import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { attachmentTypeText } from '../../i18n/enums';
 import { errorMessage } from '../../lib/errors';
 import { SheetStatusTag } from './SheetStatusTag';
 import { reviewsText } from './text';
-import { applicationsText } from '../applications/text';
 import { commonText } from '../../i18n/common';
-import { reviewAdminText } from '../review-admin/text';
 import { useLang } from '../../i18n/i18n';
-
-type Scores = Record<string, number | null>;
+import { type Scores, cleanScores, cleanComments } from './sheet/scores';
+import { DeclareConflictModal } from './sheet/DeclareConflictModal';
+import { MaterialCard } from './sheet/MaterialCard';
 
 export default function ReviewSheetPage() {
   const { assignmentId } = useParams();
@@ -59,19 +50,8 @@ export default function ReviewSheetPage() {
   );
 }
 
-function cleanScores(scores: Scores): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(scores).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-  );
-}
-
-function cleanComments(comments: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(comments).filter(([, text]) => text.trim() !== ''));
-}
-
 function Sheet({ view }: { view: ReviewSheetView }) {
   const t = reviewsText.useT();
-  const tApplications = applicationsText.useT();
   const tc = commonText.useT();
   const lang = useLang();
   const { message, modal } = App.useApp();
@@ -203,81 +183,7 @@ function Sheet({ view }: { view: ReviewSheetView }) {
   }, [dirty, submitted]);
 
   const a = view.application;
-  const material = (
-    <Card variant="borderless" title={t('sheet.material')}>
-      <Descriptions
-        size="small"
-        column={{ xs: 1, sm: 2 }}
-        items={[
-          { key: 'category', label: tApplications('field.category'), children: a.category },
-          {
-            key: 'unit',
-            label: tApplications('field.community'),
-            children:
-              a.community && a.street ? `${a.community}（${a.street}）` : <Tag>{t('blind')}</Tag>,
-          },
-          { key: 'location', label: tApplications('field.location'), children: a.location },
-          { key: 'dates', label: tApplications('field.dates'), children: `${a.startDate} — ${a.endDate}` },
-          {
-            key: 'beneficiaries',
-            label: tApplications('field.beneficiariesCount'),
-            children: `${a.beneficiariesCount} ${tApplications('people')}`,
-          },
-          { key: 'total', label: tApplications('costTotal'), children: <Money fen={a.totalCostFen} /> },
-          {
-            key: 'subsidy',
-            label: tApplications('col.subsidy'),
-            children: <Money fen={a.requestedSubsidyFen} strong />,
-          },
-          {
-            key: 'beneficiariesDescription',
-            label: tApplications('field.beneficiariesDescription'),
-            children: a.beneficiariesDescription,
-            span: 'filled',
-          },
-          { key: 'summary', label: tApplications('field.summary'), children: a.summary, span: 'filled' },
-          {
-            key: 'plan',
-            label: tApplications('field.plan'),
-            children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.plan}</span>,
-            span: 'filled',
-          },
-        ]}
-      />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {tApplications('section.costItems')}
-      </Typography.Title>
-      <Table
-        rowKey={(_, index) => String(index)}
-        size="small"
-        pagination={false}
-        dataSource={a.costItems}
-        columns={[
-          { title: tApplications('field.costItem'), dataIndex: 'item' },
-          {
-            title: tApplications('field.costAmount'),
-            dataIndex: 'amount',
-            align: 'right',
-            render: (fen: number) => <Money fen={fen} />,
-          },
-        ]}
-      />
-      {a.attachments.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {tApplications('section.attachments')}
-          </Typography.Title>
-          <Flex vertical gap={4}>
-            {a.attachments.map((file) => (
-              <Typography.Text key={file.id}>
-                {attachmentTypeText.label(file.type)}：{file.originalName}
-              </Typography.Text>
-            ))}
-          </Flex>
-        </>
-      )}
-    </Card>
-  );
+  const material = <MaterialCard application={a} />;
 
   const buttons = !submitted && (
     <Flex gap={8} justify="flex-end" wrap>
@@ -475,70 +381,5 @@ function Sheet({ view }: { view: ReviewSheetView }) {
         }}
       />
     </>
-  );
-}
-
-function DeclareConflictModal({
-  open,
-  assignmentId,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  assignmentId: number;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const t = reviewsText.useT();
-  const tReviewAdmin = reviewAdminText.useT();
-  const tc = commonText.useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<DeclareConflictRequest>();
-  const declare = useMutation({
-    mutationFn: (body: DeclareConflictRequest) => reviewsApi.declareConflict(assignmentId, body),
-  });
-  const submit = async (values: DeclareConflictRequest) => {
-    try {
-      await declare.mutateAsync({ category: values.category, note: values.note.trim() });
-      message.success(t('sheet.conflictDeclared'));
-      onClose();
-      onDone();
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('sheet.declareConflict')}
-      okText={t('sheet.declare')}
-      okButtonProps={{ danger: true }}
-      cancelText={tc('cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={declare.isPending}
-      forceRender
-    >
-      <Typography.Paragraph type="secondary">{t('sheet.declareHint')}</Typography.Paragraph>
-      <Form<DeclareConflictRequest>
-        form={form}
-        layout="vertical"
-        initialValues={{ category: 'affiliation' }}
-        onFinish={(values) => void submit(values)}
-      >
-        <Form.Item name="category" label={tReviewAdmin('col.conflictCategory')} rules={[{ required: true }]}>
-          <Select
-            options={conflictCategoryText.options()}
-          />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('sheet.conflictNote')}
-          rules={[{ required: true, whitespace: true, message: t('sheet.conflictNoteRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

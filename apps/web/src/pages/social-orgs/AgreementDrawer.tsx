@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { EVALUATION_KINDS, type AgreementView } from '@xiaoshi/contracts';
+import { CreateEvaluationRequest, EVALUATION_KINDS, type AgreementView } from '@xiaoshi/contracts';
 import { scoreEvaluation } from '@xiaoshi/domain';
 import {
   Alert,
@@ -32,11 +32,18 @@ import { beijingDate } from '../../lib/time';
 import '../building-leaders/forms.css';
 import { socialOrgsApi } from './api';
 import { text } from './text';
+import { useZodRules } from '../../lib/zod-form';
 
 type Tranche = AgreementView['tranches'][number];
 
 /** One agreement: deliverables, the payment plan with its gate, and the evaluations. */
-export function AgreementDrawer({ agreementId, onClose }: { agreementId: number | null; onClose: () => void }) {
+export function AgreementDrawer({
+  agreementId,
+  onClose,
+}: {
+  agreementId: number | null;
+  onClose: () => void;
+}) {
   const t = text.useT();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
@@ -66,7 +73,13 @@ export function AgreementDrawer({ agreementId, onClose }: { agreementId: number 
     });
 
   return (
-    <Drawer open={agreementId !== null} onClose={onClose} size="large" destroyOnHidden title={data ? data.title : t('agr.title')}>
+    <Drawer
+      open={agreementId !== null}
+      onClose={onClose}
+      size="large"
+      destroyOnHidden
+      title={data ? data.title : t('agr.title')}
+    >
       {agreement.isPending ? (
         <PageSpinner />
       ) : agreement.isError ? (
@@ -111,15 +124,30 @@ export function AgreementDrawer({ agreementId, onClose }: { agreementId: number 
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('agr.trancheLabel'), dataIndex: 'label' },
-                { title: t('agr.trancheAmount'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Money fen={fen} /> },
-                { title: t('agr.trancheCondition'), dataIndex: 'condition', render: (condition: Tranche['condition']) => t(`condition.${condition}`) },
+                {
+                  title: t('agr.trancheAmount'),
+                  dataIndex: 'amountFen',
+                  align: 'right',
+                  render: (fen: number) => <Money fen={fen} />,
+                },
+                {
+                  title: t('agr.trancheCondition'),
+                  dataIndex: 'condition',
+                  render: (condition: Tranche['condition']) => t(`condition.${condition}`),
+                },
                 {
                   title: '',
                   key: 'status',
                   render: (_, row) => (
                     <Flex vertical gap={2}>
                       <Tag
-                        color={row.status === 'paid' || row.status === 'settled_outside' ? 'green' : row.status === 'requested' ? 'blue' : 'default'}
+                        color={
+                          row.status === 'paid' || row.status === 'settled_outside'
+                            ? 'green'
+                            : row.status === 'requested'
+                              ? 'blue'
+                              : 'default'
+                        }
                         style={{ marginInlineEnd: 0, width: 'fit-content' }}
                       >
                         {t(`tranche.status.${row.status}`)}
@@ -169,13 +197,21 @@ export function AgreementDrawer({ agreementId, onClose }: { agreementId: number 
                 {data.evaluations.map((evaluation) => (
                   <Flex key={evaluation.id} vertical gap={6} className="xs-evaluation">
                     <Flex gap={8} align="center" wrap>
-                      <Tag color={evaluation.passed ? 'green' : 'red'}>{evaluation.passed ? t('eval.passed') : t('eval.failed')}</Tag>
+                      <Tag color={evaluation.passed ? 'green' : 'red'}>
+                        {evaluation.passed ? t('eval.passed') : t('eval.failed')}
+                      </Tag>
                       <Typography.Text strong>
                         {t(`eval.kind.${evaluation.kind}`)} · {evaluation.evaluatedOn}
                       </Typography.Text>
                       <Typography.Text type="secondary">{evaluation.evaluator}</Typography.Text>
                     </Flex>
-                    <Typography.Text>{t('eval.total', { total: evaluation.totalPoints, max: evaluation.maxPoints, mark: evaluation.passMark })}</Typography.Text>
+                    <Typography.Text>
+                      {t('eval.total', {
+                        total: evaluation.totalPoints,
+                        max: evaluation.maxPoints,
+                        mark: evaluation.passMark,
+                      })}
+                    </Typography.Text>
                     <Table
                       size="small"
                       rowKey="key"
@@ -183,8 +219,18 @@ export function AgreementDrawer({ agreementId, onClose }: { agreementId: number 
                       dataSource={evaluation.scores}
                       columns={[
                         { title: t('eval.criterion'), dataIndex: 'name' },
-                        { title: t('eval.points'), key: 'points', align: 'right', render: (_, row) => `${row.points} / ${row.maxPoints}` },
-                        { title: t('eval.comment'), dataIndex: 'comment', responsive: ['md'], render: (comment: string | null) => comment ?? '' },
+                        {
+                          title: t('eval.points'),
+                          key: 'points',
+                          align: 'right',
+                          render: (_, row) => `${row.points} / ${row.maxPoints}`,
+                        },
+                        {
+                          title: t('eval.comment'),
+                          dataIndex: 'comment',
+                          responsive: ['md'],
+                          render: (comment: string | null) => comment ?? '',
+                        },
                       ]}
                     />
                     <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -211,17 +257,29 @@ interface EvaluationValues {
   comments: Record<string, string | undefined>;
 }
 
-function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementView; open: boolean; onClose: () => void }) {
+function EvaluationModal({
+  agreement,
+  open,
+  onClose,
+}: {
+  agreement: AgreementView;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = text.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EvaluationValues>();
+  const rules = useZodRules(CreateEvaluationRequest);
   const [saving, setSaving] = useState(false);
   const points = Form.useWatch('points', form) ?? {};
   // The same rule the API applies, for the total and the verdict as one types.
   const preview = scoreEvaluation(
     agreement.criteria,
-    agreement.criteria.map((criterion) => ({ key: criterion.key, points: points[criterion.key] ?? Number.NaN })),
+    agreement.criteria.map((criterion) => ({
+      key: criterion.key,
+      points: points[criterion.key] ?? Number.NaN,
+    })),
     agreement.passMark,
   );
 
@@ -248,7 +306,7 @@ function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementVie
     }
   };
 
-  const required = (field: string) => [{ required: true, message: t('form.required', { field }) }];
+  const required = (field: string) => ({ required: t('form.required', { field }) });
   const complete = agreement.criteria.every((criterion) => typeof points[criterion.key] === 'number');
   return (
     <Modal
@@ -262,16 +320,31 @@ function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementVie
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'final', evaluatedOn: beijingDate() }} onFinish={(values) => void save(values)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'final', evaluatedOn: beijingDate() }}
+        onFinish={(values) => void save(values)}
+      >
         <div className="xs-form-row">
           <Form.Item name="kind" label={t('eval.kind')}>
-            <Select options={EVALUATION_KINDS.map((kind) => ({ value: kind, label: t(`eval.kind.${kind}`) }))} />
+            <Select
+              options={EVALUATION_KINDS.map((kind) => ({ value: kind, label: t(`eval.kind.${kind}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="evaluatedOn" label={t('eval.date')} rules={required(t('eval.date'))}>
+          <Form.Item
+            name="evaluatedOn"
+            label={t('eval.date')}
+            rules={rules('evaluatedOn', required(t('eval.date')))}
+          >
             <Input type="date" />
           </Form.Item>
         </div>
-        <Form.Item name="evaluator" label={t('eval.evaluator')} rules={required(t('eval.evaluator'))}>
+        <Form.Item
+          name="evaluator"
+          label={t('eval.evaluator')}
+          rules={rules('evaluator', required(t('eval.evaluator')))}
+        >
           <Input maxLength={100} />
         </Form.Item>
         {agreement.criteria.map((criterion) => (
@@ -279,12 +352,17 @@ function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementVie
             <Form.Item
               name={['points', criterion.key]}
               label={`${criterion.name}（${criterion.maxPoints}）`}
-              rules={required(criterion.name)}
+              rules={rules('scores[].points', required(criterion.name))}
               style={{ minWidth: 220 }}
             >
               <InputNumber min={0} max={criterion.maxPoints} step={0.5} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item name={['comments', criterion.key]} label={t('eval.comment')} style={{ flex: 1, minWidth: 180 }}>
+            <Form.Item
+              name={['comments', criterion.key]}
+              label={t('eval.comment')}
+              rules={rules('scores[].comment')}
+              style={{ flex: 1, minWidth: 180 }}
+            >
               <Input maxLength={500} />
             </Form.Item>
           </Flex>
@@ -297,7 +375,11 @@ function EvaluationModal({ agreement, open, onClose }: { agreement: AgreementVie
             title={`${t('eval.total', { total: preview.totalPoints, max: preview.maxPoints, mark: agreement.passMark })} · ${preview.passed ? t('eval.passed') : t('eval.failed')}`}
           />
         )}
-        <Form.Item name="summary" label={t('eval.summary')} rules={required(t('eval.summary'))}>
+        <Form.Item
+          name="summary"
+          label={t('eval.summary')}
+          rules={rules('summary', required(t('eval.summary')))}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

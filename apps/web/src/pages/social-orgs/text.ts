@@ -97,10 +97,12 @@ export const text = defineNamespace(
     'form.cancel': '取消',
     'form.saved': '已保存',
     'form.required': '请填写{field}',
+    'form.invalid': '{field}格式不正确',
   },
   {
     title: 'Social organisations',
-    subtitle: 'Introducing and fostering social organisations: registry, service agreements, supervision evaluations and tranche payments (the final payment only after a passed evaluation)',
+    subtitle:
+      'Introducing and fostering social organisations: registry, service agreements, supervision evaluations and tranche payments (the final payment only after a passed evaluation)',
     demo: 'Demo data',
     'tab.registry': 'Registry',
     'tab.agreements': 'Agreements and evaluations',
@@ -169,7 +171,8 @@ export const text = defineNamespace(
     'tranche.status.settled_outside': 'Settled in an earlier year',
     'tranche.payment': 'Payment #{id}',
     'tranche.request': 'Request payment',
-    'tranche.requestConfirm': 'Request “{label}”, {amount}? It is committed on the budget line and sent to finance for approval.',
+    'tranche.requestConfirm':
+      'Request “{label}”, {amount}? It is committed on the budget line and sent to finance for approval.',
     'tranche.requested': 'Requested; awaiting finance’s approval',
     'tranche.locked': 'The final payment is requested after a passed evaluation',
 
@@ -193,5 +196,6 @@ export const text = defineNamespace(
     'form.cancel': 'Cancel',
     'form.saved': 'Saved',
     'form.required': 'Enter the {field}',
+    'form.invalid': 'The {field} is not valid',
   },
 );

@@ -1,6 +1,10 @@
 import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StipendBatchView } from '@xiaoshi/contracts';
+import {
+  ReturnWithReasonRequest,
+  MarkStipendBatchPaidRequest,
+  type StipendBatchView,
+} from '@xiaoshi/contracts';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { hasCode } from '../../api/errors';
@@ -17,6 +21,7 @@ import { BatchLinesTable } from './BatchLinesTable';
 import { StatusTag } from './shared';
 import { stipendText } from './i18n';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules } from '../../lib/zod-form';
 
 type StreetRow = StipendBatchView['byStreet'][number];
 
@@ -275,6 +280,8 @@ function ReasonOrPaidModal({
 }) {
   const s = stipendText.useT();
   const [form] = Form.useForm<{ reason?: string; paidOn?: string; reference?: string }>();
+  const rejectRules = useZodRules(ReturnWithReasonRequest);
+  const paidRules = useZodRules(MarkStipendBatchPaidRequest);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -325,16 +332,16 @@ function ReasonOrPaidModal({
           <Form.Item
             name="reason"
             label={s('batches.rejectReason')}
-            rules={[{ required: true, whitespace: true, message: s('reports.reasonRequired') }]}
+            rules={rejectRules('reason', { required: s('reports.reasonRequired') })}
           >
             <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="paidOn" label={s('batches.paidOn')}>
+            <Form.Item name="paidOn" label={s('batches.paidOn')} rules={paidRules('paidOn')}>
               <Input type="date" />
             </Form.Item>
-            <Form.Item name="reference" label={s('batches.reference')}>
+            <Form.Item name="reference" label={s('batches.reference')} rules={paidRules('reference')}>
               <Input maxLength={100} />
             </Form.Item>
           </>

@@ -1,5 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StipendProgrammeView, StipendReportView, StipendStreetReportStatus } from '@xiaoshi/contracts';
+import {
+  ReturnWithReasonRequest,
+  type StipendProgrammeView,
+  type StipendReportView,
+  type StipendStreetReportStatus,
+} from '@xiaoshi/contracts';
 import { Alert, App, Button, Drawer, Empty, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { stipendsApi } from '../../api/stipends';
@@ -14,6 +19,7 @@ import { PeriodPicker, StatusTag } from './shared';
 import { stipendText } from './i18n';
 import { commonText } from '../../i18n/common';
 import { useLang } from '../../i18n/i18n';
+import { useZodRules } from '../../lib/zod-form';
 
 interface Props {
   programme: StipendProgrammeView;
@@ -227,6 +233,7 @@ function ReturnModal({
   const s = stipendText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const rules = useZodRules(ReturnWithReasonRequest);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -266,7 +273,7 @@ function ReturnModal({
         <Form.Item
           name="reason"
           label={s('reports.reason')}
-          rules={[{ required: true, whitespace: true, message: s('reports.reasonRequired') }]}
+          rules={rules('reason', { required: s('reports.reasonRequired') })}
         >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SurveySubjectKey, SurveyView } from '@xiaoshi/contracts';
+import { CreateSurveyRequest, type SurveySubjectKey, type SurveyView } from '@xiaoshi/contracts';
 import { SURVEY_SUBJECT_KINDS } from '@xiaoshi/domain';
 import {
   App,
@@ -27,6 +27,7 @@ import { reportFormError } from '../../lib/form-errors';
 import { surveysApi, type NewSurvey } from './api';
 import { SurveyDrawer } from './SurveyDrawer';
 import { text } from './text';
+import { useZodRules } from '../../lib/zod-form';
 
 interface FormValues {
   title: string;
@@ -51,6 +52,7 @@ function CreateSurveyModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  const rules = useZodRules(CreateSurveyRequest);
   const kind = Form.useWatch('kind', form) ?? 'budget_line';
   const projects = useQuery({
     queryKey: ['surveys', 'projects'],
@@ -90,8 +92,7 @@ function CreateSurveyModal({
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
       onCreated(survey.id);
     },
-    onError: (error) =>
-      reportFormError(form, error, message),
+    onError: (error) => reportFormError(form, error, message),
   });
   return (
     <Modal
@@ -116,11 +117,11 @@ function CreateSurveyModal({
         <Form.Item
           name="title"
           label={t('form.title')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+          rules={rules('title', { required: t('form.required') })}
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="description" label={t('form.description')}>
+        <Form.Item name="description" label={t('form.description')} rules={rules('description')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Form.Item name="kind" label={t('form.subjectKind')}>
@@ -132,7 +133,7 @@ function CreateSurveyModal({
         <Form.Item
           name="subjectId"
           label={t('form.subject')}
-          rules={[{ required: true, message: t('form.required') }]}
+          rules={rules('subject.id', { required: t('form.required') })}
         >
           <Select
             showSearch
@@ -147,7 +148,11 @@ function CreateSurveyModal({
         <Form.Item name="askGroup" valuePropName="checked">
           <Checkbox>{t('form.askGroup')}</Checkbox>
         </Form.Item>
-        <Form.Item name="maxAnswersPerAddress" label={t('form.maxPerAddress')}>
+        <Form.Item
+          name="maxAnswersPerAddress"
+          label={t('form.maxPerAddress')}
+          rules={rules('maxAnswersPerAddress')}
+        >
           <InputNumber min={1} max={1000} />
         </Form.Item>
       </Form>

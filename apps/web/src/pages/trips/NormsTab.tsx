@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TrainingNormVersionView } from '@xiaoshi/contracts';
+import { CreateTrainingNormVersionRequest, type TrainingNormVersionView } from '@xiaoshi/contracts';
 import { fenToYuanString, yuanToFen } from '@xiaoshi/domain';
 import { App, Button, Card, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
 import { reportFormError } from '../../lib/form-errors';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 import '../building-leaders/forms.css';
 import { tripsApi } from './api';
 import { text } from './text';
@@ -64,7 +65,12 @@ export function NormsTab() {
             dataSource={version.items}
             columns={[
               { title: t('norms.label'), dataIndex: 'label' },
-              { title: t('norms.rate'), dataIndex: 'perPersonPerDayFen', align: 'right', render: (fen: number) => <Money fen={fen} /> },
+              {
+                title: t('norms.rate'),
+                dataIndex: 'perPersonPerDayFen',
+                align: 'right',
+                render: (fen: number) => <Money fen={fen} />,
+              },
             ]}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -77,11 +83,18 @@ export function NormsTab() {
   );
 }
 
-function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'new' | null; onClose: () => void }) {
+function NormModal({
+  version,
+  onClose,
+}: {
+  version: TrainingNormVersionView | 'new' | null;
+  onClose: () => void;
+}) {
   const t = text.useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NormValues>();
+  const rules = useZodRules(CreateTrainingNormVersionRequest);
   const [saving, setSaving] = useState(false);
   const existing = version && version !== 'new' ? version : null;
 
@@ -91,7 +104,12 @@ function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'n
       label: item.label.trim(),
       perPersonPerDayFen: yuanToFen(item.rate) ?? Number.NaN,
     }));
-    const body = { documentNumber: values.documentNumber, title: values.title?.trim() || null, effectiveFrom: values.effectiveFrom, items };
+    const body = {
+      documentNumber: values.documentNumber,
+      title: values.title?.trim() || null,
+      effectiveFrom: values.effectiveFrom,
+      items,
+    };
     setSaving(true);
     try {
       if (existing) await tripsApi.updateNorm(existing.id, { ...body, version: existing.version });
@@ -106,7 +124,7 @@ function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'n
     }
   };
 
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+  const required = (field: string) => ({ required: t('form.required', { field }) });
   return (
     <Modal
       open={version !== null}
@@ -128,21 +146,33 @@ function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'n
                 documentNumber: existing.documentNumber,
                 title: existing.title ?? undefined,
                 effectiveFrom: existing.effectiveFrom,
-                items: existing.items.map((item) => ({ category: item.category, label: item.label, rate: fenToYuanString(item.perPersonPerDayFen) })),
+                items: existing.items.map((item) => ({
+                  category: item.category,
+                  label: item.label,
+                  rate: fenToYuanString(item.perPersonPerDayFen),
+                })),
               }
             : { items: [{ category: 'class_1' }, { category: 'class_2' }, { category: 'class_3' }] }
         }
         onFinish={(values) => void save(values)}
       >
         <div className="xs-form-row">
-          <Form.Item name="documentNumber" label={t('norms.documentNumber')} rules={required(t('norms.documentNumber'))}>
+          <Form.Item
+            name="documentNumber"
+            label={t('norms.documentNumber')}
+            rules={rules('documentNumber', required(t('norms.documentNumber')))}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="effectiveFrom" label={t('norms.effectiveFrom')} rules={required(t('norms.effectiveFrom'))}>
+          <Form.Item
+            name="effectiveFrom"
+            label={t('norms.effectiveFrom')}
+            rules={rules('effectiveFrom', required(t('norms.effectiveFrom')))}
+          >
             <Input type="date" />
           </Form.Item>
         </div>
-        <Form.Item name="title" label={t('norms.docTitle')}>
+        <Form.Item name="title" label={t('norms.docTitle')} rules={rules('title')}>
           <Input maxLength={300} />
         </Form.Item>
         <Form.List name="items">
@@ -150,16 +180,45 @@ function NormModal({ version, onClose }: { version: TrainingNormVersionView | 'n
             <Flex vertical gap={4}>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'category']} rules={required(t('norms.category'))}>
-                    <Input aria-label={t('norms.category')} placeholder={t('norms.category')} style={{ width: 110 }} />
+                  <Form.Item
+                    name={[field.name, 'category']}
+                    rules={rules('items[].category', required(t('norms.category')))}
+                  >
+                    <Input
+                      aria-label={t('norms.category')}
+                      placeholder={t('norms.category')}
+                      style={{ width: 110 }}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'label']} rules={required(t('norms.label'))}>
-                    <Input aria-label={t('norms.label')} placeholder={t('norms.label')} style={{ width: 170 }} />
+                  <Form.Item
+                    name={[field.name, 'label']}
+                    rules={rules('items[].label', required(t('norms.label')))}
+                  >
+                    <Input
+                      aria-label={t('norms.label')}
+                      placeholder={t('norms.label')}
+                      style={{ width: 170 }}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'rate']} rules={required(t('norms.rate'))}>
-                    <Input aria-label={t('norms.rate')} placeholder={t('norms.rate')} inputMode="decimal" style={{ width: 130 }} />
+                  <Form.Item
+                    name={[field.name, 'rate']}
+                    rules={rules('items[].perPersonPerDayFen', yuanOptions(required(t('norms.rate'))))}
+                  >
+                    <Input
+                      aria-label={t('norms.rate')}
+                      placeholder={t('norms.rate')}
+                      inputMode="decimal"
+                      style={{ width: 130 }}
+                    />
                   </Form.Item>
-                  {fields.length > 1 && <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('detail.remove')} onClick={() => remove(field.name)} />}
+                  {fields.length > 1 && (
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('detail.remove')}
+                      onClick={() => remove(field.name)}
+                    />
+                  )}
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>

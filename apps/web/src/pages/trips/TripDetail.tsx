@@ -1,25 +1,14 @@
-import { ArrowLeftOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  TRIP_COST_KINDS,
-  TRIP_EVIDENCE_KINDS,
-  type TripEvidenceKind,
-  type TripParticipantInput,
-  type TripView,
-} from '@xiaoshi/contracts';
-import { yuanToFen } from '@xiaoshi/domain';
+import { TRIP_COST_KINDS, TRIP_EVIDENCE_KINDS, type TripEvidenceKind } from '@xiaoshi/contracts';
 import {
   Alert,
   App,
   Button,
   Card,
-  Checkbox,
   Descriptions,
   Empty,
   Flex,
-  Form,
-  Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -27,21 +16,23 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiDownload } from '../../api/client';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
 import { QueryError } from '../../components/QueryError';
-import { useScopedUnits } from '../../components/UnitTreeSelect';
 import { errorMessage } from '../../lib/errors';
-import { reportFormError } from '../../lib/form-errors';
 import { yuan } from '../../lib/money';
 import { tripsApi } from './api';
 import { TripFormModal } from './TripForm';
 import { TripStatusTag } from './TripStatusTag';
 import { text } from './text';
+import { ParticipantsModal } from './detail/ParticipantsModal';
+import { AttendanceModal } from './detail/AttendanceModal';
+import { CostsModal } from './detail/CostsModal';
+import { ReturnModal } from './detail/ReturnModal';
 
 type Dialog = 'edit' | 'participants' | 'attendance' | 'costs' | 'return' | null;
 
@@ -53,7 +44,10 @@ export function TripDetail({ id }: { id: number }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [evidenceKind, setEvidenceKind] = useState<TripEvidenceKind>('attendance_sheet');
   const [uploading, setUploading] = useState(false);
-  const trip = useQuery({ queryKey: ['trips', 'trip', id], queryFn: ({ signal }) => tripsApi.get(id, signal) });
+  const trip = useQuery({
+    queryKey: ['trips', 'trip', id],
+    queryFn: ({ signal }) => tripsApi.get(id, signal),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['trips'] });
 
   if (trip.isPending) return <PageSpinner />;
@@ -115,12 +109,26 @@ export function TripDetail({ id }: { id: number }) {
             <Flex gap={8} wrap align="center">
               <TripStatusTag status={data.status} />
               {data.isDemo && <Tag color="orange">{t('demo')}</Tag>}
-              {data.approvedBy && <Typography.Text type="secondary">{t('detail.approvedBy', { name: data.approvedBy })}</Typography.Text>}
+              {data.approvedBy && (
+                <Typography.Text type="secondary">
+                  {t('detail.approvedBy', { name: data.approvedBy })}
+                </Typography.Text>
+              )}
             </Flex>
-            {data.returnReason && <Alert type="warning" showIcon title={t('detail.returnReason', { reason: data.returnReason })} />}
+            {data.returnReason && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('detail.returnReason', { reason: data.returnReason })}
+              />
+            )}
             <Flex gap={8} wrap className="xs-trip-actions">
-              {actions.includes('edit') && <Button onClick={() => setDialog('edit')}>{t('action.edit')}</Button>}
-              {actions.includes('edit') && <Button onClick={() => setDialog('participants')}>{t('detail.editParticipants')}</Button>}
+              {actions.includes('edit') && (
+                <Button onClick={() => setDialog('edit')}>{t('action.edit')}</Button>
+              )}
+              {actions.includes('edit') && (
+                <Button onClick={() => setDialog('participants')}>{t('detail.editParticipants')}</Button>
+              )}
               {actions.includes('submit') && (
                 <Button type="primary" onClick={() => act('submit', t('action.submit'))}>
                   {t('action.submit')}
@@ -136,7 +144,9 @@ export function TripDetail({ id }: { id: number }) {
                   {t('action.return')}
                 </Button>
               )}
-              {actions.includes('attendance') && <Button onClick={() => setDialog('attendance')}>{t('action.attendance')}</Button>}
+              {actions.includes('attendance') && (
+                <Button onClick={() => setDialog('attendance')}>{t('action.attendance')}</Button>
+              )}
               {actions.includes('costs') && (
                 <Button type="primary" onClick={() => setDialog('costs')}>
                   {t('action.costs')}
@@ -148,7 +158,9 @@ export function TripDetail({ id }: { id: number }) {
                 </Button>
               )}
             </Flex>
-            {data.purpose && <Typography.Paragraph style={{ margin: 0 }}>{data.purpose}</Typography.Paragraph>}
+            {data.purpose && (
+              <Typography.Paragraph style={{ margin: 0 }}>{data.purpose}</Typography.Paragraph>
+            )}
             <Descriptions
               size="small"
               column={{ xs: 1, sm: 2, lg: 3 }}
@@ -177,12 +189,19 @@ export function TripDetail({ id }: { id: number }) {
               })}
             </Typography.Text>
             <Typography.Text type="secondary">
-              {t('detail.norm', { doc: estimate.normVersion.documentNumber, from: estimate.normVersion.effectiveFrom, category: data.categoryLabel })}
+              {t('detail.norm', {
+                doc: estimate.normVersion.documentNumber,
+                from: estimate.normVersion.effectiveFrom,
+                category: data.categoryLabel,
+              })}
             </Typography.Text>
           </Flex>
         </Card>
 
-        <Card variant="borderless" title={`${t('detail.participants')} · ${t('col.participantsValue', { people: data.participants, communities: data.communities })}`}>
+        <Card
+          variant="borderless"
+          title={`${t('detail.participants')} · ${t('col.participantsValue', { people: data.participants, communities: data.communities })}`}
+        >
           <Table
             size="small"
             rowKey="id"
@@ -193,12 +212,23 @@ export function TripDetail({ id }: { id: number }) {
               { title: t('detail.name'), dataIndex: 'name' },
               { title: t('detail.post'), dataIndex: 'post' },
               { title: t('detail.community'), key: 'community', render: (_, row) => row.community.name },
-              { title: t('detail.street'), key: 'street', responsive: ['md'], render: (_, row) => row.street.name },
+              {
+                title: t('detail.street'),
+                key: 'street',
+                responsive: ['md'],
+                render: (_, row) => row.street.name,
+              },
               {
                 title: t('detail.attended'),
                 dataIndex: 'attended',
                 render: (attended: boolean | null) =>
-                  attended === null ? '—' : attended ? <Tag color="green">{t('detail.present')}</Tag> : <Tag>{t('detail.absent')}</Tag>,
+                  attended === null ? (
+                    '—'
+                  ) : attended ? (
+                    <Tag color="green">{t('detail.present')}</Tag>
+                  ) : (
+                    <Tag>{t('detail.absent')}</Tag>
+                  ),
               },
             ]}
           />
@@ -215,7 +245,10 @@ export function TripDetail({ id }: { id: number }) {
                   aria-label={t('detail.evidence')}
                   value={evidenceKind}
                   style={{ width: 120 }}
-                  options={TRIP_EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`detail.evidenceKind.${kind}`) }))}
+                  options={TRIP_EVIDENCE_KINDS.map((kind) => ({
+                    value: kind,
+                    label: t(`detail.evidenceKind.${kind}`),
+                  }))}
                   onChange={setEvidenceKind}
                 />
                 <Upload
@@ -240,7 +273,12 @@ export function TripDetail({ id }: { id: number }) {
               {data.evidence.map((item) => (
                 <Flex key={item.id} gap={8} align="center" wrap>
                   <Tag>{t(`detail.evidenceKind.${item.kind}`)}</Tag>
-                  <Button type="link" size="small" icon={<PaperClipOutlined />} onClick={() => void openEvidence(item.id)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<PaperClipOutlined />}
+                    onClick={() => void openEvidence(item.id)}
+                  >
                     {item.originalName}
                   </Button>
                 </Flex>
@@ -258,8 +296,18 @@ export function TripDetail({ id }: { id: number }) {
                 pagination={false}
                 dataSource={data.costs}
                 columns={[
-                  { title: t('detail.costItem'), dataIndex: 'kind', render: (kind: string) => t(`detail.costKind.${kind as (typeof TRIP_COST_KINDS)[number]}`) },
-                  { title: t('detail.amount'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Money fen={fen} /> },
+                  {
+                    title: t('detail.costItem'),
+                    dataIndex: 'kind',
+                    render: (kind: string) =>
+                      t(`detail.costKind.${kind as (typeof TRIP_COST_KINDS)[number]}`),
+                  },
+                  {
+                    title: t('detail.amount'),
+                    dataIndex: 'amountFen',
+                    align: 'right',
+                    render: (fen: number) => <Money fen={fen} />,
+                  },
                   { title: t('detail.note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
                 ]}
                 summary={() => (
@@ -272,7 +320,13 @@ export function TripDetail({ id }: { id: number }) {
                   </Table.Summary.Row>
                 )}
               />
-              {data.directExpenditureId && <Alert type="success" showIcon title={t('detail.expenditure', { id: data.directExpenditureId })} />}
+              {data.directExpenditureId && (
+                <Alert
+                  type="success"
+                  showIcon
+                  title={t('detail.expenditure', { id: data.directExpenditureId })}
+                />
+              )}
             </Flex>
           </Card>
         )}
@@ -283,233 +337,5 @@ export function TripDetail({ id }: { id: number }) {
       <CostsModal open={dialog === 'costs'} trip={data} onClose={() => setDialog(null)} />
       <ReturnModal open={dialog === 'return'} trip={data} onClose={() => setDialog(null)} />
     </>
-  );
-}
-
-function ParticipantsModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
-  const t = text.useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const units = useScopedUnits();
-  const [form] = Form.useForm<{ participants: TripParticipantInput[] }>();
-  const [saving, setSaving] = useState(false);
-  const communities = useMemo(() => {
-    const all = units.data ?? [];
-    return all
-      .filter((unit) => unit.kind === 'street')
-      .map((street) => ({
-        label: street.name,
-        options: all.filter((unit) => unit.kind === 'community' && unit.parentId === street.id).map((unit) => ({ value: unit.id, label: unit.name })),
-      }));
-  }, [units.data]);
-
-  const save = async (values: { participants?: TripParticipantInput[] }) => {
-    setSaving(true);
-    try {
-      await tripsApi.participants(trip.id, values.participants ?? [], trip.version);
-      await queryClient.invalidateQueries({ queryKey: ['trips'] });
-      onClose();
-    } catch (error) {
-      reportFormError(form, error, message);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open={open}
-      title={t('detail.editParticipants')}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      okButtonProps={{ loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      width={720}
-    >
-      <Form
-        form={form}
-        initialValues={{ participants: trip.participantList.map((p) => ({ communityId: p.community.id, name: p.name, post: p.post })) }}
-        onFinish={(values) => void save(values)}
-      >
-        <Form.List name="participants">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={4}>
-              {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'communityId']} rules={[{ required: true, message: t('form.required', { field: t('detail.community') }) }]}>
-                    <Select placeholder={t('detail.community')} options={communities} showSearch optionFilterProp="label" style={{ width: 170 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('detail.name') }) }]}>
-                    <Input placeholder={t('detail.name')} maxLength={50} style={{ width: 130 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'post']} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('detail.post') }) }]}>
-                    <Input placeholder={t('detail.post')} maxLength={50} style={{ width: 190 }} />
-                  </Form.Item>
-                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('detail.remove')} onClick={() => remove(field.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
-                {t('detail.addParticipant')}
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
-  );
-}
-
-function AttendanceModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
-  const t = text.useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [checked, setChecked] = useState<number[]>(() =>
-    trip.participantList.filter((p) => p.attended !== false).map((p) => p.id),
-  );
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
-      await tripsApi.attendance(trip.id, checked, trip.version);
-      await queryClient.invalidateQueries({ queryKey: ['trips'] });
-      onClose();
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('action.attendance')}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      okButtonProps={{ loading: saving }}
-      onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Checkbox.Group value={checked} onChange={(values) => setChecked(values as number[])} style={{ width: '100%' }}>
-        <Flex vertical gap={6}>
-          {trip.participantList.map((participant) => (
-            <Checkbox key={participant.id} value={participant.id}>
-              {participant.name} · {participant.community.name} · {participant.post}
-            </Checkbox>
-          ))}
-        </Flex>
-      </Checkbox.Group>
-    </Modal>
-  );
-}
-
-interface CostValues {
-  items: Array<{ kind: (typeof TRIP_COST_KINDS)[number]; amount: string; note?: string }>;
-}
-
-function CostsModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
-  const t = text.useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<CostValues>();
-  const [saving, setSaving] = useState(false);
-  const save = async (values: CostValues) => {
-    setSaving(true);
-    try {
-      await tripsApi.costs(trip.id, {
-        version: trip.version,
-        items: values.items.map((item) => ({
-          kind: item.kind,
-          amountFen: yuanToFen(item.amount) ?? Number.NaN,
-          note: item.note?.trim() || null,
-        })),
-      });
-      await queryClient.invalidateQueries({ queryKey: ['trips'] });
-      onClose();
-    } catch (error) {
-      reportFormError(form, error, message);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('detail.recordCosts')}
-      okText={t('form.save')}
-      cancelText={t('form.cancel')}
-      okButtonProps={{ loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      width={680}
-    >
-      <Typography.Paragraph type="secondary">{t('detail.costHelp')}</Typography.Paragraph>
-      <Form form={form} initialValues={{ items: [{ kind: 'accommodation' }, { kind: 'meals' }, { kind: 'travel' }] }} onFinish={(values) => void save(values)}>
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={4}>
-              {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'kind']}>
-                    <Select aria-label={t('detail.costItem')} style={{ width: 150 }} options={TRIP_COST_KINDS.map((kind) => ({ value: kind, label: t(`detail.costKind.${kind}`) }))} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'amount']} rules={[{ required: true, message: t('form.required', { field: t('detail.amount') }) }]}>
-                    <Input aria-label={t('detail.amount')} placeholder={t('detail.amount')} inputMode="decimal" style={{ width: 140 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'note']}>
-                    <Input placeholder={t('detail.note')} maxLength={200} style={{ width: 170 }} />
-                  </Form.Item>
-                  {fields.length > 1 && <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('detail.remove')} onClick={() => remove(field.name)} />}
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'other' })}>
-                {t('detail.addCost')}
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
-  );
-}
-
-function ReturnModal({ open, trip, onClose }: { open: boolean; trip: TripView; onClose: () => void }) {
-  const t = text.useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const save = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    try {
-      await tripsApi.returnTrip(trip.id, reason.trim(), trip.version);
-      await queryClient.invalidateQueries({ queryKey: ['trips'] });
-      onClose();
-    } catch (error) {
-      reportFormError(form, error, message);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('action.return')}
-      okText={t('action.return')}
-      cancelText={t('form.cancel')}
-      okButtonProps={{ danger: true, loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item name="reason" label={t('action.reason')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('action.reason') }) }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

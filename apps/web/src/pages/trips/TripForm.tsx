@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TripView } from '@xiaoshi/contracts';
+import { CreateTripRequest, type TripView } from '@xiaoshi/contracts';
 import { fenToYuanString, yuanToFen } from '@xiaoshi/domain';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { budgetsApi } from '../../api/pipeline';
 import { reportFormError } from '../../lib/form-errors';
 import { beijingYear } from '../../lib/time';
+import { useZodRules, yuanOptions } from '../../lib/zod-form';
 import '../building-leaders/forms.css';
 import { tripsApi } from './api';
 import { text } from './text';
@@ -21,7 +22,6 @@ interface TripValues {
   travel?: string;
   budgetLineId: number;
 }
-
 
 /** Budget lines the user may spend from, this year's and next year's, for selects. */
 export function useBudgetLineOptions() {
@@ -58,12 +58,18 @@ export function TripFormModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<TripValues>();
+  const rules = useZodRules(CreateTripRequest);
   const [saving, setSaving] = useState(false);
   const lines = useBudgetLineOptions();
-  const norms = useQuery({ queryKey: ['trips', 'norms'], queryFn: ({ signal }) => tripsApi.norms(signal), enabled: open });
+  const norms = useQuery({
+    queryKey: ['trips', 'norms'],
+    queryFn: ({ signal }) => tripsApi.norms(signal),
+    enabled: open,
+  });
   const categories = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const version of norms.data ?? []) for (const item of version.items) if (!seen.has(item.category)) seen.set(item.category, item.label);
+    for (const version of norms.data ?? [])
+      for (const item of version.items) if (!seen.has(item.category)) seen.set(item.category, item.label);
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   }, [norms.data]);
 
@@ -98,7 +104,9 @@ export function TripFormModal({
     };
     setSaving(true);
     try {
-      const saved = trip ? await tripsApi.update(trip.id, { ...body, version: trip.version }) : await tripsApi.create(body);
+      const saved = trip
+        ? await tripsApi.update(trip.id, { ...body, version: trip.version })
+        : await tripsApi.create(body);
       void message.success(t('form.saved'));
       await queryClient.invalidateQueries({ queryKey: ['trips'] });
       onClose();
@@ -110,7 +118,7 @@ export function TripFormModal({
     }
   };
 
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+  const required = (field: string) => ({ required: t('form.required', { field }) });
   return (
     <Modal
       open={open}
@@ -123,36 +131,65 @@ export function TripFormModal({
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ staffCount: 0 }} onFinish={(values) => void save(values)}>
-        <Form.Item name="title" label={t('form.title')} rules={required(t('form.title'))}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ staffCount: 0 }}
+        onFinish={(values) => void save(values)}
+      >
+        <Form.Item name="title" label={t('form.title')} rules={rules('title', required(t('form.title')))}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="destination" label={t('form.destination')} rules={required(t('form.destination'))}>
+        <Form.Item
+          name="destination"
+          label={t('form.destination')}
+          rules={rules('destination', required(t('form.destination')))}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="purpose" label={t('form.purpose')}>
+        <Form.Item name="purpose" label={t('form.purpose')} rules={rules('purpose')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <div className="xs-form-row">
-          <Form.Item name="startDate" label={t('form.startDate')} rules={required(t('form.startDate'))}>
+          <Form.Item
+            name="startDate"
+            label={t('form.startDate')}
+            rules={rules('startDate', required(t('form.startDate')))}
+          >
             <Input type="date" />
           </Form.Item>
-          <Form.Item name="endDate" label={t('form.endDate')} rules={required(t('form.endDate'))}>
+          <Form.Item
+            name="endDate"
+            label={t('form.endDate')}
+            rules={rules('endDate', required(t('form.endDate')))}
+          >
             <Input type="date" />
           </Form.Item>
         </div>
         <div className="xs-form-row">
-          <Form.Item name="category" label={t('form.category')} rules={[{ required: true, message: t('form.required', { field: t('form.category') }) }]}>
+          <Form.Item
+            name="category"
+            label={t('form.category')}
+            rules={rules('category', required(t('form.category')))}
+          >
             <Select options={categories} />
           </Form.Item>
-          <Form.Item name="staffCount" label={t('form.staffCount')}>
+          <Form.Item name="staffCount" label={t('form.staffCount')} rules={rules('staffCount')}>
             <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="travel" label={t('form.travel')}>
+          <Form.Item
+            name="travel"
+            label={t('form.travel')}
+            rules={rules('travelPerPersonFen', yuanOptions())}
+          >
             <Input inputMode="decimal" />
           </Form.Item>
         </div>
-        <Form.Item name="budgetLineId" label={t('form.budgetLine')} rules={[{ required: true, message: t('form.required', { field: t('form.budgetLine') }) }]}>
+        <Form.Item
+          name="budgetLineId"
+          label={t('form.budgetLine')}
+          rules={rules('budgetLineId', required(t('form.budgetLine')))}
+        >
           <Select options={lines} showSearch optionFilterProp="label" />
         </Form.Item>
       </Form>

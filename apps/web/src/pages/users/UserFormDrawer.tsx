@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { CreateUserRequest, Role, UpdateUserRequest, UserView } from '@xiaoshi/contracts';
+import { CreateUserRequest, type Role, type UpdateUserRequest, type UserView } from '@xiaoshi/contracts';
 import { App, Button, Drawer, Flex, Form, Input, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { usersApi } from '../../api/endpoints';
@@ -7,11 +7,10 @@ import { hasCode } from '../../api/errors';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { reportFormError } from '../../lib/form-errors';
 import { generatePassword, newPasswordRules } from '../../lib/password';
-import { PHONE_PATTERN, USERNAME_PATTERN } from '../../lib/validation';
 import { roleOptions } from './roleOptions';
 import { usersText } from './text';
 import { commonText } from '../../i18n/common';
-import { orgsText } from '../orgs/text';
+import { useZodRules } from '../../lib/zod-form';
 
 /** Closed, a new user, or an existing one being edited. */
 export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: UserView } | null;
@@ -32,7 +31,6 @@ interface Props {
   onSaved: (user: UserView, created: boolean) => void;
   onConflict: () => void;
 }
-
 
 const blankToUndefined = (value?: string) => value?.trim() || undefined;
 const blankToNull = (value?: string) => value?.trim() || null;
@@ -55,9 +53,9 @@ function changes(user: UserView, values: Values): UpdateUserRequest {
 export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) {
   const t = usersText.useT();
   const tc = commonText.useT();
-  const tOrgs = orgsText.useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const rules = useZodRules(CreateUserRequest);
   const editing = target?.mode === 'edit' ? target.user : null;
 
   const save = useMutation({
@@ -151,15 +149,7 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
           rules={
             editing
               ? []
-              : [
-                  { required: true, whitespace: true, message: t('usernameRequired') },
-                  {
-                    validator: (_, value?: string) =>
-                      !value || USERNAME_PATTERN.test(value.trim().toLowerCase())
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('usernameInvalid'))),
-                  },
-                ]
+              : rules('username', { required: t('usernameRequired'), message: t('usernameInvalid') })
           }
         >
           <Input disabled={!!editing} maxLength={32} autoComplete="off" />
@@ -167,14 +157,14 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
         <Form.Item
           name="displayName"
           label={t('field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }]}
+          rules={rules('displayName', { required: t('displayNameRequired') })}
         >
           <Input maxLength={50} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="unitId"
           label={t('field.unit')}
-          rules={[{ required: true, message: t('unitRequired') }]}
+          rules={rules('unitId', { required: t('unitRequired') })}
         >
           <UnitTreeSelect placeholder={t('unitPlaceholder')} />
         </Form.Item>
@@ -182,39 +172,21 @@ export function UserFormDrawer({ target, onClose, onSaved, onConflict }: Props) 
           name="roles"
           label={t('field.roles')}
           extra={t('rolesHelp')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}
+          rules={rules('roles', { required: t('rolesRequired') })}
         >
-          <Select<Role[]>
-            mode="multiple"
-            options={roleOptions()}
-            placeholder={t('rolePlaceholder')}
-          />
+          <Select<Role[]> mode="multiple" options={roleOptions()} placeholder={t('rolePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="phone"
           label={t('field.phone')}
-          rules={[
-            {
-              validator: (_, value?: string) =>
-                !value || value === editing?.phone || PHONE_PATTERN.test(value.trim())
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(tOrgs('phoneInvalid'))),
-            },
-          ]}
+          rules={rules('phone', { accept: (value) => value === editing?.phone })}
         >
           <Input maxLength={20} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="email"
           label={t('field.email')}
-          rules={[
-            {
-              validator: (_, value?: string) =>
-                !value || value === editing?.email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('emailInvalid'))),
-            },
-          ]}
+          rules={rules('email', { message: t('emailInvalid'), accept: (value) => value === editing?.email })}
         >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>

@@ -1,10 +1,11 @@
-import type { CompetitionKind, ProgrammeView } from '@xiaoshi/contracts';
+import { CreateCompetitionRequest, type CompetitionKind, type ProgrammeView } from '@xiaoshi/contracts';
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { competitionKindText } from '../../../i18n/enums';
-import { parseYuan, wan, yuan, yuanRules } from '../../../lib/money';
+import { parseYuan, wan, yuan } from '../../../lib/money';
 import { flattenLines } from '../../budgets/useBudgets';
 import { competitionsText } from '../text';
+import { useZodRules, yuanOptions } from '../../../lib/zod-form';
 
 interface Props {
   programmes: ProgrammeView[];
@@ -19,6 +20,7 @@ interface Props {
 export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onKindChange }: Props) {
   const t = competitionsText.useT();
   const form = Form.useFormInstance();
+  const rules = useZodRules(CreateCompetitionRequest);
   const lines = useMemo(() => flattenLines(programmes), [programmes]);
   const lineId = Form.useWatch('budgetLineId', form) as number | undefined;
   const line = lines.find((candidate) => candidate.id === lineId);
@@ -29,12 +31,10 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
       <Form.Item
         name="budgetLineId"
         label={t('field.budgetLine')}
-        rules={[{ required: true, message: t('lineRequired') }]}
+        rules={rules('budgetLineId', { required: t('lineRequired') })}
         extra={
           line && room !== null ? (
-            <span data-testid="line-room">
-              {t('lineRoom', { yuan: yuan(room), wan: wan(room) })}
-            </span>
+            <span data-testid="line-room">{t('lineRoom', { yuan: yuan(room), wan: wan(room) })}</span>
           ) : (
             t('lineHelp')
           )
@@ -65,7 +65,7 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
           )}
         />
       </Form.Item>
-      <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={t('field.kind')} rules={rules('kind')}>
         <Radio.Group
           disabled={editing}
           optionType="button"
@@ -76,11 +76,11 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
       <Form.Item
         name="title"
         label={t('field.title')}
-        rules={[{ required: true, whitespace: true, message: t('titleRequired') }]}
+        rules={rules('title', { required: t('titleRequired') })}
       >
         <Input maxLength={120} showCount />
       </Form.Item>
-      <Form.Item name="description" label={t('field.description')}>
+      <Form.Item name="description" label={t('field.description')} rules={rules('description')}>
         <Input.TextArea rows={4} maxLength={5000} placeholder={t('descriptionPlaceholder')} />
       </Form.Item>
       <Form.Item
@@ -89,7 +89,7 @@ export function BasicsStep({ programmes, editing, ownEnvelopeFen, ownLineId, onK
         dependencies={['budgetLineId']}
         extra={t('envelopeHelp')}
         rules={[
-          ...yuanRules({ required: true, positive: true }),
+          ...rules('envelopeFen', yuanOptions()),
           {
             validator: (_, value?: string) => {
               const fen = parseYuan(value);

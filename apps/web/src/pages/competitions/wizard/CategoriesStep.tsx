@@ -1,25 +1,21 @@
+import { CreateCompetitionRequest } from '@xiaoshi/contracts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
-import { parseYuan, wan, yuanRules } from '../../../lib/money';
+import { parseYuan, wan } from '../../../lib/money';
 import { nextKey } from './presets';
 import { competitionsText } from '../text';
-
-const KEY_PATTERN = /^[a-z][a-z0-9_]{1,29}$/;
+import { useZodRules, yuanOptions } from '../../../lib/zod-form';
 
 /** Step 2: categories with their per-project subsidy caps (单个项目补助上限). */
 export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: boolean }) {
   const t = competitionsText.useT();
   const form = Form.useFormInstance();
+  const rules = useZodRules(CreateCompetitionRequest);
   return (
     <>
       <Typography.Paragraph type="secondary">{t('categoriesHelp')}</Typography.Paragraph>
       {hasApplicationsHint && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('categoriesLockedHint')}
-          style={{ marginBottom: 12 }}
-        />
+        <Alert type="info" showIcon title={t('categoriesLockedHint')} style={{ marginBottom: 12 }} />
       )}
       <Form.List
         name="categories"
@@ -49,9 +45,7 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                 </Typography.Text>
                 <Form.Item
                   name={[field.name, 'name']}
-                  rules={[
-                    { required: true, whitespace: true, message: t('categoryNameRequired') },
-                  ]}
+                  rules={rules('categories[].name', { required: t('categoryNameRequired') })}
                   style={{ flex: '2 1 160px', marginBottom: 0 }}
                 >
                   <Input
@@ -62,10 +56,7 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'key']}
-                  rules={[
-                    { pattern: KEY_PATTERN, message: t('keyInvalid') },
-                    { required: true, message: t('keyInvalid') },
-                  ]}
+                  rules={rules('categories[].key', { message: t('keyInvalid'), required: t('keyInvalid') })}
                   style={{ flex: '1 1 110px', marginBottom: 0 }}
                   tooltip={t('keyHelp')}
                 >
@@ -77,7 +68,7 @@ export function CategoriesStep({ hasApplicationsHint }: { hasApplicationsHint: b
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'cap']}
-                  rules={yuanRules({ required: true, positive: true })}
+                  rules={rules('categories[].capFen', yuanOptions())}
                   style={{ flex: '2 1 180px', marginBottom: 0 }}
                   extra={<CapInWan name={field.name} />}
                 >

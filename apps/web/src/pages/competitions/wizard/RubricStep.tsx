@@ -1,3 +1,4 @@
+import { CreateCompetitionRequest } from '@xiaoshi/contracts';
 import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkRubric, type Criterion } from '@xiaoshi/domain';
 import { Alert, Button, Flex, Form, Input, InputNumber, Progress, Typography } from 'antd';
@@ -5,6 +6,7 @@ import { nextKey } from './presets';
 import type { WizardValues } from './values';
 import { competitionsText } from '../text';
 import { useLang } from '../../../i18n/i18n';
+import { useZodRules } from '../../../lib/zod-form';
 
 type Row = WizardValues['rubric'][number];
 
@@ -27,6 +29,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
   const t = competitionsText.useT();
   const lang = useLang();
   const form = Form.useFormInstance();
+  const rules = useZodRules(CreateCompetitionRequest);
   const rows = Form.useWatch('rubric', form) as Row[] | undefined;
   const sum = rubricSum(rows);
   const violations = rubricViolations(rows);
@@ -59,13 +62,7 @@ export function RubricStep({ locked }: { locked: boolean }) {
             {t('rubricSum', { sum })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {notHundred
-              ? lang === 'en'
-                ? notHundred.en
-                : notHundred.zh
-              : sum === 100
-                ? t('rubricOk')
-                : ''}
+            {notHundred ? (lang === 'en' ? notHundred.en : notHundred.zh) : sum === 100 ? t('rubricOk') : ''}
           </Typography.Text>
         </Flex>
       </Flex>
@@ -98,16 +95,14 @@ export function RubricStep({ locked }: { locked: boolean }) {
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'name']}
-                  rules={[
-                    { required: true, whitespace: true, message: t('criterionNameRequired') },
-                  ]}
+                  rules={rules('rubric[].name', { required: t('criterionNameRequired') })}
                   style={{ flex: '3 1 200px', marginBottom: 0 }}
                 >
                   <Input disabled={locked} maxLength={50} aria-label={t('field.criterion')} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'maxPoints']}
-                  rules={[{ required: true, message: t('pointsRequired') }]}
+                  rules={rules('rubric[].maxPoints', { required: t('pointsRequired') })}
                   style={{ width: 130, marginBottom: 0 }}
                 >
                   <InputNumber

@@ -1,3 +1,4 @@
+import { CreateCompetitionRequest } from '@xiaoshi/contracts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TRANCHE_CONDITIONS, checkTranchePlan, type TrancheCondition } from '@xiaoshi/domain';
 import { Button, Flex, Form, InputNumber, Progress, Select, Typography } from 'antd';
@@ -5,6 +6,7 @@ import { trancheConditionText } from '../../../i18n/enums';
 import { percentToBp, type WizardValues } from './values';
 import { competitionsText } from '../text';
 import { useLang } from '../../../i18n/i18n';
+import { useZodRules } from '../../../lib/zod-form';
 
 type Row = WizardValues['tranches'][number];
 
@@ -29,6 +31,7 @@ export function TranchesStep() {
   const t = competitionsText.useT();
   const lang = useLang();
   const form = Form.useFormInstance();
+  const rules = useZodRules(CreateCompetitionRequest);
   const rows = Form.useWatch('tranches', form) as Row[] | undefined;
   const sumBp = trancheSumBp(rows);
   const percent = sumBp / 100;
@@ -81,7 +84,10 @@ export function TranchesStep() {
                 </Typography.Text>
                 <Form.Item
                   name={[field.name, 'percent']}
-                  rules={[{ required: true, message: t('percentRequired') }]}
+                  rules={rules('tranchePlan[].percentBp', {
+                    required: t('percentRequired'),
+                    from: (value) => percentToBp(value as number),
+                  })}
                   style={{ width: 140, marginBottom: 0 }}
                 >
                   <InputNumber
@@ -95,7 +101,7 @@ export function TranchesStep() {
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'condition']}
-                  rules={[{ required: true, message: t('conditionRequired') }]}
+                  rules={rules('tranchePlan[].condition', { required: t('conditionRequired') })}
                   style={{ flex: '1 1 220px', marginBottom: 0 }}
                 >
                   <Select

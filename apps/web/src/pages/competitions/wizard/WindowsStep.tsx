@@ -1,19 +1,25 @@
+import { CreateCompetitionRequest } from '@xiaoshi/contracts';
 import { Col, DatePicker, Form, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { competitionsText } from '../text';
+import { useZodRules } from '../../../lib/zod-form';
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/** A picked window as the request sends its start. */
+const windowStart = (value: unknown) => (value as [Dayjs, Dayjs])[0].toISOString();
 
 /** Step 3: submission and review windows (Beijing time), deadline and the quotas. */
 export function WindowsStep() {
   const t = competitionsText.useT();
+  const rules = useZodRules(CreateCompetitionRequest);
   const number = (name: string, label: string, min: number, max: number, extra?: string, required = true) => (
     <Col xs={24} sm={12} lg={8}>
       <Form.Item
         name={name}
         label={label}
         extra={extra}
-        rules={required ? [{ required: true, message: t('numberRequired') }] : []}
+        rules={rules(name, { required: t('numberRequired'), optional: !required })}
       >
         <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
       </Form.Item>
@@ -28,7 +34,7 @@ export function WindowsStep() {
             name="submissionWindow"
             label={t('field.submissionWindow')}
             rules={[
-              { required: true, message: t('windowRequired') },
+              ...rules('submissionOpensAt', { required: t('windowRequired'), from: windowStart }),
               {
                 validator: (_, value?: [Dayjs, Dayjs]) =>
                   !value || value[0].isBefore(value[1])
@@ -50,13 +56,12 @@ export function WindowsStep() {
             label={t('field.reviewWindow')}
             dependencies={['submissionWindow']}
             rules={[
-              { required: true, message: t('windowRequired') },
+              ...rules('reviewOpensAt', { required: t('windowRequired'), from: windowStart }),
               ({ getFieldValue }) => ({
                 validator: (_, value?: [Dayjs, Dayjs]) => {
                   const submission = getFieldValue('submissionWindow') as [Dayjs, Dayjs] | undefined;
                   if (!value) return Promise.resolve();
-                  if (!value[0].isBefore(value[1]))
-                    return Promise.reject(new Error(t('windowOrder')));
+                  if (!value[0].isBefore(value[1])) return Promise.reject(new Error(t('windowOrder')));
                   if (submission && value[0].isBefore(submission[1]))
                     return Promise.reject(new Error(t('reviewAfterSubmission')));
                   return Promise.resolve();
@@ -77,7 +82,10 @@ export function WindowsStep() {
             label={t('field.implementationDeadline')}
             dependencies={['reviewWindow']}
             rules={[
-              { required: true, message: t('deadlineRequired') },
+              ...rules('implementationDeadline', {
+                required: t('deadlineRequired'),
+                from: (value) => (value as Dayjs).format('YYYY-MM-DD'),
+              }),
               ({ getFieldValue }) => ({
                 validator: (_, value?: Dayjs) => {
                   const review = getFieldValue('reviewWindow') as [Dayjs, Dayjs] | undefined;
@@ -94,13 +102,7 @@ export function WindowsStep() {
       </Row>
       <Typography.Title level={5}>{t('quotas')}</Typography.Title>
       <Row gutter={16}>
-        {number(
-          'minPerStreet',
-          t('field.minPerStreet'),
-          0,
-          100,
-          t('minPerStreetHelp'),
-        )}
+        {number('minPerStreet', t('field.minPerStreet'), 0, 100, t('minPerStreetHelp'))}
         <Col xs={24} sm={12} lg={8}>
           <Form.Item
             name="maxPerStreet"
@@ -108,6 +110,7 @@ export function WindowsStep() {
             extra={t('maxPerStreetHelp')}
             dependencies={['minPerStreet']}
             rules={[
+              ...rules('maxPerStreet'),
               ({ getFieldValue }) => ({
                 validator: (_, value?: number | null) =>
                   value === null || value === undefined || value >= (getFieldValue('minPerStreet') as number)
@@ -126,7 +129,7 @@ export function WindowsStep() {
             label={t('field.awardMax')}
             dependencies={['awardMin']}
             rules={[
-              { required: true, message: t('numberRequired') },
+              ...rules('awardMax', { required: t('numberRequired') }),
               ({ getFieldValue }) => ({
                 validator: (_, value?: number) =>
                   value === undefined || value >= (getFieldValue('awardMin') as number)
@@ -138,21 +141,9 @@ export function WindowsStep() {
             <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        {number(
-          'noticeWorkingDays',
-          t('field.noticeWorkingDays'),
-          1,
-          30,
-          t('noticeHelp'),
-        )}
+        {number('noticeWorkingDays', t('field.noticeWorkingDays'), 1, 30, t('noticeHelp'))}
         {number('reviewersPerApplication', t('field.reviewersPerApplication'), 1, 15)}
-        {number(
-          'reminderDaysBeforeClose',
-          t('field.reminderDaysBeforeClose'),
-          0,
-          60,
-          t('reminderHelp'),
-        )}
+        {number('reminderDaysBeforeClose', t('field.reminderDaysBeforeClose'), 0, 60, t('reminderHelp'))}
       </Row>
     </>
   );
