@@ -74,7 +74,8 @@ describe('the worker when Redis loses its data or the worker dies', () => {
   it('registers every scheduled job at boot and restores them after FLUSHALL and after a Redis restart', async () => {
     workers.push(await WorkerProcess.start(env));
     await waitFor('every scheduled job registered at boot', allScheduled);
-    expect(expected).toHaveLength(5);
+    // audit (nightly incremental, weekly full), reminders, notices, delivery (opening, overdue)
+    expect(expected).toHaveLength(6);
 
     // The worker logs each restore: counting them proves the schedulers were gone and came back.
     const restores = () => workers[0].output.split('restored scheduled jobs missing from Redis').length - 1;
