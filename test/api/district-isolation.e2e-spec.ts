@@ -1,54 +1,14 @@
-import { DiscoveryService } from '@nestjs/core';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@xiaoshi/contracts';
 import fc from 'fast-check';
-import type { z } from 'zod';
-import { ROUTE_ACCESS, type RouteAccess } from '../../apps/api/src/common/route-access.decorator.js';
-import { BODY_SCHEMA, QUERY_SCHEMA } from '../../apps/api/src/common/validation.js';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
 import { approvedProjects } from '../support/fixtures.js';
 import { arbitraryOf, jsonSchemaOf } from '../support/schema-arbitrary.js';
+import { discoverRoutes, type DiscoveredRoute } from '../support/routes.js';
 import { createSecondDistrict, type SecondDistrict } from '../support/second-district.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'] as const;
-
-interface Route {
-  method: 'get' | 'post' | 'put' | 'delete' | 'patch';
-  path: string;
-  access: RouteAccess;
-  body: z.ZodType | undefined;
-  query: z.ZodType | undefined;
-  name: string;
-}
-
-function routesOf(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  for (const wrapper of t.app.get(DiscoveryService).getControllers()) {
-    const controller = wrapper.metatype as { prototype: Record<string, unknown>; name: string } | null;
-    if (!controller) continue;
-    const base = (Reflect.getMetadata('path', controller) as string | undefined) ?? '';
-    const classAccess = Reflect.getMetadata(ROUTE_ACCESS, controller) as RouteAccess | undefined;
-    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[name];
-      if (name === 'constructor' || typeof handler !== 'function') continue;
-      const own = Reflect.getMetadata('path', handler) as string | undefined;
-      if (own === undefined) continue;
-      const method = METHODS[Reflect.getMetadata('method', handler) as number];
-      const access = (Reflect.getMetadata(ROUTE_ACCESS, handler) as RouteAccess | undefined) ?? classAccess;
-      if (!access || !['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].includes(method)) continue;
-      const path = `/api/${[base, own].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-      routes.push({
-        method: method.toLowerCase() as Route['method'],
-        path,
-        access,
-        body: Reflect.getMetadata(BODY_SCHEMA, handler) as z.ZodType | undefined,
-        query: Reflect.getMetadata(QUERY_SCHEMA, handler) as z.ZodType | undefined,
-        name: `${method} ${path} (${controller.name}.${name})`,
-      });
-    }
-  }
-  return routes;
-}
+type Route = DiscoveredRoute;
+const routesOf = discoverRoutes;
 
 /** The victim's row ids by pool name: 呈贡区's data, seeded and driven through the API. */
 type Pools = Record<string, number[]>;

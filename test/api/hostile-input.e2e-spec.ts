@@ -1,14 +1,12 @@
-import { DiscoveryService } from '@nestjs/core';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@xiaoshi/contracts';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { ROUTE_ACCESS, type RouteAccess } from '../../apps/api/src/common/route-access.decorator.js';
-import { BODY_SCHEMA } from '../../apps/api/src/common/validation.js';
+import type { RouteAccess } from '../../apps/api/src/common/route-access.decorator.js';
 import { pdfBytes } from '../support/fixtures.js';
+import { discoverRoutes, type DiscoveredRoute } from '../support/routes.js';
 import { HOSTILE_STRINGS, bodyArbitrary, poison } from '../support/schema-arbitrary.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'] as const;
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** One demo account per role (see apps/api/src/seed/demo-org-units.ts). */
@@ -23,42 +21,15 @@ const DEMO_USER: Partial<Record<Role, string>> = {
   auditor: 'auditor',
 };
 
-interface WriteRoute {
+interface WriteRoute extends Omit<DiscoveredRoute, 'method' | 'body' | 'query'> {
   method: 'post' | 'put' | 'delete' | 'patch';
-  /** Express-style path with `:params`. */
-  path: string;
-  access: RouteAccess;
   schema: z.ZodType | undefined;
-  name: string;
 }
 
 function writeRoutes(t: TestApp): WriteRoute[] {
-  const routes: WriteRoute[] = [];
-  for (const wrapper of t.app.get(DiscoveryService).getControllers()) {
-    const controller = wrapper.metatype as { prototype: Record<string, unknown>; name: string } | null;
-    if (!controller) continue;
-    const base = (Reflect.getMetadata('path', controller) as string | undefined) ?? '';
-    const classAccess = Reflect.getMetadata(ROUTE_ACCESS, controller) as RouteAccess | undefined;
-    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[name];
-      if (name === 'constructor' || typeof handler !== 'function') continue;
-      const own = Reflect.getMetadata('path', handler) as string | undefined;
-      if (own === undefined) continue;
-      const method = METHODS[Reflect.getMetadata('method', handler) as number];
-      if (!WRITES.has(method)) continue;
-      const access = (Reflect.getMetadata(ROUTE_ACCESS, handler) as RouteAccess | undefined) ?? classAccess;
-      if (!access) continue; // the platform suite fails on that
-      const path = `/api/${[base, own].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-      routes.push({
-        method: method.toLowerCase() as WriteRoute['method'],
-        path,
-        access,
-        schema: Reflect.getMetadata(BODY_SCHEMA, handler) as z.ZodType | undefined,
-        name: `${method} ${path} (${controller.name}.${name})`,
-      });
-    }
-  }
-  return routes;
+  return discoverRoutes(t)
+    .filter((route) => WRITES.has(route.method.toUpperCase()))
+    .map(({ body, query: _query, ...route }) => ({ ...route, method: route.method as WriteRoute['method'], schema: body }));
 }
 
 function userFor(access: RouteAccess): string | null {
