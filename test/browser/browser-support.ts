@@ -40,6 +40,8 @@ export class Browsers {
     const context = await this.browser.newContext({
       viewport: { width, height: width > 1000 ? 860 : 1180 },
       locale: 'zh-CN',
+      // The portal honours "reduce motion" (antd's slides and zooms off), so no step waits on one.
+      reducedMotion: 'reduce',
       // Not Beijing on purpose: the UI must show and take Asia/Shanghai times whatever the zone.
       timezoneId: 'Europe/London',
     });
@@ -102,4 +104,37 @@ export async function settled(page: Page, selector?: string): Promise<void> {
       await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
     }
   })()`);
+}
+
+/**
+ * Resolves once the page has had no request in flight for `quietMs` (a data fetch, a lazy route's
+ * chunk): Playwright's 'networkidle' with a 100 ms window instead of its fixed 500 ms. Call
+ * trackRequests(page) once, right after the page is made.
+ */
+const inFlight = new WeakMap<Page, { pending: number; lastChange: number }>();
+
+export function trackRequests(page: Page): void {
+  const state = { pending: 0, lastChange: Date.now() };
+  inFlight.set(page, state);
+  const started = () => {
+    state.pending += 1;
+    state.lastChange = Date.now();
+  };
+  const ended = () => {
+    state.pending = Math.max(0, state.pending - 1);
+    state.lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+}
+
+export async function networkQuiet(page: Page, quietMs = 100, timeoutMs = 30_000): Promise<void> {
+  const state = inFlight.get(page);
+  if (!state) throw new Error('trackRequests(page) first');
+  const deadline = Date.now() + timeoutMs;
+  while (state.pending > 0 || Date.now() - state.lastChange < quietMs) {
+    if (Date.now() > deadline) throw new Error(`requests still in flight after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -6,7 +6,7 @@ import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worke
 import { approvedProjects } from '../support/fixtures.js';
 import { assignAcceptance, payTranche, projectOf } from '../support/pipeline-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { Browsers, SCREENSHOTS, TIMEOUT_MS, settled, signIn } from './browser-support.js';
+import { Browsers, SCREENSHOTS, TIMEOUT_MS, networkQuiet, settled, signIn, trackRequests } from './browser-support.js';
 
 /**
  * No raw key, no English where Chinese belongs, on any page (issue 12 §6). Every demo role signs in
@@ -185,7 +185,7 @@ afterAll(async () => {
 
 /** Waits for the page to settle: requests done, spinners and skeletons gone, animations over. */
 async function quiet(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await networkQuiet(page);
   await page.locator('.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
   await settled(page);
 }
@@ -244,6 +244,7 @@ async function enProblems(page: Page): Promise<string[]> {
 /** Signs in as `role` and walks its menu, the router's own routes and the first detail page of each kind. */
 async function walk(role: string, lang: 'zh' | 'en', problems: Problem[]): Promise<number> {
   const page = await browsers.page();
+  trackRequests(page);
   const errors: string[] = [];
   page.on('console', (message) => {
     // A refused request (403/404 for a page out of the role's scope) is the page's business; a 5xx is not.
