@@ -2,11 +2,15 @@
 // migrated database: valid rows of the project's own schema (every CHECK and foreign key holds,
 // the ledger totals of each budget line equal its entries). Used by test/bench/scale.mjs.
 //
-// The org tree has no level above the district (a district has no parent), so the rows are spread
-// over many streets of one district: 300 streets × 10 communities.
+// One city above 100 districts (issue 13 §6), each with its own programme, budget line, reviewers
+// and competitions: 3 streets × 10 communities per district, 300 streets and 3,000 communities in all.
 //
 // Layout for `applications` = N:
-//   competitions   ceil(N / 10,000), 10,000 applications each, 3 categories, on 100 budget lines
+//   competitions   ceil(N / 10,000), 10,000 applications each, 3 categories; competition c belongs to
+//                  district (c - 1) % 100 (its line, its communities, its reviewers), so 1,000,000
+//                  applications fill every district with 10,000
+//   accounts       admin and finance of the first district, street1 (its first street), city (the
+//                  city officer), one officer per community, 10 reviewers per district
 //   applications   N, statuses spread over the whole lifecycle; a third awarded (approved → closed)
 //   ranking        one row per application (as the ranking job writes it), rank per category
 //   reviews        `reviewsPerApplication` assignments and score sheets per application
@@ -16,9 +20,15 @@
 //   figures        ledger figures by line and month, by street and line; project counts by street and status
 //   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip
 
-export const STREETS = 300;
+export const DISTRICTS = 100;
+export const STREETS_PER_DISTRICT = 3;
+export const STREETS = DISTRICTS * STREETS_PER_DISTRICT;
 export const COMMUNITIES_PER_STREET = 10;
-export const LINES = 100;
+export const LINES = DISTRICTS; // one programme and one budget line per district
+/** org_unit ids: 1 the city, then the districts, the streets and the communities. */
+export const FIRST_DISTRICT = 2;
+export const FIRST_STREET = FIRST_DISTRICT + DISTRICTS;
+export const FIRST_COMMUNITY = FIRST_STREET + STREETS;
 export const PER_COMPETITION = 10_000;
 export const REVIEWERS = 1000;
 
@@ -86,43 +96,57 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
   const N = applications;
   const C = Math.ceil(N / PER_COMPETITION);
   const communities = STREETS * COMMUNITIES_PER_STREET;
-  const firstCommunity = STREETS + 2; // org_unit ids: 1 district, 2..S+1 streets, then communities
-  const firstOfficer = 4; // app_user ids: 1 admin, 2 finance, 3 street1, then one officer per community
+  const firstCommunity = FIRST_COMMUNITY;
+  const perDistrict = STREETS_PER_DISTRICT * COMMUNITIES_PER_STREET; // communities per district
+  const reviewersPerDistrict = REVIEWERS / DISTRICTS;
+  const firstOfficer = 5; // app_user ids: 1 admin, 2 finance, 3 street1, 4 city, then one officer per community
   const firstReviewer = firstOfficer + communities;
   const hash = passwordHash.replaceAll("'", "''");
+  if (reviewsPerApplication > reviewersPerDistrict) {
+    throw new Error(`at most ${reviewersPerDistrict} reviews per application (the reviewers of one district)`);
+  }
   const steps = [];
   const step = (label, sql, { triggers = false } = {}) => steps.push({ label, sql, triggers });
 
   step(
     'org tree',
     `INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
-     VALUES (1, 'district', '压测区', 'BENCH-D', NULL, '{}', 1);
+     VALUES (1, 'city', '压测市', 'BENCH-CITY', NULL, '{}', 1);
      INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
-     SELECT s, 'street', '压测街道' || (s - 1), 'BENCH-S' || (s - 1), 1, ARRAY[1], 1 FROM generate_series(2, ${STREETS + 1}) s;
+     SELECT ${FIRST_DISTRICT} + d, 'district', '压测区' || d, 'BENCH-D' || d, 1, ARRAY[1], 1
+     FROM generate_series(0, ${DISTRICTS - 1}) d;
+     INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
+     SELECT ${FIRST_STREET} + s, 'street', '压测街道' || s, 'BENCH-S' || s, ${FIRST_DISTRICT} + s / ${STREETS_PER_DISTRICT},
+            ARRAY[1, ${FIRST_DISTRICT} + s / ${STREETS_PER_DISTRICT}], 1
+     FROM generate_series(0, ${STREETS - 1}) s;
      INSERT INTO org_unit (id, kind, name, code, parent_id, ancestor_ids, version)
      SELECT ${firstCommunity} + n, 'community', '压测社区' || n, 'BENCH-C' || n,
-            2 + n / ${COMMUNITIES_PER_STREET}, ARRAY[1, 2 + n / ${COMMUNITIES_PER_STREET}], 1
+            ${FIRST_STREET} + n / ${COMMUNITIES_PER_STREET},
+            ARRAY[1, ${FIRST_DISTRICT} + n / ${perDistrict}, ${FIRST_STREET} + n / ${COMMUNITIES_PER_STREET}], 1
      FROM generate_series(0, ${communities - 1}) n;`,
   );
   step(
     'accounts',
     `INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version) VALUES
-       (1, 'admin', '压测管理员', '${hash}', 1, ARRAY['district_admin']::varchar[], 1),
-       (2, 'finance', '压测财务', '${hash}', 1, ARRAY['finance']::varchar[], 1),
-       (3, 'street1', '压测街道干部', '${hash}', 2, ARRAY['street_officer']::varchar[], 1);
+       (1, 'admin', '压测管理员', '${hash}', ${FIRST_DISTRICT}, ARRAY['district_admin']::varchar[], 1),
+       (2, 'finance', '压测财务', '${hash}', ${FIRST_DISTRICT}, ARRAY['finance']::varchar[], 1),
+       (3, 'street1', '压测街道干部', '${hash}', ${FIRST_STREET}, ARRAY['street_officer']::varchar[], 1),
+       (4, 'city', '压测市级干部', '${hash}', 1, ARRAY['city_officer']::varchar[], 1);
      INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version)
      SELECT ${firstOfficer} + n, 'c' || n, '压测社区干部' || n, '${hash}', ${firstCommunity} + n,
             ARRAY['community_officer']::varchar[], 1
      FROM generate_series(0, ${communities - 1}) n;
      INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version)
-     SELECT ${firstReviewer} + n, 'r' || n, '压测评审' || n, '${hash}', 1, ARRAY['reviewer']::varchar[], 1
+     SELECT ${firstReviewer} + n, 'r' || n, '压测评审' || n, '${hash}', ${FIRST_DISTRICT} + n % ${DISTRICTS},
+            ARRAY['reviewer']::varchar[], 1
      FROM generate_series(0, ${REVIEWERS - 1}) n;`,
   );
   step(
     'programme, budget lines, competitions, categories, panels',
-    `INSERT INTO programme (id, year, name, unit_id, version) VALUES (1, 2026, '压测项目', 1, 1);
+    `INSERT INTO programme (id, year, name, unit_id, version)
+     SELECT p, 2026, '压测项目' || p, ${FIRST_DISTRICT - 1} + p, 1 FROM generate_series(1, ${LINES}) p;
      INSERT INTO budget_line (id, programme_id, name, amount_fen, unit_id, version)
-     SELECT l, 1, '压测预算线' || l, 100000000000, 1, 1 FROM generate_series(1, ${LINES}) l;
+     SELECT l, l, '压测预算线' || l, 100000000000, ${FIRST_DISTRICT - 1} + l, 1 FROM generate_series(1, ${LINES}) l;
      INSERT INTO competition (id, budget_line_id, kind, title, envelope_fen, submission_opens_at, submission_closes_at,
        review_opens_at, review_closes_at, implementation_deadline, award_min, award_max, rubric, tranche_plan, status, version)
      SELECT c, 1 + (c - 1) % ${LINES}, 'generic', '压测大赛' || c, 50000000000,
@@ -134,21 +158,22 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
      FROM generate_series(1, ${C}) c, generate_series(1, 3) k;
      INSERT INTO review_panel (id, competition_id, version) SELECT c, c, 1 FROM generate_series(1, ${C}) c;`,
   );
-  // Community n = scrambled id mod communities; its street follows from the layout.
+  // Community m: a scrambled pick among the 30 of the competition's district; its street follows.
   step(
     `applications (${N.toLocaleString('en')})`,
     `INSERT INTO application (id, competition_id, category_id, street_id, community_id, title, summary, plan, location,
        beneficiaries_count, beneficiaries_description, start_date, end_date, total_cost_fen, cost_items,
        resident_money_fen, community_self_fen, requested_subsidy_fen, contact_name, contact_phone, status, submitted_at,
        created_by_user_id, version, created_at, updated_at)
-     SELECT g, c, (c - 1) * 3 + 1 + g % 3, 2 + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m,
+     SELECT g, c, (c - 1) * 3 + 1 + g % 3, ${FIRST_STREET} + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m,
             '压测申请' || g || '号 楼道改造', '压测摘要', '压测实施方案', '压测地点', 50 + g % 500, '压测受益人',
             '2026-04-01', '2026-10-31', 1000000 + (g % 97) * 10000,
             '[{"item":"材料","amountFen":1000000}]', 100000, 100000, 800000 + (g % 97) * 10000,
             '压测联系人', '1380000' || lpad((g % 10000)::text, 4, '0'), st,
             CASE WHEN st IN ('draft', 'awaiting_street') THEN NULL ELSE timestamptz '2026-02-01' + (g % 86400) * interval '1 second' END,
             ${firstOfficer} + m, 1, timestamptz '2026-01-10' + (g % 86400) * interval '1 second', now()
-     FROM (SELECT g, 1 + (g - 1) / ${PER_COMPETITION} AS c, (g::bigint * 104729) % ${communities} AS m,
+     FROM (SELECT g, 1 + (g - 1) / ${PER_COMPETITION} AS c,
+                  ((g - 1) / ${PER_COMPETITION}) % ${DISTRICTS} * ${perDistrict} + (g::bigint * 104729) % ${perDistrict} AS m,
                   ${statusCase(`((g::bigint * 2654435761) / 65536) % 100`)} AS st
            FROM generate_series(1, ${N}) g) x;`,
   );
@@ -166,7 +191,9 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
       `review assignments (${(N * reviewsPerApplication).toLocaleString('en')})`,
       `INSERT INTO review_assignment (id, panel_id, application_id, reviewer_user_id, method, created_at)
        SELECT (a.id - 1) * ${reviewsPerApplication} + k, a.competition_id, a.id,
-              ${firstReviewer} + (a.id * ${reviewsPerApplication} + k) % ${REVIEWERS}, 'automatic', timestamptz '2026-02-10'
+              ${firstReviewer} + (a.competition_id - 1) % ${DISTRICTS}
+                + ${DISTRICTS} * ((a.id * ${reviewsPerApplication} + k) % ${reviewersPerDistrict}),
+              'automatic', timestamptz '2026-02-10'
        FROM application a, generate_series(0, ${reviewsPerApplication - 1}) k;`,
     );
     step(

@@ -30,7 +30,7 @@ import {
   stopChild,
   waitForHttp,
 } from '../../scripts/lib/runtime.mjs';
-import { scaleSteps } from './scale-data.mjs';
+import { FIRST_STREET, PER_COMPETITION, scaleSteps } from './scale-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -350,8 +350,9 @@ async function main() {
   };
   const admin = await login('admin');
   const street = await login('street1');
+  const city = await login('city');
 
-  const STREET = 152; // a street in the middle of the 300
+  const STREET = FIRST_STREET + 1; // the middle one of the admin's district's three streets
   const rankingPage = await httpRequest(`${api.base}/api/competitions/1/ranking?limit=50`, { headers: admin.headers, timeoutMs: 60_000 });
   const rankingPaged = rankingPage.status === 200 && !Array.isArray(JSON.parse(rankingPage.body));
   const middleCursor = rankingPaged ? await (async () => {
@@ -365,7 +366,8 @@ async function main() {
     }
     return cursor;
   })() : null;
-  const midId = Math.floor(APPLICATIONS / 2);
+  // The admin's district holds competition 1 (ids 1..10,000): a cursor in the middle of it.
+  const midId = Math.floor(Math.min(APPLICATIONS, PER_COMPETITION) / 2);
 
   const targets = [
     { id: 'health', label: 'GET /api/health (floor)', path: '/api/health' },
@@ -437,6 +439,12 @@ async function main() {
         { name: 'streets', sql: LEDGER_STREETS, params: [['accepted']] },
       ],
       unit: admin.unitId,
+    },
+    {
+      id: 'rollups',
+      label: 'roll-ups across the 100 districts (city officer)',
+      path: `/api/rollups?year=2026`,
+      headers: city.headers,
     },
   ];
 
