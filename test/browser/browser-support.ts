@@ -35,9 +35,10 @@ export class Browsers {
   }
 
   /** A fresh browser profile (own cookies) at a desktop (1366) or tablet (820) width. */
-  async page(width = 1366): Promise<Page> {
+  async page(width = 1366, { acceptDownloads = false } = {}): Promise<Page> {
     if (!this.browser) throw new Error('Browsers.start() first');
     const context = await this.browser.newContext({
+      acceptDownloads,
       viewport: { width, height: width > 1000 ? 860 : 1180 },
       locale: 'zh-CN',
       // The portal honours "reduce motion" (antd's slides and zooms off), so no step waits on one.

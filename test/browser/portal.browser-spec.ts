@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { Browsers, SCREENSHOTS } from './browser-support.js';
 
 /**
  * The portal in a real browser against the real API (which serves apps/web/dist): sign-in, the
@@ -10,35 +9,12 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app.j
  * session restore on reload, and the forced password change. Build the web app first.
  */
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** Jest's per-project testTimeout is not applied to projects, so each hook and test says it. */
 const TIMEOUT_MS = 600_000;
 
 let app: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    // Not Beijing on purpose: the UI must show Asia/Shanghai times whatever the browser's zone.
-    timezoneId: 'Europe/London',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  return page;
-}
+const browsers = new Browsers();
+const newPage = () => browsers.page();
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
@@ -59,18 +35,12 @@ async function pickOption(page: Page, label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startTestApp({ listen: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  await browsers.start();
 }, TIMEOUT_MS);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
+  await browsers.close();
   await app?.close();
 }, TIMEOUT_MS);
 

@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { ROSTER_COLUMNS, nationalIdCheckCharacter } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
-import { settled } from './browser-support.js';
+import { Browsers, SCREENSHOTS, settled } from './browser-support.js';
 
 /**
  * The stipend quarter in a real browser (issue 7): a street officer imports a roster Excel with
@@ -13,36 +12,14 @@ import { settled } from './browser-support.js';
  * one approves it and downloads the bank payroll. Screenshots at 1366 and 820 wide.
  */
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Jest's per-project testTimeout is not applied to projects, so each hook and test says it. */
 const TIMEOUT_MS = 600_000;
 const YEAR = 2026;
 const QUARTER = 1;
 
 let app: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: width > 1000 ? 860 : 1180 },
-    locale: 'zh-CN',
-    timezoneId: 'Europe/London',
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  return page;
-}
+const browsers = new Browsers();
+const newPage = (width = 1366) => browsers.page(width, { acceptDownloads: true });
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await settled(page);
@@ -116,18 +93,12 @@ function person(name: string, nationalId: string, community: string): Record<str
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startTestApp({ listen: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  await browsers.start();
 }, TIMEOUT_MS);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
+  await browsers.close();
   await app?.close();
 }, TIMEOUT_MS);
 
