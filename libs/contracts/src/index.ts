@@ -24,3 +24,4 @@ export * from './schemas/trips.js';
 export * from './schemas/social-orgs.js';
 export * from './schemas/dashboards.js';
 export * from './schemas/rollups.js';
+export * from './schemas/operations.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DomainError } from '@xiaoshi/contracts';
+import { DomainError, QUEUE_COUNT_STATES, type QueueCountsView } from '@xiaoshi/contracts';
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
@@ -74,8 +74,8 @@ export class QueueService implements OnApplicationShutdown {
     return job;
   }
 
-  async counts() {
-    return this.bounded(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'));
+  async counts(): Promise<QueueCountsView> {
+    return this.bounded(() => this.queue.getJobCounts(...QUEUE_COUNT_STATES));
   }
 
   /** After the commit: run the job now (or after the delay the caller asked for). */

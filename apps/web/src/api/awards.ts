@@ -3,48 +3,19 @@ import type {
   DecisionView,
   ErrorResponse,
   ObjectionDecisionRequest,
+  ObjectionDecisionView,
+  ObjectionReceiptView,
   ObjectionRequest,
+  ObjectionView,
+  Page,
+  PublicNoticeSummaryView,
   PublicNoticeView,
   PublishNoticeRequest,
+  RegisterItemView,
   SelectionView,
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
 import { ApiError } from './errors';
-
-/** An objection as staff see it (apps/api awards.service objections()): the phone is masked unless the role may see personal data. */
-export interface ObjectionView {
-  id: number;
-  awardId: number | null;
-  contactName: string;
-  contactPhone: string;
-  text: string;
-  status: 'pending' | 'upheld' | 'dismissed';
-  investigation: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface ObjectionOutcome {
-  id: number;
-  status: string;
-  /** After an upheld objection: the next eligible entry that fits the freed money. */
-  suggestion: { applicationId: number; title: string; awardFen: number } | null;
-}
-
-export type PublicNoticeSummary = Omit<PublicNoticeView, 'items'>;
-
-/** A funded project in the public register: no personal data. */
-export interface RegisterItem {
-  id: number;
-  title: string;
-  competition: string;
-  street: string;
-  community: string;
-  category: string;
-  amountFen: number;
-  status: string;
-}
 
 export interface SelectionParams {
   envelopeFen?: number;
@@ -66,7 +37,7 @@ export const awardsApi = {
   objections: (noticeId: number, signal?: AbortSignal) =>
     api<ObjectionView[]>(`/api/notices/${noticeId}/objections`, { signal }),
   decideObjection: (id: number, body: ObjectionDecisionRequest) =>
-    api<ObjectionOutcome>(`/api/objections/${id}/decide`, { method: 'POST', body }),
+    api<ObjectionDecisionView>(`/api/objections/${id}/decide`, { method: 'POST', body }),
   close: (noticeId: number) => api<PublicNoticeView>(`/api/notices/${noticeId}/close`, { method: 'POST' }),
   exportNotice: (noticeId: number) => apiDownload(`/api/notices/${noticeId}/export`),
   approveExpenditure: (id: number) =>
@@ -146,16 +117,16 @@ async function anonymous<T>(
 }
 
 export const publicApi = {
-  notices: (signal?: AbortSignal) => anonymous<PublicNoticeSummary[]>('/api/public/notices', { signal }),
+  notices: (signal?: AbortSignal) => anonymous<PublicNoticeSummaryView[]>('/api/public/notices', { signal }),
   notice: (id: number, signal?: AbortSignal) =>
     anonymous<PublicNoticeView>(`/api/public/notices/${id}`, { signal }),
   object: (noticeId: number, body: ObjectionRequest) =>
-    anonymous<{ id: number; status: string }>(`/api/public/notices/${noticeId}/objections`, {
+    anonymous<ObjectionReceiptView>(`/api/public/notices/${noticeId}/objections`, {
       method: 'POST',
       body,
     }),
   projects: (cursor: number | undefined, signal?: AbortSignal) =>
-    anonymous<{ items: RegisterItem[]; nextCursor: number | null }>('/api/public/projects', {
+    anonymous<Page<RegisterItemView>>('/api/public/projects', {
       query: { cursor },
       signal,
     }),

@@ -1,79 +1,20 @@
 import type {
   AssignInspectorsRequest,
   CreatePaymentRequest,
+  InspectionView,
+  LedgerDashboardView,
   PaymentListQuery,
   PaymentView,
   ProgressReportRequest,
+  ProgressReportView,
   ProjectListQuery,
+  ProjectPhotoView,
   ProjectView,
   RecordInspectionRequest,
   RecordPaymentRequest,
   ReplaceMilestonesRequest,
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
-
-/** A monthly progress report (apps/api delivery.service reports()). */
-export interface ProgressReportView {
-  id: number;
-  period: string;
-  text: string;
-  percentComplete: number;
-  midterm: boolean;
-  author: string;
-  photos: Array<{ id: number; name: string }>;
-  createdAt: string;
-}
-
-/** One inspection round (apps/api delivery.service inspection()). */
-export interface InspectionView {
-  id: number;
-  projectId: number;
-  kind: 'acceptance' | 'supervision';
-  round: number;
-  status: 'assigned' | 'recorded';
-  checklist: Array<{ key: string; zh: string; en: string }>;
-  answers: Record<string, { ok: boolean; note?: string | null }> | null;
-  findings: string | null;
-  outcome: 'passed' | 'rectification' | 'failed' | null;
-  rectificationDeadline: string | null;
-  inspectedOn: string | null;
-  inspectors: Array<{ id: number; name: string }>;
-  photos: Array<{ id: number; name: string }>;
-  recordedAt: string | null;
-  version: number;
-}
-
-export interface UploadedPhoto {
-  id: number;
-  type: 'progress_photo' | 'inspection_photo';
-  originalName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-}
-
-/** GET /ledger/dashboard (apps/api payment-documents.service dashboard()). */
-export interface LedgerDashboard {
-  byLine: Array<{
-    budgetLineId: number;
-    name: string;
-    programme: string;
-    year: number;
-    budgetFen: number;
-    committedFen: number;
-    paidFen: number;
-    executionRateBp: number;
-  }>;
-  total: { budgetFen: number; committedFen: number; paidFen: number; executionRateBp: number };
-  byStreet: Array<{
-    streetId: number;
-    name: string;
-    awardedFen: number;
-    paidFen: number;
-    projects: number;
-    accepted: number;
-  }>;
-}
 
 /** GET /projects filters: the contracts' query schema. */
 export type ProjectListFilter = ProjectListQuery;
@@ -100,7 +41,7 @@ export const deliveryApi = {
   report: (id: number, body: ProgressReportRequest) =>
     api<ProgressReportView>(`/api/projects/${id}/progress-reports`, { method: 'POST', body }),
   reportPhoto: (reportId: number, file: File) =>
-    api<UploadedPhoto>(`/api/progress-reports/${reportId}/photos`, { method: 'POST', form: photoForm(file) }),
+    api<ProjectPhotoView>(`/api/progress-reports/${reportId}/photos`, { method: 'POST', form: photoForm(file) }),
   photo: (photoId: number) => apiDownload(`/api/project-photos/${photoId}`),
   requestAcceptance: (id: number, note?: string) =>
     api<ProjectView>(`/api/projects/${id}/request-acceptance`, {
@@ -117,7 +58,7 @@ export const deliveryApi = {
   record: (id: number, body: RecordInspectionRequest) =>
     api<InspectionView>(`/api/inspections/${id}/record`, { method: 'POST', body }),
   inspectionPhoto: (id: number, file: File) =>
-    api<UploadedPhoto>(`/api/inspections/${id}/photos`, { method: 'POST', form: photoForm(file) }),
+    api<ProjectPhotoView>(`/api/inspections/${id}/photos`, { method: 'POST', form: photoForm(file) }),
   certificate: (inspectionId: number) => apiDownload(`/api/inspections/${inspectionId}/certificate`),
   dossier: (id: number) => apiDownload(`/api/projects/${id}/dossier`),
 };
@@ -144,7 +85,7 @@ export const paymentsApi = {
   voucher: (id: number) => apiDownload(`/api/payments/${id}/voucher`),
   register: () => apiDownload('/api/payments/register'),
   dashboard: (year: number | undefined, signal?: AbortSignal) =>
-    api<LedgerDashboard>('/api/ledger/dashboard', { query: { year }, signal }),
+    api<LedgerDashboardView>('/api/ledger/dashboard', { query: { year }, signal }),
 };
 
 /** A fresh idempotency key (a UUID; crypto.randomUUID needs a secure context, so a fallback). */

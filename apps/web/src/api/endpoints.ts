@@ -1,11 +1,14 @@
 import type {
   AuditChainReport,
+  AuditCheckView,
   AuditEventView,
   CreateOrgUnitRequest,
   CreateUserRequest,
+  HealthReport,
   OrgUnitKind,
   OrgUnitView,
   Page,
+  QueueCountsView,
   Role,
   SessionUser,
   UpdateOrgUnitRequest,
@@ -13,18 +16,6 @@ import type {
   UserView,
 } from '@xiaoshi/contracts';
 import { api } from './client';
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  checkedAt: string;
-  checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
-}
-
-export type QueueCounts = Partial<Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>>;
-
-export interface AuditCheck extends AuditChainReport {
-  checkedAt: string;
-}
 
 export interface OrgUnitQuery {
   parentId?: number;
@@ -90,11 +81,11 @@ export const auditApi = {
   list: (query: AuditQuery, signal?: AbortSignal) =>
     api<Page<AuditEventView>>('/api/audit/events', { query: { ...query }, signal }),
   verify: () => api<AuditChainReport>('/api/audit/verify'),
-  checks: (signal?: AbortSignal) => api<AuditCheck[]>('/api/audit/checks', { signal }),
+  checks: (signal?: AbortSignal) => api<AuditCheckView[]>('/api/audit/checks', { signal }),
 };
 
 export const opsApi = {
   /** 503 carries the same report (degraded), so it is data, not an error. */
   health: (signal?: AbortSignal) => api<HealthReport>('/api/health', { signal, acceptStatuses: [503] }),
-  queues: (signal?: AbortSignal) => api<QueueCounts>('/api/queues', { signal }),
+  queues: (signal?: AbortSignal) => api<QueueCountsView>('/api/queues', { signal }),
 };

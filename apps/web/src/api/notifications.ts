@@ -8,6 +8,8 @@ import type {
   NotificationView,
   Page,
   PhoneVerificationView,
+  PhoneVerifiedView,
+  UnreadCountView,
   UnsubscribeView,
   UpdateDistrictDefaultsRequest,
   UpdateNotificationPreferencesRequest,
@@ -30,9 +32,9 @@ export const notificationsApi = {
       signal,
     }),
   unreadCount: (signal?: AbortSignal) =>
-    api<{ unread: number }>('/api/notifications/unread-count', { signal }),
-  markRead: (id: number) => api<{ unread: number }>(`/api/notifications/${id}/read`, { method: 'POST' }),
-  markAllRead: () => api<{ unread: number }>('/api/notifications/read-all', { method: 'POST' }),
+    api<UnreadCountView>('/api/notifications/unread-count', { signal }),
+  markRead: (id: number) => api<UnreadCountView>(`/api/notifications/${id}/read`, { method: 'POST' }),
+  markAllRead: () => api<UnreadCountView>('/api/notifications/read-all', { method: 'POST' }),
 };
 
 /** Channels per topic, language, phone verification; district defaults; delivery status. */
@@ -43,7 +45,7 @@ export const notificationSettingsApi = {
   startPhoneVerification: () =>
     api<PhoneVerificationView>('/api/notification-settings/phone-verification', { method: 'POST' }),
   confirmPhoneVerification: (code: string) =>
-    api<{ phone: string }>('/api/notification-settings/phone-verification/confirm', { method: 'POST', body: { code } }),
+    api<PhoneVerifiedView>('/api/notification-settings/phone-verification/confirm', { method: 'POST', body: { code } }),
   districtDefaults: (signal?: AbortSignal) =>
     api<DistrictDefaultsView>('/api/notification-settings/district-defaults', { signal }),
   updateDistrictDefaults: (body: UpdateDistrictDefaultsRequest) =>

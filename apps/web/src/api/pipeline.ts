@@ -12,6 +12,7 @@ import type {
   CreateDirectExpenditureRequest,
   CreateProgrammeRequest,
   DirectExpenditureView,
+  ExportJobView,
   LedgerEntryView,
   Page,
   ProgrammeView,
@@ -22,18 +23,6 @@ import type {
   WorkflowActionRequest,
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
-
-/** An Excel export run by the worker (apps/api exports.service ExportJobView). */
-export interface ExportJobView {
-  id: number;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  fileName: string | null;
-  rowCount: number | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 export type ApplicationFilters = Omit<ApplicationListQuery, 'limit' | 'cursor'>;
 

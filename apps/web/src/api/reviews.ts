@@ -9,7 +9,9 @@ import type {
   PanelView,
   PinConflictRequest,
   RankingRowView,
+  ReviewerPoolMemberView,
   ReviewerProfileRequest,
+  ReviewerZScoresView,
   ReviewProgressView,
   ReviewSheetView,
   ReviewTaskView,
@@ -17,32 +19,12 @@ import type {
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
 
-/** A member of the expert pool (apps/api reviews.service pool()). */
-export interface ReviewerPoolRow {
-  userId: number;
-  displayName: string;
-  unitName: string;
-  active: boolean;
-  expertiseTags: string[];
-  affiliationUnitIds: number[];
-}
-
-/** A conflict of interest: automatic (same street/community/partner), declared or pinned. */
-export type ConflictRow = ConflictView;
-
-/** JSON turns the numeric record keys of the domain's ZScoreView into strings. */
-export interface ZScoreResponse {
-  reviewers: Record<string, { mean: number; sd: number; n: number }>;
-  entries: Array<{ reviewerId: number; applicationId: number; total: number; z: number }>;
-  byApplication: Record<string, { meanZ: number; n: number }>;
-}
-
 export type ReviewExport = 'score-matrix' | 'ranking' | 'summary';
 
 export const reviewsApi = {
-  pool: (signal?: AbortSignal) => api<ReviewerPoolRow[]>('/api/reviewers', { signal }),
+  pool: (signal?: AbortSignal) => api<ReviewerPoolMemberView[]>('/api/reviewers', { signal }),
   setProfile: (userId: number, body: ReviewerProfileRequest) =>
-    api<ReviewerPoolRow>(`/api/reviewers/${userId}/profile`, { method: 'PUT', body }),
+    api<ReviewerPoolMemberView>(`/api/reviewers/${userId}/profile`, { method: 'PUT', body }),
   panel: (competitionId: number, signal?: AbortSignal) =>
     api<PanelView>(`/api/competitions/${competitionId}/panel`, { signal }),
   setPanel: (competitionId: number, body: PanelRequest) =>
@@ -50,9 +32,9 @@ export const reviewsApi = {
   draw: (competitionId: number, body: PanelDrawRequest) =>
     api<PanelView>(`/api/competitions/${competitionId}/panel/draw`, { method: 'POST', body }),
   conflicts: (competitionId: number, signal?: AbortSignal) =>
-    api<ConflictRow[]>(`/api/competitions/${competitionId}/conflicts`, { signal }),
+    api<ConflictView[]>(`/api/competitions/${competitionId}/conflicts`, { signal }),
   pinConflict: (competitionId: number, body: PinConflictRequest) =>
-    api<ConflictRow[]>(`/api/competitions/${competitionId}/conflicts`, { method: 'POST', body }),
+    api<ConflictView[]>(`/api/competitions/${competitionId}/conflicts`, { method: 'POST', body }),
   preview: (competitionId: number, body: AutoAssignRequest) =>
     api<AssignmentPreview>(`/api/competitions/${competitionId}/assignments/preview`, {
       method: 'POST',
@@ -67,7 +49,7 @@ export const reviewsApi = {
   progress: (competitionId: number, signal?: AbortSignal) =>
     api<ReviewProgressView>(`/api/competitions/${competitionId}/review-progress`, { signal }),
   zScores: (competitionId: number, signal?: AbortSignal) =>
-    api<ZScoreResponse>(`/api/competitions/${competitionId}/z-scores`, { signal }),
+    api<ReviewerZScoresView>(`/api/competitions/${competitionId}/z-scores`, { signal }),
   exportFile: (competitionId: number, kind: ReviewExport) =>
     apiDownload(`/api/competitions/${competitionId}/exports/${kind}`),
   reopen: (sheetId: number, reason: string) =>

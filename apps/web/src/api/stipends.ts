@@ -8,6 +8,7 @@ import type {
   StipendBatchSummaryView,
   StipendBatchLineView,
   StipendBatchView,
+  StipendImportResult,
   StipendPersonDetailView,
   StipendPersonListQuery,
   StipendPersonSecretsView,
@@ -19,14 +20,6 @@ import type {
   UpdateBuildingLeaderRequest,
 } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
-
-/** What an import answers (the API also counts rows that did not change). */
-export interface StipendImportOutcome {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged?: number;
-}
 
 export type StipendPeopleFilters = Omit<StipendPersonListQuery, 'limit' | 'cursor'>;
 
@@ -64,7 +57,7 @@ export const stipendsApi = {
   importRoster: (programmeId: number, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api<StipendImportOutcome>(`${base}/programmes/${programmeId}/roster-imports`, {
+    return api<StipendImportResult>(`${base}/programmes/${programmeId}/roster-imports`, {
       method: 'POST',
       form,
     });

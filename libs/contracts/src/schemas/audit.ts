@@ -35,3 +35,8 @@ export interface AuditChainReport {
   /** The last event read (null when there was none): where the next incremental check starts. */
   lastSeq?: number | null;
 }
+
+/** A stored run of the scheduled chain check. */
+export interface AuditCheckView extends AuditChainReport {
+  checkedAt: string;
+}

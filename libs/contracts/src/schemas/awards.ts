@@ -157,3 +157,46 @@ export interface PublicNoticeView {
   status: string;
   items: Array<{ awardId: number; title: string; community: string; street: string; category: string; amountFen: number; score: number | null; status: string }>;
 }
+
+/** The 公示 list of the public pages: a notice without its items. */
+export type PublicNoticeSummaryView = Omit<PublicNoticeView, 'items'>;
+
+/** An objection as staff see it: the phone is masked unless the role may see personal data. */
+export interface ObjectionView {
+  id: number;
+  awardId: number | null;
+  contactName: string;
+  contactPhone: string;
+  text: string;
+  status: 'pending' | 'upheld' | 'dismissed';
+  investigation: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+/** What a member of the public gets back for a filed objection. */
+export interface ObjectionReceiptView {
+  id: number;
+  status: string;
+}
+
+/** A decided objection (answer to ObjectionDecisionRequest). */
+export interface ObjectionDecisionView {
+  id: number;
+  status: string;
+  /** After an upheld objection: the next eligible entry that fits the freed money. */
+  suggestion: { applicationId: number; title: string; awardFen: number } | null;
+}
+
+/** A funded project in the public register (GET /public/projects, a Page of them): no personal data. */
+export interface RegisterItemView {
+  id: number;
+  title: string;
+  competition: string;
+  street: string;
+  community: string;
+  category: string;
+  amountFen: number;
+  status: string;
+}

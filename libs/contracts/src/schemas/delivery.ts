@@ -170,3 +170,68 @@ export interface PaymentView {
   reversedAt: string | null;
   version: number;
 }
+
+/** A monthly progress report. */
+export interface ProgressReportView {
+  id: number;
+  period: string;
+  text: string;
+  percentComplete: number;
+  midterm: boolean;
+  author: string;
+  photos: Array<{ id: number; name: string }>;
+  createdAt: string;
+}
+
+/** One inspection round: 验收 (acceptance) or 督导评估 (supervision). */
+export interface InspectionView {
+  id: number;
+  projectId: number;
+  kind: (typeof INSPECTION_KINDS)[number];
+  round: number;
+  status: 'assigned' | 'recorded';
+  /** The checklist as it stood when assigned. */
+  checklist: Array<{ key: string; zh: string; en: string }>;
+  answers: Record<string, { ok: boolean; note?: string | null }> | null;
+  findings: string | null;
+  outcome: (typeof INSPECTION_OUTCOME_KEYS)[number] | null;
+  rectificationDeadline: string | null;
+  inspectedOn: string | null;
+  inspectors: Array<{ id: number; name: string }>;
+  photos: Array<{ id: number; name: string }>;
+  recordedAt: string | null;
+  version: number;
+}
+
+/** A photo just uploaded to a progress report or an inspection. */
+export interface ProjectPhotoView {
+  id: number;
+  type: 'progress_photo' | 'inspection_photo';
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** The ledger dashboard (预算执行): by budget line, their total, and by street. */
+export interface LedgerDashboardView {
+  byLine: Array<{
+    budgetLineId: number;
+    name: string;
+    programme: string;
+    year: number;
+    budgetFen: number;
+    committedFen: number;
+    paidFen: number;
+    executionRateBp: number;
+  }>;
+  total: { budgetFen: number; committedFen: number; paidFen: number; executionRateBp: number };
+  byStreet: Array<{
+    streetId: number;
+    name: string;
+    awardedFen: number;
+    paidFen: number;
+    projects: number;
+    accepted: number;
+  }>;
+}

@@ -149,6 +149,11 @@ export interface PhoneVerificationView {
   expiresAt: string;
 }
 
+/** A confirmed phone verification: the masked number now verified. */
+export interface PhoneVerifiedView {
+  phone: string;
+}
+
 export const UnsubscribeRequest = z.object({ token: z.string().trim().min(10).max(300) });
 export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
 
@@ -193,4 +198,9 @@ export interface ReminderRunView {
   workingDay: boolean;
   reminded: number;
   byKind: Partial<Record<ReminderKind, number>>;
+}
+
+/** The inbox's unread count (also the answer to marking notifications read). */
+export interface UnreadCountView {
+  unread: number;
 }

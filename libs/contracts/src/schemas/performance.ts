@@ -342,3 +342,11 @@ export interface EvaluationView {
   submittedBy: string | null;
   submittedAt: string | null;
 }
+
+/** An evidence file just uploaded (POST /performance/tables/:id/evidence); its id goes in ManualValueRequest. */
+export interface PerformanceEvidenceUploadView {
+  id: number;
+  name: string;
+  sizeBytes: number;
+  mimeType: string;
+}

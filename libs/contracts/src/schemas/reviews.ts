@@ -10,6 +10,17 @@ export const ReviewerProfileRequest = z.strictObject({
 });
 export type ReviewerProfileRequest = z.infer<typeof ReviewerProfileRequest>;
 
+/** A reviewer account in the expert pool (专家库). */
+export interface ReviewerPoolMemberView {
+  userId: number;
+  displayName: string;
+  unitName: string;
+  /** The account is active and the profile has not been taken out of the pool. */
+  active: boolean;
+  expertiseTags: string[];
+  affiliationUnitIds: number[];
+}
+
 export const PanelRequest = z.strictObject({
   memberUserIds: z.array(Id).min(1).max(500),
   chairUserId: Id.nullable().optional(),
@@ -185,4 +196,17 @@ export interface RankingRowView {
 export interface ReviewProgressView {
   reviewers: Array<{ reviewerUserId: number; displayName: string; done: number; due: number }>;
   applications: Array<{ applicationId: number; title: string; done: number; due: number }>;
+}
+
+/**
+ * Per-reviewer z-scores of submitted totals (the domain's ZScoreView as JSON: its numeric record
+ * keys — reviewer and application ids — arrive as strings).
+ */
+export interface ReviewerZScoresView {
+  /** Per reviewer id: mean and population standard deviation of their totals. */
+  reviewers: Record<string, { mean: number; sd: number; n: number }>;
+  /** Every (reviewer, application) total with its z-score within that reviewer's totals. */
+  entries: Array<{ reviewerId: number; applicationId: number; total: number; z: number }>;
+  /** Per application id: mean z-score over its reviewers. */
+  byApplication: Record<string, { meanZ: number; n: number }>;
 }

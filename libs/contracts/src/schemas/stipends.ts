@@ -274,6 +274,8 @@ export interface StipendImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** Rows that changed nothing (building-leader rosters count them). */
+  unchanged?: number;
 }
 
 // --- street quarterly reports

@@ -194,3 +194,12 @@ export interface TripView extends TripSummaryView {
   returnReason: string | null;
   availableActions: Array<'edit' | 'submit' | 'approve' | 'return' | 'attendance' | 'costs' | 'cancel'>;
 }
+
+/** An evidence file just uploaded to a trip (POST /trips/:id/evidence). */
+export interface TripEvidenceUploadView {
+  id: number;
+  kind: TripEvidenceKind;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditChainReport, AuditListQuery } from '@xiaoshi/contracts';
+import type { AuditChainReport, AuditCheckView, AuditListQuery } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** One event as written: snapshots already redacted and serialised. */
@@ -164,7 +164,7 @@ export class AuditRepository {
     return row.created;
   }
 
-  async lastChecks(limit: number): Promise<Array<AuditChainReport & { checkedAt: string }>> {
+  async lastChecks(limit: number): Promise<AuditCheckView[]> {
     const rows: ChainCheckRow[] = await this.dataSource.query(
       `SELECT checked_at, ok, checked_events, first_broken_seq, from_seq, last_seq FROM audit_chain_check ORDER BY id DESC LIMIT $1`,
       [limit],

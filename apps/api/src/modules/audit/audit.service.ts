@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AuditAction,
   AuditChainReport,
+  AuditCheckView,
   AuditEntityType,
   AuditEventView,
   AuditListQuery,
@@ -137,7 +138,7 @@ export class AuditService {
     return view;
   }
 
-  lastChecks(limit = 10): Promise<Array<AuditChainReport & { checkedAt: string }>> {
+  lastChecks(limit = 10): Promise<AuditCheckView[]> {
     return this.repository.lastChecks(limit);
   }
 }

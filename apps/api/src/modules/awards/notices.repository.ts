@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PublicNoticeView } from '@xiaoshi/contracts';
+import type { PublicNoticeView, RegisterItemView } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Objection, PublicNotice } from './award.entities.js';
 
@@ -37,17 +37,6 @@ interface RegisterRow {
   category: string;
   amount_fen: string;
   competition: string;
-}
-
-export interface RegisterItem {
-  id: number;
-  title: string;
-  competition: string;
-  street: string;
-  community: string;
-  category: string;
-  amountFen: number;
-  status: string;
 }
 
 /**
@@ -135,7 +124,7 @@ export class NoticesRepository {
   }
 
   /** The funded projects (approved awards), newest application first, up to `limit + 1`. */
-  async register(cursor: number | undefined, limit: number): Promise<RegisterItem[]> {
+  async register(cursor: number | undefined, limit: number): Promise<RegisterItemView[]> {
     const rows: RegisterRow[] = await this.dataSource.query(
       `SELECT a.id, a.title, a.status, s.name AS street, c.name AS community, cat.name AS category, w.amount_fen, comp.title AS competition
        FROM award w JOIN application a ON a.id = w.application_id JOIN org_unit s ON s.id = a.street_id JOIN org_unit c ON c.id = a.community_id

@@ -4,7 +4,10 @@ import {
   DomainError,
   fieldMessage,
   type FieldErrors,
+  type Page,
+  type PublicNoticeSummaryView,
   type PublicNoticeView,
+  type RegisterItemView,
   type PublishNoticeRequest,
 } from '@xiaoshi/contracts';
 import {
@@ -30,7 +33,7 @@ import { AwardDecisionsRepository } from './award-decisions.repository.js';
 import type { PublicNotice } from './award.entities.js';
 import { AwardTransitionsService } from './award-transitions.service.js';
 import { CalendarService } from './calendar.service.js';
-import { NoticesRepository, type RegisterItem } from './notices.repository.js';
+import { NoticesRepository } from './notices.repository.js';
 
 /**
  * A 公示 starts today or later and lasts at least the competition's notice length: its whole
@@ -136,7 +139,7 @@ export class NoticesService {
     return view;
   }
 
-  async publicNotices(): Promise<Array<Omit<PublicNoticeView, 'items'>>> {
+  async publicNotices(): Promise<PublicNoticeSummaryView[]> {
     const views = await Promise.all((await this.repository.publicIds()).map((id) => this.notice(id)));
     return views.map(({ items: _items, ...rest }) => rest);
   }
@@ -243,7 +246,7 @@ export class NoticesService {
   }
 
   /** The public register of funded projects: no personal data. */
-  async register(cursor?: number, limit = 50): Promise<{ items: RegisterItem[]; nextCursor: number | null }> {
+  async register(cursor?: number, limit = 50): Promise<Page<RegisterItemView>> {
     const rows = await this.repository.register(cursor, limit);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };

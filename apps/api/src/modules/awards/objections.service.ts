@@ -4,7 +4,10 @@ import {
   DomainError,
   fieldMessage,
   type ObjectionDecisionRequest,
+  type ObjectionDecisionView,
+  type ObjectionReceiptView,
   type ObjectionRequest,
+  type ObjectionView,
 } from '@xiaoshi/contracts';
 import { maskPhone, shanghaiDate } from '@xiaoshi/domain';
 import type { DataSource } from 'typeorm';
@@ -38,7 +41,7 @@ export class ObjectionsService {
     body: ObjectionRequest,
     actor: Actor,
     now = new Date(),
-  ): Promise<{ id: number; status: string }> {
+  ): Promise<ObjectionReceiptView> {
     const id = await this.dataSource.transaction(async (manager) => {
       const notice = await this.repository.notice(noticeId, manager);
       if (!notice) throw new DomainError('NOT_FOUND');
@@ -80,7 +83,7 @@ export class ObjectionsService {
     return { id, status: 'pending' };
   }
 
-  async objections(user: AuthUser, noticeId: number) {
+  async objections(user: AuthUser, noticeId: number): Promise<ObjectionView[]> {
     this.access.requirePermission(user, 'awards.read');
     const notice = await this.repository.notice(noticeId);
     if (!notice) throw new DomainError('NOT_FOUND');
@@ -91,7 +94,7 @@ export class ObjectionsService {
       id: row.id,
       awardId: row.awardId,
       contactName: row.contactName,
-      contactPhone: clear ? row.contactPhone : maskPhone(row.contactPhone),
+      contactPhone: clear ? row.contactPhone : (maskPhone(row.contactPhone) ?? ''),
       text: row.text,
       status: row.status,
       investigation: row.investigation,
@@ -105,7 +108,11 @@ export class ObjectionsService {
    * Records the investigation. Upheld: the award is withdrawn and the next eligible entry that fits
    * the freed money is suggested for a supplementary decision.
    */
-  async decideObjection(actor: AuthenticatedActor, objectionId: number, body: ObjectionDecisionRequest) {
+  async decideObjection(
+    actor: AuthenticatedActor,
+    objectionId: number,
+    body: ObjectionDecisionRequest,
+  ): Promise<ObjectionDecisionView> {
     const notificationIds: number[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
       const objection = await this.repository.lock(manager, objectionId);
@@ -134,7 +141,7 @@ export class ObjectionsService {
       objection.decidedByUserId = actor.user.id;
       objection.decidedAt = new Date();
       await this.repository.save(manager, objection);
-      let suggestion: { applicationId: number; title: string; awardFen: number } | null = null;
+      let suggestion: ObjectionDecisionView['suggestion'] = null;
       if (body.outcome === 'upheld') {
         const award = await this.repository.lockAward(manager, objection.awardId!);
         if (award && award.status !== 'withdrawn') {

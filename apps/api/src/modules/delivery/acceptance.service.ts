@@ -4,6 +4,7 @@ import {
   fieldMessage,
   type AssignInspectorsRequest,
   type FieldErrors,
+  type InspectionView,
   type InspectorConflictRequest,
   type ProjectView,
   type RequestAcceptanceRequest,
@@ -17,7 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Project } from './delivery.entities.js';
 import { InspectionsRepository, type InspectorCandidate } from './inspections.repository.js';
-import { InspectionsService, type InspectionView } from './inspections.service.js';
+import { InspectionsService } from './inspections.service.js';
 import { ProjectMovesService } from './project-moves.service.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';

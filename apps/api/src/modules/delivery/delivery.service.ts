@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ProjectView } from '@xiaoshi/contracts';
+import type { InspectionView, ProgressReportView, ProjectView } from '@xiaoshi/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../common/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { InspectionsService, type InspectionView } from './inspections.service.js';
-import { ProgressRepository, type ProgressReportView, type ProjectPhotoFile } from './progress.repository.js';
+import { InspectionsService } from './inspections.service.js';
+import { ProgressRepository, type ProjectPhotoFile } from './progress.repository.js';
 import { ProgressService } from './progress.service.js';
 import { ProjectMovesService } from './project-moves.service.js';
 import { ProjectsRepository } from './projects.repository.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, fieldMessage, type RecordInspectionRequest } from '@xiaoshi/contracts';
+import { DomainError, fieldMessage, type InspectionView, type RecordInspectionRequest } from '@xiaoshi/contracts';
 import { INSPECTION_MOVES, checkInspectionRecord, inspectionMove } from '@xiaoshi/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
@@ -16,8 +16,6 @@ const OUTCOME_LABEL = {
   rectification: (deadline: string | null) => `需整改（期限 ${deadline}）`,
   failed: () => '验收不合格',
 } as const;
-
-export type InspectionView = Awaited<ReturnType<InspectionsService['inspection']>>;
 
 /**
  * Inspection rounds (验收 / 督导评估) as their inspectors see and record them. Recording moves the
@@ -53,7 +51,7 @@ export class InspectionsService {
     return Promise.all(ids.map((id) => this.inspection(user, id)));
   }
 
-  async inspection(user: AuthUser, id: number) {
+  async inspection(user: AuthUser, id: number): Promise<InspectionView> {
     this.access.requirePermission(user, 'delivery.read');
     const inspection = await this.repository.find(this.repository.manager, id);
     if (!inspection) throw new DomainError('NOT_FOUND');

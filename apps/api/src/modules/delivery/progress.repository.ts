@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProgressReportView } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProgressReport, ProjectPhoto } from './delivery.entities.js';
-
-/** A monthly progress report as the API shows it. */
-export interface ProgressReportView {
-  id: number;
-  period: string;
-  text: string;
-  percentComplete: number;
-  midterm: boolean;
-  author: string;
-  photos: Array<{ id: number; name: string }>;
-  createdAt: string;
-}
 
 interface ProgressReportRow {
   id: number;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ProgressReportRequest } from '@xiaoshi/contracts';
+import type { ProgressReportRequest, ProgressReportView } from '@xiaoshi/contracts';
 import { PROJECT_MOVES, shanghaiMonth } from '@xiaoshi/domain';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { requireMove } from '../../common/state-moves.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ProgressRepository, type ProgressReportView } from './progress.repository.js';
+import { ProgressRepository } from './progress.repository.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
 

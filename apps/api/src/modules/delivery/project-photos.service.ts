@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@xiaoshi/contracts';
+import { DomainError, type ProjectPhotoView } from '@xiaoshi/contracts';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -33,7 +33,7 @@ export class ProjectPhotosService {
     actor: AuthenticatedActor,
     target: { reportId?: number; inspectionId?: number },
     incoming: { filename: string; stream: Readable },
-  ) {
+  ): Promise<ProjectPhotoView> {
     // Access first, before accepting a single byte; a refused upload is drained, not stored.
     const projectId = await this.projectOf(actor.user, target).catch((error: unknown) => {
       incoming.stream.resume();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, permissionsOf, type ApplicationListQuery } from '@xiaoshi/contracts';
+import { DomainError, permissionsOf, type ApplicationListQuery, type ExportJobView } from '@xiaoshi/contracts';
 import { STATUS_LABELS, fenToYuanString, formatShanghaiSecond, shanghaiDate, type ApplicationStatus } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
@@ -17,17 +17,6 @@ import type { ExportJob } from './export-job.entity.js';
 import { ExportsRepository } from './exports.repository.js';
 
 import { XLSX_MIME } from '../../common/download.js';
-
-export interface ExportJobView {
-  id: number;
-  kind: string;
-  status: string;
-  fileName: string | null;
-  rowCount: number | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 function toView(job: ExportJob): ExportJobView {
   return {

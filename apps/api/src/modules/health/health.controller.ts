@@ -1,17 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { HealthReport } from '@xiaoshi/contracts';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { RETRY_AFTER_SECONDS } from '../../common/error-response.js';
 import { Public } from '../../common/route-access.decorator.js';
 import { REDIS_FAST } from '../../redis/redis.module.js';
 import { HealthRepository } from './health.repository.js';
-
-interface HealthReport {
-  status: 'ok' | 'degraded';
-  checkedAt: string;
-  checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
-}
 
 /** Probe results are reused for this long, so load balancers polling hard cannot load the database. */
 const PROBE_TTL_MS = 1000;

@@ -10,6 +10,7 @@ import {
   type NotificationTopic,
   type NotificationView,
   type Page,
+  type UnreadCountView,
   type ReminderKind,
 } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -174,11 +175,11 @@ export class NotificationsService {
     return { kinds: [topic.replaceAll('_', '\\_')], excludeKinds: null };
   }
 
-  async unreadCount(user: AuthUser): Promise<{ unread: number }> {
+  async unreadCount(user: AuthUser): Promise<UnreadCountView> {
     return { unread: await this.repository.unreadCount(user.id) };
   }
 
-  async markRead(user: AuthUser, id: number | 'all'): Promise<{ unread: number }> {
+  async markRead(user: AuthUser, id: number | 'all'): Promise<UnreadCountView> {
     if (id === 'all') await this.repository.markAllRead(user.id);
     else if (!(await this.repository.markRead(user.id, id))) throw new DomainError('NOT_FOUND');
     return this.unreadCount(user);

@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type PhoneVerificationView } from '@xiaoshi/contracts';
+import { DomainError, type PhoneVerificationView, type PhoneVerifiedView } from '@xiaoshi/contracts';
 import { PHONE_CODE_TTL_MS, maskPhone, phoneCodeUsable } from '@xiaoshi/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedActor } from '../../common/actor.js';
@@ -61,7 +61,7 @@ export class PhoneVerificationService {
   }
 
   /** Checks the code; a wrong one counts as a try even though the request fails. */
-  async confirm(actor: AuthenticatedActor, code: string): Promise<{ phone: string }> {
+  async confirm(actor: AuthenticatedActor, code: string): Promise<PhoneVerifiedView> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await this.repository.latestVerification(manager, actor.user.id);
       if (!row) return 'invalid' as const;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ProjectView } from '@xiaoshi/contracts';
+import { DomainError, type InspectionView, type ProjectView } from '@xiaoshi/contracts';
 import { formatYuan, toChineseUppercase } from '@xiaoshi/domain';
 import type { AuthUser } from '../../common/actor.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import type { InspectionView } from '../delivery/inspections.service.js';
 import { OUTCOME_ZH, escapeHtml, page } from './printable.js';
 
 /** 验收合格证书 (or 督导评估合格证书): printable, only for a passed inspection. */

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ProjectView } from '@xiaoshi/contracts';
+import type { InspectionView, ProgressReportView, ProjectView } from '@xiaoshi/contracts';
 import { TRANCHE_CONDITION_LABELS, formatYuan, isRecorded, toChineseUppercase, type TrancheCondition } from '@xiaoshi/domain';
 import archiver from 'archiver';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
-import type { InspectionView } from '../delivery/inspections.service.js';
-import type { ProgressReportView } from '../delivery/progress.repository.js';
 import { FileStore } from '../files/file-store.js';
 import { CertificatesService } from './certificates.service.js';
 import { DossierRepository } from './dossier.repository.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LedgerDashboardView } from '@xiaoshi/contracts';
 import { ledgerFigures, sumLedgerTotals } from '@xiaoshi/domain';
 import type { AuthUser } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
@@ -19,7 +20,7 @@ export class LedgerViewsService {
     private readonly access: AccessService,
   ) {}
 
-  async dashboard(user: AuthUser, year?: number) {
+  async dashboard(user: AuthUser, year?: number): Promise<LedgerDashboardView> {
     this.access.requirePermission(user, 'budgets.read');
     const [lines, streets] = await Promise.all([
       this.repository.lines(user, year ?? null),

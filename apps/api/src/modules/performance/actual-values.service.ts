@@ -8,6 +8,7 @@ import {
   type IndicatorBreakdownView,
   type ManualValueRequest,
   type ManualValueView,
+  type PerformanceEvidenceUploadView,
 } from '@xiaoshi/contracts';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -90,7 +91,7 @@ export class ActualValuesService {
     actor: AuthenticatedActor,
     tableId: number,
     file: { filename: string; stream: Readable },
-  ) {
+  ): Promise<PerformanceEvidenceUploadView> {
     let reach;
     try {
       reach = await this.tables.reachable(actor.user, tableId, 'performance.manage');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, RankingQuery, RankingRowView, ReviewProgressView } from '@xiaoshi/contracts';
-import { aggregate, rank, zScores, type ApplicationStatus, type ZScoreView } from '@xiaoshi/domain';
+import type { Page, RankingQuery, RankingRowView, ReviewProgressView, ReviewerZScoresView } from '@xiaoshi/contracts';
+import { aggregate, rank, zScores, type ApplicationStatus } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
 import { QueueService } from '../../queue/queue.service.js';
@@ -119,8 +119,8 @@ export class ReviewRankingService {
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].applicationId : null };
   }
 
-  /** Per-reviewer z-scores of submitted totals: a view to spot harsh or lenient reviewers. */
-  async zScoreView(user: AuthUser, competitionId: number): Promise<ZScoreView> {
+  /** Per-reviewer z-scores of submitted totals: a view to spot harsh or lenient reviewers (the domain's ZScoreView). */
+  async zScoreView(user: AuthUser, competitionId: number): Promise<ReviewerZScoresView> {
     await this.reviewAccess.requireReader(user, competitionId);
     const byReviewer: Record<number, Array<{ applicationId: number; total: number }>> = {};
     for (const row of await this.repository.submittedTotals(competitionId))

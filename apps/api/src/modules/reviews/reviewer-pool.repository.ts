@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReviewerProfileRequest } from '@xiaoshi/contracts';
+import type { ReviewerPoolMemberView, ReviewerProfileRequest } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
 import { ReviewerProfile } from './review.entities.js';
-
-/** A reviewer account in the expert pool (专家库) as the pool page lists it. */
-export interface PoolMember {
-  userId: number;
-  displayName: string;
-  unitName: string;
-  /** The account is active and the profile has not been taken out of the pool. */
-  active: boolean;
-  expertiseTags: string[];
-  affiliationUnitIds: number[];
-}
 
 interface PoolMemberRow {
   id: number;
@@ -35,7 +24,7 @@ export class ReviewerPoolRepository {
   ) {}
 
   /** Every reviewer account in the user's scope, in id order. */
-  async pool(user: AuthUser): Promise<PoolMember[]> {
+  async pool(user: AuthUser): Promise<ReviewerPoolMemberView[]> {
     const rows: PoolMemberRow[] = await this.dataSource.query(
       `SELECT u.id, u.display_name, o.name AS unit_name, u.active AND coalesce(p.active, true) AS active,
               coalesce(p.expertise_tags, '{}') AS tags, coalesce(p.affiliation_unit_ids, '{}') AS affiliations

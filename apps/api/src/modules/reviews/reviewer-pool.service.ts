@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type ReviewerProfileRequest } from '@xiaoshi/contracts';
+import { DomainError, type ReviewerPoolMemberView, type ReviewerProfileRequest } from '@xiaoshi/contracts';
 import type { DataSource } from 'typeorm';
 import type { AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ReviewerPoolRepository, type PoolMember } from './reviewer-pool.repository.js';
+import { ReviewerPoolRepository } from './reviewer-pool.repository.js';
 
 /** The expert pool (专家库): reviewer accounts and their profiles (expertise, affiliations). */
 @Injectable()
@@ -17,7 +17,7 @@ export class ReviewerPoolService {
     private readonly repository: ReviewerPoolRepository,
   ) {}
 
-  async pool(user: AuthUser): Promise<PoolMember[]> {
+  async pool(user: AuthUser): Promise<ReviewerPoolMemberView[]> {
     this.access.requirePermission(user, 'reviews.read');
     return this.repository.pool(user);
   }
@@ -31,7 +31,8 @@ export class ReviewerPoolService {
       .sort((a, b) => a - b);
   }
 
-  async setProfile(actor: AuthenticatedActor, userId: number, body: ReviewerProfileRequest): Promise<PoolMember> {
+  async setProfile(actor: AuthenticatedActor, userId: number, body: ReviewerProfileRequest,
+  ): Promise<ReviewerPoolMemberView> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repository.isReviewer(manager, userId))) throw new DomainError('NOT_FOUND');
       await this.access.requireRows(actor.user, 'reviews.manage', 'app_user', 'unit_id', [userId], manager);

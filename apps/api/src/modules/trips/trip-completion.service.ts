@@ -7,6 +7,7 @@ import {
   type RecordAttendanceRequest,
   type RecordTripCostsRequest,
   type TripEvidenceKind,
+  type TripEvidenceUploadView,
   type TripView,
 } from '@xiaoshi/contracts';
 import { TRIP_MOVES, checkActualCosts, shanghaiDate, tripDays } from '@xiaoshi/domain';
@@ -72,7 +73,7 @@ export class TripCompletionService {
     id: number,
     kind: TripEvidenceKind,
     incoming: { filename: string; stream: Readable },
-  ) {
+  ): Promise<TripEvidenceUploadView> {
     // Scope and status first, before accepting a byte.
     try {
       await this.access.requireRows(actor.user, 'trips.manage', 'study_trip', 'unit_id', [id]);

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PaymentStatus, ProjectStatus, ProjectView } from '@xiaoshi/contracts';
+import type { InspectionView, PaymentStatus, ProjectStatus, ProjectView } from '@xiaoshi/contracts';
 import { Image, Skeleton, Tag, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DownloadedFile } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import { errorMessage } from '../../lib/errors';
-import { deliveryApi, paymentsApi, type InspectionView } from '../../api/delivery';
+import { deliveryApi, paymentsApi } from '../../api/delivery';
 import { deliveryText, type DeliveryKey, type DeliveryText } from './i18n';
 import './delivery.css';
 

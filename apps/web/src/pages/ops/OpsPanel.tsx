@@ -1,14 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
-import { opsApi, type QueueCounts } from '../../api/endpoints';
+import type { QueueCountsView } from '@xiaoshi/contracts';
+import { opsApi } from '../../api/endpoints';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/time';
 import { opsText } from './text';
 import { commonText } from '../../i18n/common';
 import { useLang } from '../../i18n/i18n';
 
-const QUEUE_STATES: ReadonlyArray<keyof QueueCounts> = [
+const QUEUE_STATES: ReadonlyArray<keyof QueueCountsView> = [
   'waiting',
   'active',
   'delayed',

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Progress, Row, Select, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { paymentsApi, type LedgerDashboard } from '../../api/delivery';
+import type { LedgerDashboardView } from '@xiaoshi/contracts';
+import { paymentsApi } from '../../api/delivery';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -67,7 +68,7 @@ function Kpi({ label, fen, testId }: { label: string; fen: number; testId: strin
   );
 }
 
-function Dashboard({ data }: { data: LedgerDashboard }) {
+function Dashboard({ data }: { data: LedgerDashboardView }) {
   const d = deliveryText.useT();
   const unit = dashboardsText.useT()('wanUnit');
   const rate = data.total.executionRateBp;

@@ -6,6 +6,7 @@ import type {
   IndicatorInput,
   ManualValueView,
   MetricCatalogueEntry,
+  PerformanceEvidenceUploadView,
   PerformanceTableView,
   ProgrammeView,
   StreetReportView,
@@ -66,13 +67,7 @@ export const performanceApi = {
   uploadEvidence: (tableId: number, file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return api<{ id: number; name: string; sizeBytes: number }>(
-      `/api/performance/tables/${tableId}/evidence`,
-      {
-        method: 'POST',
-        form,
-      },
-    );
+    return api<PerformanceEvidenceUploadView>(`/api/performance/tables/${tableId}/evidence`, { method: 'POST', form });
   },
   evidence: (id: number) => apiDownload(`/api/performance/evidence/${id}`),
   enterValue: (tableId: number, body: ManualValueBody) =>

@@ -2,7 +2,8 @@ import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
-import { publicApi, type PublicNoticeSummary } from '../../api/awards';
+import type { PublicNoticeSummaryView } from '@xiaoshi/contracts';
+import { publicApi } from '../../api/awards';
 import { NoticeStatusTag, PublicError } from './shared';
 import { awardText } from '../awards/text';
 
@@ -30,7 +31,7 @@ export default function PublicNoticesPage() {
         ) : notices.isPending ? (
           <Skeleton active />
         ) : (
-          <List<PublicNoticeSummary>
+          <List<PublicNoticeSummaryView>
             dataSource={rows}
             locale={{ emptyText: <Empty description={a('public.noNotices')} /> }}
             renderItem={(notice) => (

@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
-import { publicApi, type RegisterItem } from '../../api/awards';
+import type { RegisterItemView } from '@xiaoshi/contracts';
+import { publicApi } from '../../api/awards';
 import { applicationStatusText } from '../../i18n/enums';
 import { yuan } from '../../lib/money';
 import { PublicError } from './shared';
@@ -31,7 +32,7 @@ export default function PublicProjectsPage() {
         ) : projects.isPending ? (
           <Skeleton active />
         ) : (
-          <List<RegisterItem>
+          <List<RegisterItemView>
             dataSource={rows}
             locale={{ emptyText: <Empty description={a('public.noProjects')} /> }}
             renderItem={(item) => (

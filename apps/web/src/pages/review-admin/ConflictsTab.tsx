@@ -1,6 +1,6 @@
 import { PushpinOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { PinConflictRequest, type CompetitionView } from '@xiaoshi/contracts';
+import { PinConflictRequest, type CompetitionView, type ConflictView } from '@xiaoshi/contracts';
 import { conflictCategoryText, conflictKindText } from './labels';
 import {
   App,
@@ -17,7 +17,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { Link } from 'react-router';
-import { reviewsApi, type ConflictRow } from '../../api/reviews';
+import { reviewsApi } from '../../api/reviews';
 import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../components/QueryError';
 import { reportFormError } from '../../lib/form-errors';
@@ -38,7 +38,7 @@ export function ConflictsTab({ competition }: { competition: CompetitionView }) 
   });
   const kindLabel = conflictKindText.useLabel();
   const categoryLabel = conflictCategoryText.useLabel();
-  const columns: TableColumnsType<ConflictRow> = [
+  const columns: TableColumnsType<ConflictView> = [
     {
       title: t('col.application'),
       key: 'application',
@@ -74,7 +74,7 @@ export function ConflictsTab({ competition }: { competition: CompetitionView }) 
           {conflicts.isError ? (
             <QueryError error={conflicts.error} onRetry={() => void conflicts.refetch()} compact />
           ) : (
-            <Table<ConflictRow>
+            <Table<ConflictView>
               rowKey={(row) => `${row.applicationId}-${row.reviewerUserId}-${row.kind}`}
               size="small"
               columns={columns}

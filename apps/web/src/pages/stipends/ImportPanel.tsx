@@ -1,10 +1,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { StipendProgrammeView } from '@xiaoshi/contracts';
+import type { StipendImportResult, StipendProgrammeView } from '@xiaoshi/contracts';
 import { Alert, App, Button, Card, Flex, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/errors';
-import { stipendsApi, type StipendImportOutcome } from '../../api/stipends';
+import { stipendsApi } from '../../api/stipends';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { stipendText } from './i18n';
@@ -29,7 +29,7 @@ export function importProblems(fields: Record<string, string>): ImportProblemRow
 }
 
 type Outcome =
-  | { kind: 'done'; fileName: string; result: StipendImportOutcome }
+  | { kind: 'done'; fileName: string; result: StipendImportResult }
   | { kind: 'failed'; fileName: string; message: string; problems: ImportProblemRow[] };
 
 /** Template download, .xlsx upload, and the all-or-nothing result: a summary or a row-level report. */

@@ -5,6 +5,7 @@ import type {
   RecordTripCostsRequest,
   TrainingNormVersionView,
   TripEvidenceKind,
+  TripEvidenceUploadView,
   TripParticipantInput,
   TripStatus,
   TripSummaryView,
@@ -38,7 +39,7 @@ export const tripsApi = {
   evidence: (id: number, kind: TripEvidenceKind, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api<{ id: number }>(`/api/trips/${id}/evidence`, { method: 'POST', query: { kind }, form });
+    return api<TripEvidenceUploadView>(`/api/trips/${id}/evidence`, { method: 'POST', query: { kind }, form });
   },
   costs: (id: number, body: RecordTripCostsRequest) =>
     api<TripView>(`/api/trips/${id}/costs`, { method: 'POST', body }),

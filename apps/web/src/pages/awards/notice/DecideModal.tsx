@@ -1,8 +1,8 @@
-import { ObjectionDecisionRequest } from '@xiaoshi/contracts';
+import { ObjectionDecisionRequest, type ObjectionDecisionView, type ObjectionView } from '@xiaoshi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useEffect } from 'react';
-import { awardsApi, type ObjectionOutcome, type ObjectionView } from '../../../api/awards';
+import { awardsApi } from '../../../api/awards';
 import { isApiError } from '../../../api/errors';
 import { reportFormError } from '../../../lib/form-errors';
 import '../awards.css';
@@ -26,7 +26,7 @@ export function DecideModal({
   objection: ObjectionView | null;
   title?: string;
   onClose: () => void;
-  onDecided: (outcome: ObjectionOutcome | null) => void;
+  onDecided: (outcome: ObjectionDecisionView | null) => void;
 }) {
   const a = awardText.useT();
   const t = commonText.useT();

@@ -1,9 +1,8 @@
-import type { PublicNoticeView } from '@xiaoshi/contracts';
+import type { ObjectionDecisionView, ObjectionView, PublicNoticeView } from '@xiaoshi/contracts';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type ObjectionOutcome, type ObjectionView } from '../../../api/awards';
 import { QueryError } from '../../../components/QueryError';
 import { yuan } from '../../../lib/money';
 import { formatDateTime } from '../../../lib/time';
@@ -32,7 +31,7 @@ export function Inbox({
   const t = commonText.useT();
   const lang = useLang();
   const [deciding, setDeciding] = useState<ObjectionView | null>(null);
-  const [outcome, setOutcome] = useState<ObjectionOutcome | null>(null);
+  const [outcome, setOutcome] = useState<ObjectionDecisionView | null>(null);
   const titles = new Map(items.map((item) => [item.awardId, item.title]));
   return (
     <Card

@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Typography } from 'antd';
-import type { InspectionView } from '../../../api/delivery';
+import type { InspectionView } from '@xiaoshi/contracts';
 import { useLang } from '../../../i18n/i18n';
 import { deliveryText } from '../i18n';
 

@@ -1,7 +1,8 @@
 import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, List, Typography } from 'antd';
 import { Link } from 'react-router';
-import { deliveryApi, type InspectionView } from '../../../api/delivery';
+import type { InspectionView } from '@xiaoshi/contracts';
+import { deliveryApi } from '../../../api/delivery';
 import { useSessionUser } from '../../../app/auth/AuthContext';
 import { errorMessage } from '../../../lib/errors';
 import { OutcomeTag, kindLabel, openHtml } from '../shared';

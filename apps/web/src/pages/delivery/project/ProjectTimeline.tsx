@@ -1,8 +1,7 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import type { PaymentView, ProjectView } from '@xiaoshi/contracts';
+import type { InspectionView, PaymentView, ProgressReportView, ProjectView } from '@xiaoshi/contracts';
 import { Flex, Tag, Timeline, Typography } from 'antd';
 import { type ReactNode } from 'react';
-import { type InspectionView, type ProgressReportView } from '../../../api/delivery';
 import { percentOfBp, yuan } from '../../../lib/money';
 import { formatDateTime } from '../../../lib/time';
 import { type DeliveryKey, type DeliveryText } from '../i18n';

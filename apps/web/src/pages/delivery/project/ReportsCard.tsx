@@ -1,5 +1,5 @@
 import { Card, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
-import { type ProgressReportView } from '../../../api/delivery';
+import type { ProgressReportView } from '@xiaoshi/contracts';
 import { formatDateTime } from '../../../lib/time';
 import { ProjectPhoto } from '../shared';
 import { deliveryText } from '../i18n';

@@ -1,9 +1,9 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { PanelRequest, type CompetitionView, type PanelView } from '@xiaoshi/contracts';
+import { PanelRequest, type CompetitionView, type PanelView, type ReviewerPoolMemberView } from '@xiaoshi/contracts';
 import { App, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Switch, Tag } from 'antd';
 import { useEffect } from 'react';
-import { reviewsApi, type ReviewerPoolRow } from '../../../api/reviews';
+import { reviewsApi } from '../../../api/reviews';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { reportFormError } from '../../../lib/form-errors';
 import { useReviewRefresh } from '../useReviewAdmin';
@@ -34,7 +34,7 @@ export function PanelSettings({
 }: {
   competition: CompetitionView;
   panel: PanelView;
-  pool: ReviewerPoolRow[];
+  pool: ReviewerPoolMemberView[];
 }) {
   const t = reviewAdminText.useT();
   const { can } = useAuth();

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { ReviewerProfileRequest, type PanelView } from '@xiaoshi/contracts';
+import { ReviewerProfileRequest, type PanelView, type ReviewerPoolMemberView } from '@xiaoshi/contracts';
 import {
   App,
   Button,
@@ -16,7 +16,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { reviewsApi, type ReviewerPoolRow } from '../../../api/reviews';
+import { reviewsApi } from '../../../api/reviews';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { useScopedUnits } from '../../../components/UnitTreeSelect';
 import { unitKindText } from '../../../i18n/enums';
@@ -27,15 +27,15 @@ import { reviewAdminText } from '../text';
 import { commonText } from '../../../i18n/common';
 import { useZodRules } from '../../../lib/zod-form';
 
-export function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: PanelView }) {
+export function PoolTable({ pool, panel }: { pool: ReviewerPoolMemberView[]; panel: PanelView }) {
   const t = reviewAdminText.useT();
   const tc = commonText.useT();
   const { can } = useAuth();
   const units = useScopedUnits();
-  const [editing, setEditing] = useState<ReviewerPoolRow | null>(null);
+  const [editing, setEditing] = useState<ReviewerPoolMemberView | null>(null);
   const unitNames = new Map((units.data ?? []).map((unit) => [unit.id, unit.name]));
   const onPanel = new Set(panel.members.map((member) => member.userId));
-  const columns: TableColumnsType<ReviewerPoolRow> = [
+  const columns: TableColumnsType<ReviewerPoolMemberView> = [
     {
       title: t('col.reviewer'),
       key: 'name',
@@ -92,7 +92,7 @@ export function PoolTable({ pool, panel }: { pool: ReviewerPoolRow[]; panel: Pan
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('poolHelp')}
       </Typography.Paragraph>
-      <Table<ReviewerPoolRow>
+      <Table<ReviewerPoolMemberView>
         rowKey="userId"
         size="small"
         columns={columns}
@@ -110,7 +110,7 @@ export function ProfileModal({
   reviewer,
   onClose,
 }: {
-  reviewer: ReviewerPoolRow | null;
+  reviewer: ReviewerPoolMemberView | null;
   onClose: () => void;
 }) {
   const t = reviewAdminText.useT();

@@ -1,9 +1,9 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { PanelDrawRequest, type CompetitionView, type PanelView } from '@xiaoshi/contracts';
+import { PanelDrawRequest, type CompetitionView, type PanelView, type ReviewerPoolMemberView } from '@xiaoshi/contracts';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMemo } from 'react';
-import { reviewsApi, type ReviewerPoolRow } from '../../../api/reviews';
+import { reviewsApi } from '../../../api/reviews';
 import { useAuth } from '../../../app/auth/AuthContext';
 import { reportFormError } from '../../../lib/form-errors';
 import { useReviewRefresh } from '../useReviewAdmin';
@@ -17,7 +17,7 @@ export function RandomDraw({
 }: {
   competition: CompetitionView;
   panel: PanelView;
-  pool: ReviewerPoolRow[];
+  pool: ReviewerPoolMemberView[];
 }) {
   const t = reviewAdminText.useT();
   const { can } = useAuth();
