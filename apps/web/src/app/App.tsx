@@ -20,6 +20,8 @@ function LocalisedApp() {
   const t = commonText.useT();
   const [router] = useState(createAppRouter);
   // Users who ask their system for less motion get none: antd's slides, zooms and ripples are off.
+  // (Through antd's own switch: a global `animation-duration: 0.01ms` rule would break its popup
+  // placement, ant-design#58176.)
   const reducedMotion = usePrefersReducedMotion();
   const appTheme = useMemo(
     () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
