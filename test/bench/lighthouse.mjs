@@ -175,7 +175,8 @@ async function signIn(base, username) {
     body: { username, password: DEMO_PASSWORD },
     timeoutMs: 15_000,
   });
-  if (response.status !== 200) throw new Error(`sign-in as ${username}: HTTP ${response.status} ${response.body}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username}: HTTP ${response.status} ${response.body}`);
   const setCookie = [response.headers['set-cookie'] ?? []].flat();
   const refresh = setCookie.map((line) => line.split(';')[0]).find((pair) => pair.startsWith('xs_refresh='));
   if (!refresh) throw new Error(`sign-in as ${username}: no refresh cookie in ${JSON.stringify(setCookie)}`);
@@ -278,8 +279,7 @@ async function main() {
     // Score what the sources say: rebuild the libs, the API and the web app when they changed.
     const builder = createBuilder({
       root: ROOT,
-      run: (command, args) =>
-        run(command, args, { env: { ...process.env, NODE_ENV: 'production' } }),
+      run: (command, args) => run(command, args, { env: { ...process.env, NODE_ENV: 'production' } }),
       say: log,
       warn: log,
     });
@@ -461,7 +461,11 @@ async function main() {
     )}\n`,
   );
   for (const r of [...results, ...extra].filter((entry) => entry.metrics))
-    log(`${r.page} metrics: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    log(
+      `${r.page} metrics: ${Object.entries(r.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   const missed = results.filter((r) => !r.met);
   log(
     `results written to bench-results/lighthouse.json — ${missed.length === 0 ? 'all goals met' : `${missed.length} goal(s) missed`}`,

@@ -1,7 +1,4 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
@@ -11,9 +8,11 @@ import { localeOf, useLang } from '../i18n/i18n';
 import { AuthProvider } from './auth/AuthContext';
 import { createQueryClient } from './queryClient';
 import { createAppRouter } from './router';
-import { theme } from './theme';
 
-/** antd, dayjs and the document follow the language i18next shows (switched in the header). */
+/**
+ * dayjs and the document follow the language i18next shows (switched in the header); antd follows
+ * it in AntdScope, which the router puts around every page but the sign-in page.
+ */
 function LocalisedApp() {
   const lang = useLang();
   const t = commonText.useT();
@@ -24,14 +23,9 @@ function LocalisedApp() {
     document.title = `${t('app.name')} · ${t('app.fullName')}`;
   }, [lang, t]);
   return (
-    // autoInsertSpace off: antd would otherwise render 提交 as 提 交.
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      {/* antd's <App> (message, notification and modal hooks) wraps the signed-in shell only
-          (AppLayout): the login page does without its ~20 kB gzip. */}
-      <AuthProvider>
-        <RouterProvider router={router} />
-      </AuthProvider>
-    </ConfigProvider>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
   );
 }
 
