@@ -30,5 +30,10 @@ export const theme: ThemeConfig = {
     Menu: { itemBorderRadius: 6, itemMarginInline: 8, itemHeight: 40 },
     // The empty table's text is drawn in the disabled colour: it is content, so it gets a readable one.
     Table: { cellPaddingBlockSM: 8, colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
+    // A status tag's text is its colour on the pale status background: the darker shades of each.
+    Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#b42318' },
+    // A submitted score sheet shows its figures in disabled boxes, units ("分") after them: still
+    // content to read, so drawn in a readable grey.
+    InputNumber: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
   },
 };
