@@ -4,11 +4,20 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpinner } from '../components/FullPageSpinner';
 import { useSessionUser } from './auth/AuthContext';
 import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guards';
+import { loadAntdScope, loadAppLayout } from './shell-chunks';
 
 // Pages are split out of the initial bundle, and so is the signed-in shell (menu, header,
 // notification bell): the login page, the first page most visitors see, loads none of it.
-const AppLayout = lazy(() => import('./layout/AppLayout'));
-const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const AppLayout = lazy(loadAppLayout);
+// antd's theme and locale (every page but the sign-in page): out of the first page's scripts too,
+// and fetched at once, alongside the session check, when the address is another page.
+const AntdScope = lazy(loadAntdScope);
+if (window.location.pathname !== '/login') loadAntdScope().catch(() => undefined);
+// The first page most visitors see: opened at /login, its chunk is fetched at once, alongside the
+// session check (which decides whether to show it), instead of after that round trip.
+const loadLoginPage = () => import('../pages/login/LoginPage');
+if (window.location.pathname === '/login') loadLoginPage().catch(() => undefined);
+const LoginPage = lazy(loadLoginPage);
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const RollupsPage = lazy(() => import('../pages/rollups/RollupsPage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
@@ -84,115 +93,126 @@ export function createAppRouter() {
       ),
     },
     {
-      // Outside RequireAuth: the 公示 and the register are read by anyone, signed in or not.
-      path: '/public',
+      // Every other page runs inside antd's ConfigProvider (theme, locale); the sign-in page, the
+      // first page most visitors load, does without it (see AntdScope).
       element: (
         <Standalone>
-          <PublicLayout />
+          <AntdScope />
         </Standalone>
       ),
       children: [
-        { index: true, element: <PublicNoticesPage /> },
-        { path: 'notices/:id', element: <PublicNoticePage /> },
-        { path: 'projects', element: <PublicProjectsPage /> },
-        // One-click unsubscribe from an e-mail's link (no sign-in).
-        { path: 'unsubscribe', element: <UnsubscribePage /> },
-        { path: '*', element: <PublicNoticesPage /> },
-      ],
-    },
-    {
-      path: '/s/:code',
-      element: (
-        <Standalone>
-          <PublicSurveyPage />
-        </Standalone>
-      ),
-    },
-    {
-      // The A4 self-evaluation prints without the portal's menu and header.
-      path: '/performance/tables/:id/print',
-      element: (
-        <RequireAuth>
-          <RequirePermission permission="performance.read">
+        {
+          // Outside RequireAuth: the 公示 and the register are read by anyone, signed in or not.
+          path: '/public',
+          element: (
             <Standalone>
-              <PerformancePrintPage />
+              <PublicLayout />
             </Standalone>
-          </RequirePermission>
-        </RequireAuth>
-      ),
-    },
-    {
-      path: '/',
-      element: (
-        <RequireAuth>
-          <Standalone>
-            <AppLayout />
-          </Standalone>
-        </RequireAuth>
-      ),
-      children: [
-        { index: true, element: <Landing /> },
+          ),
+          children: [
+            { index: true, element: <PublicNoticesPage /> },
+            { path: 'notices/:id', element: <PublicNoticePage /> },
+            { path: 'projects', element: <PublicProjectsPage /> },
+            // One-click unsubscribe from an e-mail's link (no sign-in).
+            { path: 'unsubscribe', element: <UnsubscribePage /> },
+            { path: '*', element: <PublicNoticesPage /> },
+          ],
+        },
         {
-          path: 'orgs',
+          path: '/s/:code',
           element: (
-            <RequirePermission permission="orgs.read">
-              <OrgsPage />
-            </RequirePermission>
+            <Standalone>
+              <PublicSurveyPage />
+            </Standalone>
           ),
         },
         {
-          path: 'users',
+          // The A4 self-evaluation prints without the portal's menu and header.
+          path: '/performance/tables/:id/print',
           element: (
-            <RequirePermission permission="users.read">
-              <UsersPage />
-            </RequirePermission>
+            <RequireAuth>
+              <RequirePermission permission="performance.read">
+                <Standalone>
+                  <PerformancePrintPage />
+                </Standalone>
+              </RequirePermission>
+            </RequireAuth>
           ),
         },
         {
-          path: 'audit',
+          path: '/',
           element: (
-            <RequirePermission permission="audit.read">
-              <AuditPage />
-            </RequirePermission>
+            <RequireAuth>
+              <Standalone>
+                <AppLayout />
+              </Standalone>
+            </RequireAuth>
           ),
+          children: [
+            { index: true, element: <Landing /> },
+            {
+              path: 'orgs',
+              element: (
+                <RequirePermission permission="orgs.read">
+                  <OrgsPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: 'users',
+              element: (
+                <RequirePermission permission="users.read">
+                  <UsersPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: 'audit',
+              element: (
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              ),
+            },
+            { path: 'notifications', element: <NotificationsPage /> },
+            { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
+            guarded('notification-deliveries', 'notifications.read', <NotificationDeliveriesPage />),
+            guarded('budgets', 'budgets.read', <BudgetsPage />),
+            guarded('competitions', 'competitions.read', <CompetitionsPage />),
+            guarded('competitions/new', 'competitions.manage', <CompetitionWizardPage />),
+            guarded('competitions/:id', 'competitions.read', <CompetitionDetailPage />),
+            guarded('competitions/:id/edit', 'competitions.manage', <CompetitionWizardPage />),
+            guarded('applications', 'applications.read', <ApplicationsPage />),
+            guarded('applications/new', 'applications.edit', <ApplicationFormPage />),
+            guarded('applications/:id', 'applications.read', <ApplicationDetailPage />),
+            guarded('applications/:id/edit', 'applications.edit', <ApplicationFormPage />),
+            guarded('review-admin', 'reviews.read', <ReviewAdminPage />),
+            guarded('reviews', 'reviews.score', <ReviewQueuePage />),
+            guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
+            guarded('stipends', 'stipends.read', <StipendsPage />),
+            guarded('building-leaders', 'stipends.read', <BuildingLeadersPage />),
+            guarded('trips', 'trips.read', <TripsPage />),
+            guarded('trips/:id', 'trips.read', <TripsPage />),
+            guarded('social-orgs', 'social_orgs.read', <SocialOrgsPage />),
+            guarded('awards', 'awards.read', <AwardsPage />),
+            guarded('decisions/:id', 'awards.read', <DecisionPage />),
+            guarded('notices/:id', 'awards.read', <NoticePage />),
+            guarded('projects', 'delivery.read', <ProjectsPage />),
+            guarded('projects/:id', 'delivery.read', <ProjectPage />),
+            guarded('inspections/:id', 'delivery.read', <InspectionPage />),
+            guarded('payments', 'payments.read', <PaymentsPage />),
+            guarded('ledger', 'budgets.read', <LedgerDashboardPage />),
+            guarded('performance', 'performance.read', <PerformancePage />),
+            guarded('performance/tables/:id', 'performance.read', <PerformanceTablePage />),
+            guarded('surveys', 'surveys.read', <SurveysPage />),
+            guarded('surveys/:id', 'surveys.read', <SurveysPage />),
+            guarded('dashboards', 'dashboards.read', <DashboardsPage />),
+            guarded('rollups', 'rollups.read', <RollupsPage />),
+            guarded('ops', 'queues.read', <OpsPage />),
+            { path: 'account/password', element: <ChangePasswordPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
         },
-        { path: 'notifications', element: <NotificationsPage /> },
-        { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
-        guarded('notification-deliveries', 'notifications.read', <NotificationDeliveriesPage />),
-        guarded('budgets', 'budgets.read', <BudgetsPage />),
-        guarded('competitions', 'competitions.read', <CompetitionsPage />),
-        guarded('competitions/new', 'competitions.manage', <CompetitionWizardPage />),
-        guarded('competitions/:id', 'competitions.read', <CompetitionDetailPage />),
-        guarded('competitions/:id/edit', 'competitions.manage', <CompetitionWizardPage />),
-        guarded('applications', 'applications.read', <ApplicationsPage />),
-        guarded('applications/new', 'applications.edit', <ApplicationFormPage />),
-        guarded('applications/:id', 'applications.read', <ApplicationDetailPage />),
-        guarded('applications/:id/edit', 'applications.edit', <ApplicationFormPage />),
-        guarded('review-admin', 'reviews.read', <ReviewAdminPage />),
-        guarded('reviews', 'reviews.score', <ReviewQueuePage />),
-        guarded('reviews/:assignmentId', 'reviews.score', <ReviewSheetPage />),
-        guarded('stipends', 'stipends.read', <StipendsPage />),
-        guarded('building-leaders', 'stipends.read', <BuildingLeadersPage />),
-        guarded('trips', 'trips.read', <TripsPage />),
-        guarded('trips/:id', 'trips.read', <TripsPage />),
-        guarded('social-orgs', 'social_orgs.read', <SocialOrgsPage />),
-        guarded('awards', 'awards.read', <AwardsPage />),
-        guarded('decisions/:id', 'awards.read', <DecisionPage />),
-        guarded('notices/:id', 'awards.read', <NoticePage />),
-        guarded('projects', 'delivery.read', <ProjectsPage />),
-        guarded('projects/:id', 'delivery.read', <ProjectPage />),
-        guarded('inspections/:id', 'delivery.read', <InspectionPage />),
-        guarded('payments', 'payments.read', <PaymentsPage />),
-        guarded('ledger', 'budgets.read', <LedgerDashboardPage />),
-        guarded('performance', 'performance.read', <PerformancePage />),
-        guarded('performance/tables/:id', 'performance.read', <PerformanceTablePage />),
-        guarded('surveys', 'surveys.read', <SurveysPage />),
-        guarded('surveys/:id', 'surveys.read', <SurveysPage />),
-        guarded('dashboards', 'dashboards.read', <DashboardsPage />),
-        guarded('rollups', 'rollups.read', <RollupsPage />),
-        guarded('ops', 'queues.read', <OpsPage />),
-        { path: 'account/password', element: <ChangePasswordPage /> },
-        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);

@@ -41,6 +41,18 @@ function restoreSession(): Promise<SessionUser | null> {
   return restoring;
 }
 
+/**
+ * The first check starts as this module loads, before React's first render: on the sign-in page,
+ * the first page most visitors load, that render and the round trip no longer follow each other.
+ * The first AuthProvider to mount takes it over; any later mount asks again as before.
+ */
+let firstRestore: Promise<SessionUser | null> | null = restoreSession();
+function takeRestore(): Promise<SessionUser | null> {
+  const pending = firstRestore ?? restoreSession();
+  firstRestore = null;
+  return pending;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<AuthStatus>('restoring');
@@ -49,7 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    void restoreSession().then((restored) => {
+    void takeRestore().then((restored) => {
       if (!live) return;
       setUser(restored);
       setStatus(restored ? 'authenticated' : 'anonymous');

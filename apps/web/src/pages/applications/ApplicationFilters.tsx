@@ -49,6 +49,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('filter.competition')}
+        aria-label={t('filterBy.competition')}
         value={value.competitionId}
         onChange={(competitionId) =>
           onChange({ ...value, competitionId: competitionId ?? undefined, categoryId: undefined })
@@ -61,6 +62,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
       <Select<number>
         allowClear
         placeholder={t('filter.category')}
+        aria-label={t('filterBy.category')}
         value={value.categoryId}
         disabled={!competition}
         onChange={(categoryId) => onChange({ ...value, categoryId: categoryId ?? undefined })}
@@ -72,6 +74,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('filter.street')}
+          aria-label={t('filterBy.street')}
           value={value.streetId}
           onChange={(streetId) =>
             onChange({ ...value, streetId: streetId ?? undefined, communityId: undefined })
@@ -85,6 +88,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('filter.community')}
+          aria-label={t('filterBy.community')}
           value={value.communityId}
           onChange={(communityId) => onChange({ ...value, communityId: communityId ?? undefined })}
           options={communities.map((unit) => ({ value: unit.id, label: unit.name }))}
@@ -97,6 +101,7 @@ export function ApplicationFilters({ value, onChange, statusOptions }: Props) {
         allowClear
         maxTagCount="responsive"
         placeholder={t('filter.status')}
+        aria-label={t('filterBy.status')}
         value={value.status}
         onChange={(status) => onChange({ ...value, status })}
         options={(statusOptions ?? [...APPLICATION_STATUSES]).map((status) => ({
