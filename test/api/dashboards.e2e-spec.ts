@@ -107,7 +107,7 @@ describe('dashboards: budget execution, funnel, pass rate and stipends, scoped b
   let departures: number;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { SWAGGER_ENABLED: 'true' } });
     worker = await createWorker(t.config, { schedule: false });
     admin = await t.login('admin');
     for (const row of (await t.db.query(`SELECT id, code FROM org_unit WHERE kind = 'street'`)).rows)

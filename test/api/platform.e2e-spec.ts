@@ -12,7 +12,7 @@ const METRICS_TOKEN = 'platform-test-metrics-token-0123456789';
 describe('platform invariants', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { METRICS_TOKEN } });
+    t = await startTestApp({ env: { METRICS_TOKEN, SWAGGER_ENABLED: 'true' } });
   });
   afterAll(() => t.close());
 

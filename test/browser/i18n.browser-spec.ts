@@ -211,17 +211,35 @@ async function shownText(page: Page): Promise<string> {
   return text.replace(EMAIL_OR_URL, ' ').replace(FILE_NAME, ' ').replace(KEBAB_CODE, ' ');
 }
 
+/**
+ * The dictionary keys that stand in `text` as words: not preceded by a word character or a dot,
+ * not followed by a word character (so 'payment.record' counts in 'payment.record.' too). Read off
+ * the text's runs of word characters and dots — each run's prefixes that end before a dot or at its
+ * end — instead of one regular expression per key and page.
+ */
+function shownKeys(text: string): string[] {
+  const candidates = new Set<string>();
+  for (const [run] of text.matchAll(/[A-Za-z0-9_.]+/g)) {
+    for (let end = run.indexOf('.'); end !== -1; end = run.indexOf('.', end + 1)) candidates.add(run.slice(0, end));
+    candidates.add(run);
+  }
+  const found = [...keys].filter((key) => /^[\w.]+$/.test(key) && candidates.has(key));
+  // A key with other characters in it (rare) is looked for as before.
+  for (const key of keys) {
+    if (!/^[\w.]+$/.test(key) && new RegExp(`(?<![\\w.])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(text)) {
+      found.push(key);
+    }
+  }
+  return found;
+}
+
 function zhProblems(text: string): string[] {
   const problems: string[] = [];
   for (const match of text.matchAll(DOTTED_KEY)) {
     if (!FILE_OR_HOST.test(match[0])) problems.push(`raw key '${match[0]}'`);
   }
   for (const match of text.matchAll(SNAKE_KEY)) problems.push(`raw key '${match[0]}'`);
-  for (const key of keys) {
-    if (new RegExp(`(?<![\\w.])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(text)) {
-      problems.push(`dictionary key '${key}'`);
-    }
-  }
+  for (const key of shownKeys(text)) problems.push(`dictionary key '${key}'`);
   const value = NOT_A_VALUE.exec(text);
   if (value) problems.push(`'${value[1]}' on screen`);
   for (const match of text.matchAll(/[A-Za-z]{3,}/g)) {

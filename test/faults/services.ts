@@ -184,6 +184,8 @@ export class PrivatePostgres {
     params: unknown[] = [],
   ): Promise<T[]> {
     const client = new pg.Client({ connectionString: this.url(database) });
+    // A server stopped while this client is connected must fail the query, not the test process.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       return (await client.query<T>(sql, params)).rows;
@@ -319,10 +321,15 @@ export class WorkerProcess {
     child.once('exit', () => atExit.delete(cleanup));
     child.stdout?.on('data', (chunk: Buffer) => (worker.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (worker.output += chunk.toString()));
-    await waitFor('the worker to start', () => {
-      if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}): ${worker.output}`);
-      return worker.output.includes('Xiaoshi worker running');
-    });
+    // ~3 s on an idle machine; a loaded one can take several times that to load and boot it.
+    await waitFor(
+      'the worker to start',
+      () => {
+        if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}): ${worker.output}`);
+        return worker.output.includes('Xiaoshi worker running');
+      },
+      90_000,
+    );
     return worker;
   }
 

@@ -101,7 +101,7 @@ describe('the worker when Redis loses its data or the worker dies', () => {
       async () => (await job.getState()) === 'completed',
       15_000,
     );
-  }, 60_000);
+  }, 180_000);
 
   it('puts a job back while PostgreSQL is down, without spending its attempts, and runs it once it is back', async () => {
     const worker = workers[workers.length - 1];
@@ -117,7 +117,7 @@ describe('the worker when Redis loses its data or the worker dies', () => {
     await waitFor('the deferred job to complete', async () => (await job.getState()) === 'completed', 20_000);
     const finished = (await queue.getJob(job.id!))!;
     expect(finished.attemptsMade).toBe(1); // the outage cost none of its three attempts
-  }, 60_000);
+  }, 180_000);
 
   it('takes up an export again after its worker is killed mid-run, and completes it once', async () => {
     let api: FaultApi | undefined;
@@ -184,5 +184,5 @@ describe('the worker when Redis loses its data or the worker dies', () => {
       await locker.end().catch(() => undefined);
       await api?.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -9,6 +9,20 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { TransactionHooks } from '../queue/transaction-hooks.js';
 
+/**
+ * A pooled client that never leaves an 'error' event unheard. pg-pool listens on idle clients
+ * only, and TypeORM 1.x no longer listens on the ones it has checked out: a server restart that
+ * ends a checked-out connection between two queries (a transaction awaiting Redis, say) would
+ * otherwise emit an unhandled 'error' and bring the whole process down. The broken client answers
+ * its next query with an error (a 503 to the request) and the pool discards it on release.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
   return {
     type: 'postgres',
@@ -25,6 +39,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
       max: config.database.poolSize,
       connectionTimeoutMillis: config.database.connectTimeoutMs,
       application_name: 'xiaoshi',
+      Client: ListenedClient,
     },
     // Idle pooled connections that the server closes (restart, admin shutdown) raise an error on
     // the pool; the pool drops them and opens new ones on demand. Nothing to log: requests that hit
