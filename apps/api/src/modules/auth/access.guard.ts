@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, isOwnAccountPermission } from '@xiaoshi/contracts';
+import type { AuthUser } from '../../common/actor.js';
 import { ROUTE_ACCESS, type RequestWithUser, type RouteAccess } from '../../common/route-access.decorator.js';
 import { TOKEN_ISSUER, authUserFromClaims, type AccessTokenClaims } from './auth.service.js';
 
@@ -93,17 +94,30 @@ export class AccessGuard implements CanActivate {
     return access;
   }
 
-  private claimsOf(token: string): AccessTokenClaims {
-    const cached = this.verified.get(token);
-    if (cached) return cached;
-    let claims: AccessTokenClaims;
-    try {
-      claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
-    } catch {
-      throw new DomainError('UNAUTHENTICATED');
+  /**
+   * The user of each remembered token's claims, built once: the claims of a cached token are one
+   * frozen object shared by its requests, so its user is too (read-only, like the claims).
+   */
+  private readonly userOfClaims = new WeakMap<AccessTokenClaims, AuthUser>();
+
+  private userOf(token: string): AuthUser {
+    let claims = this.verified.get(token);
+    if (!claims) {
+      try {
+        claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
+      } catch {
+        throw new DomainError('UNAUTHENTICATED');
+      }
+      this.verified.set(token, claims);
+      // Not remembered (no expiry): a user for this request only.
+      if (this.verified.get(token) !== claims) return authUserFromClaims(claims);
     }
-    this.verified.set(token, claims);
-    return claims;
+    let user = this.userOfClaims.get(claims);
+    if (!user) {
+      user = Object.freeze(authUserFromClaims(claims));
+      this.userOfClaims.set(claims, user);
+    }
+    return user;
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -113,8 +127,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new DomainError('UNAUTHENTICATED');
-    const claims = this.claimsOf(match[1]);
-    const user = authUserFromClaims(claims);
+    const user = this.userOf(match[1]);
     request.user = user;
     if (!user.permissions.has(access.permission)) throw new DomainError('FORBIDDEN');
     if (user.mustChangePassword && !isOwnAccountPermission(access.permission)) {

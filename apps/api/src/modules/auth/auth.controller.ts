@@ -3,7 +3,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { ChangePasswordRequest, LoginRequest, type LoginResponse, type SessionUser } from '@xiaoshi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor, AuthenticatedActor } from '../../common/actor.js';
+import type { Actor, AuthUser, AuthenticatedActor } from '../../common/actor.js';
 import { CurrentActor, Public, RequirePermission, type RequestWithUser } from '../../common/route-access.decorator.js';
 import { ZodBody } from '../../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -14,6 +14,32 @@ import { SameOriginGuard } from './same-origin.guard.js';
 
 export const REFRESH_COOKIE = 'xs_refresh';
 const REFRESH_COOKIE_PATH = '/api/auth';
+
+/**
+ * `GET /api/me` bodies, serialised once per user object. The access guard hands every request
+ * with the same remembered token the same frozen user (access.guard.ts), so repeated calls reuse
+ * the JSON text instead of stringifying the permission list each time; a user object built for a
+ * single request is simply collected with its entry.
+ */
+const sessionBodies = new WeakMap<AuthUser, string>();
+
+function sessionBody(user: AuthUser): string {
+  let body = sessionBodies.get(user);
+  if (body === undefined) {
+    const session: SessionUser = {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      permissions: [...user.permissions],
+      unit: user.unit,
+      mustChangePassword: user.mustChangePassword,
+    };
+    body = JSON.stringify(session);
+    sessionBodies.set(user, body);
+  }
+  return body;
+}
 
 @ApiTags('auth')
 @Controller()
@@ -84,19 +110,15 @@ export class AuthController {
     await this.auth.changePassword(actor, body);
   }
 
-  /** Who am I: answered from the verified token alone, without touching the database. */
+  /**
+   * Who am I: answered from the verified token alone, without touching the database. The body is
+   * a `SessionUser` as JSON text (see `sessionBody`), sent with the JSON content type Fastify
+   * gives serialised objects, so Fastify passes it through as it is.
+   */
   @Get('me')
   @RequirePermission('me.read')
-  me(@CurrentActor() actor: AuthenticatedActor): SessionUser {
-    const user = actor.user;
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles,
-      permissions: [...user.permissions],
-      unit: user.unit,
-      mustChangePassword: user.mustChangePassword,
-    };
+  me(@CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) reply: FastifyReply): string {
+    void reply.type('application/json; charset=utf-8');
+    return sessionBody(actor.user);
   }
 }
