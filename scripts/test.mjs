@@ -176,10 +176,9 @@ if (templateReady && selected.length) {
       'jest',
       '--json',
       `--outputFile=${report}`,
-      // Three workers on two cores: the suites wait on Chromium, PostgreSQL restarts and the
-      // network about a fifth of the time, and a third worker fills that (measured: ~990 s of CPU
-      // in ~640 s of wall with two workers, on an idle 2-core machine).
-      `--maxWorkers=${process.env.XIAOSHI_TEST_WORKERS ?? 3}`,
+      // One worker per core: a third one was measured on the idle 2-core machine and gained
+      // nothing (Jest 630 s with three, 636 s with two), the run being CPU-bound.
+      `--maxWorkers=${process.env.XIAOSHI_TEST_WORKERS ?? 2}`,
       '--forceExit',
       '--selectProjects',
       ...selected,
