@@ -34,6 +34,9 @@ const common = {
 export default {
   // Per-project testTimeout is ignored by Jest; this one applies to every project.
   testTimeout: 60000,
+  // Longest files first (from test/durations.json), so no long browser journey starts last.
+  testSequencer: '<rootDir>/test/support/sequencer.mjs',
+  rootDir: import.meta.dirname,
   projects: [
     {
       ...common,

@@ -6,7 +6,7 @@
 // files. XIAOSHI_QUICK=1 skips lint and the type checks that do not build anything (for iterating;
 // CI never sets it).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -209,15 +209,25 @@ if (templateReady && selected.length) {
     for (const suite of broken)
       results.push(`  FAIL ${path.relative(root, suite.name)}: ${suite.message.split('\n')[0]}`);
     // Where the time goes: the slowest files, to keep the run within its 10 minutes.
-    const slowest = json.testResults
+    const timed = json.testResults
       .map((suite) => ({
-        name: path.relative(root, suite.name),
+        name: path.relative(root, suite.name).split(path.sep).join('/'),
         seconds: (suite.endTime - suite.startTime) / 1000,
       }))
-      .sort((a, b) => b.seconds - a.seconds)
-      .slice(0, 10);
+      .sort((a, b) => b.seconds - a.seconds);
+    const busy = timed.reduce((sum, suite) => sum + suite.seconds, 0);
+    const wall = (Math.max(...json.testResults.map((suite) => suite.endTime)) - json.startTime) / 1000;
     console.log('\n=== slowest test files ===');
-    for (const suite of slowest) console.log(`${suite.seconds.toFixed(1).padStart(7)} s  ${suite.name}`);
+    for (const suite of timed.slice(0, 10))
+      console.log(`${suite.seconds.toFixed(1).padStart(7)} s  ${suite.name}`);
+    console.log(`jest: ${busy.toFixed(0)} s of test files in ${wall.toFixed(0)} s of wall time`);
+    // After a full run, the durations the sequencer orders by (test/support/sequencer.mjs); copy
+    // the file to test/durations.json when the times have moved.
+    if (!patterns.length && !requested.length)
+      writeFileSync(
+        path.join('.test-results', 'durations.json'),
+        `${JSON.stringify(Object.fromEntries(timed.map((suite) => [suite.name, Math.round(suite.seconds * 10) / 10])), null, 2)}\n`,
+      );
     rmSync(report);
   } else {
     failed += 1;
