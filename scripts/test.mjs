@@ -32,19 +32,9 @@ function run(command, args, options = {}) {
   return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
-/** A check that is not a Jest test (lint, typecheck, build) counts as one test. */
-function check(name, command, args, options) {
-  console.log(`\n=== ${name} ===`);
-  const outcome = run(command, args, options);
-  results.push(`${outcome.ok ? 'PASS' : 'FAIL'} ${name} (${outcome.seconds} s)`);
-  if (outcome.ok) passed += 1;
-  else failed += 1;
-  return outcome.ok;
-}
-
 /**
- * Like check(), for the static checks that run side by side: output is held back and printed
- * whole when the command ends, so the two lanes' logs do not interleave.
+ * A check that is not a Jest test (install, lint, typecheck, build) counts as one test. Checks run
+ * side by side, so output is held back and printed whole when the command ends.
  */
 function checkBuffered(name, command, args, options = {}) {
   const started = Date.now();
@@ -70,35 +60,33 @@ function newer(a, b) {
   return existsSync(a) && (!existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs);
 }
 
-// 1. Dependencies: always `npm ci`, which installs exactly the lock file and rewrites no tracked file.
-if (
-  !existsSync('node_modules/.package-lock.json') ||
-  newer('package-lock.json', 'node_modules/.package-lock.json')
-) {
-  console.log('\n=== installing dependencies (npm ci) ===');
-  if (!check('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'])) {
-    console.log('\n=== summary ===');
-    for (const line of results) console.log(line);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(1);
-  }
-}
-
-// 2. Browser prerequisites: Debian's Chromium and a CJK font (installed when missing, as root).
+// 1 and 2. Dependencies (`npm ci`, which installs exactly the lock file and rewrites no tracked
+// file) and the browser prerequisites (Debian's Chromium and a CJK font, as root), side by side:
+// both mostly wait on the network and the disk.
 const wantsBrowser = projects.includes('browser');
-if (
+const needsNpmCi =
+  !existsSync('node_modules/.package-lock.json') ||
+  newer('package-lock.json', 'node_modules/.package-lock.json');
+const needsChromium =
   wantsBrowser &&
-  (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'))
-) {
-  console.log('\n=== installing chromium and fonts-wqy-zenhei (apt) ===');
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-qq'], { env });
-  check(
-    'apt-get install chromium fonts-wqy-zenhei',
-    'apt-get',
-    ['install', '-y', '-qq', 'chromium', 'fonts-wqy-zenhei'],
-    { env },
-  );
+  (!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'));
+if (needsNpmCi || needsChromium) console.log('\n=== installing what is missing (npm ci, apt) ===');
+const [dependenciesOk] = await Promise.all([
+  needsNpmCi ? checkBuffered('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']) : true,
+  needsChromium
+    ? checkBuffered(
+        'apt-get install chromium fonts-wqy-zenhei',
+        'sh',
+        ['-c', 'apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei'],
+        { env: { DEBIAN_FRONTEND: 'noninteractive' } },
+      )
+    : true,
+]);
+if (!dependenciesOk) {
+  console.log('\n=== summary ===');
+  for (const line of results) console.log(line);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
 }
 
 // 3 and 4. Static checks, the build and the template database, in two lanes side by side (the
