@@ -240,6 +240,10 @@ describe('the demo year (issue 11 §9)', () => {
     expect(rows.ledger_figure).toBeGreaterThanOrEqual(6);
     expect(rows.ledger_street_figure).toBeGreaterThan(0);
     expect(rows.project_figure).toBeGreaterThan(0);
+    // And the roll-up figures (migration 1764000001000), kept through the whole year's writes.
+    expect(rows.application_figure).toBeGreaterThan(0);
+    expect(rows.award_figure).toBeGreaterThan(0);
+    expect(rows.project_line_figure).toBeGreaterThan(0);
   });
 
   it('does nothing when seeded again', async () => {

@@ -113,12 +113,35 @@ describe('the first page is light and served pre-compressed', () => {
   }
 
   it('serves index.html compressed and never cached without revalidation', async () => {
-    const response = await get(t.baseUrl, '/login', { 'accept-encoding': 'br, gzip' });
+    const response = await get(t.baseUrl, '/applications', { 'accept-encoding': 'br, gzip' });
     expect(response.status).toBe(200);
     expect(response.headers['content-encoding']).toBe('br');
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(decoded(response).toString('utf8')).toBe(indexHtml);
+  });
+
+  it('serves the sign-in page already drawn: index.html with the form in #root, compressed, revalidated', async () => {
+    const response = await get(t.baseUrl, '/login?next=%2Fapplications', { 'accept-encoding': 'br, gzip' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    const html = decoded(response).toString('utf8');
+    const drawn = /<div id="root" data-prerendered="login">([\s\S]*)<\/div>\s*<noscript>/.exec(html);
+    expect(drawn).not.toBeNull();
+    // The same document as index.html around it: the same scripts, stylesheet and title.
+    expect(html.replace(drawn![0], '<div id="root"></div>\n    <noscript>')).toBe(indexHtml);
+    // The form a visitor can read before any script has run, in Chinese.
+    for (const text of [
+      '登录',
+      '用户名',
+      '密码',
+      'id="login_username"',
+      'id="login_password"',
+      'type="submit"',
+    ])
+      expect(drawn![1]).toContain(text);
   });
 
   it('loads the scripts index.html names: the entry and its modulepreloads, nothing else', () => {

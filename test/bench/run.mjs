@@ -18,6 +18,7 @@
 //      BENCH_NO_BUILD=1 (measure apps/api/dist as it is; by default stale libs/API are rebuilt first)
 //      BENCH_API_DIST (apps/api/dist: another build of the API, e.g. to compare a change)
 //      BENCH_WAIT_QUIET_SECONDS (0: wait up to this long for other work on the machine to stop)
+//      BENCH_CPU_PROF=1 (write a V8 CPU profile of each server to bench-results/profiles)
 import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -135,7 +136,12 @@ async function startServer(name, script, env, readyPath) {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    execArgv: [],
+    // BENCH_CPU_PROF=1: V8 CPU profiles of each server, written on exit to bench-results/profiles
+    // (open them in Chrome DevTools' Performance panel).
+    execArgv:
+      process.env.BENCH_CPU_PROF === '1'
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-results', 'profiles')}`]
+        : [],
   });
   servers.push(child);
   let output = '';

@@ -105,6 +105,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
   const indexFile = path.join(webDistDir, 'index.html');
   const hasWeb = existsSync(indexFile);
+  const hasLoginPage = existsSync(path.join(webDistDir, 'login.html'));
   if (hasWeb) {
     void fastify.register(fastifyStatic, {
       root: webDistDir,
@@ -154,6 +155,8 @@ function serveWebApp(fastify: FastifyInstance, webDistDir: string): void {
       );
       return reply.status(404).send(mapped.body);
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The sign-in page comes with its markup already drawn (login.html, written by the web build).
+    const page = hasLoginPage && url.split('?')[0] === '/login' ? 'login.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }

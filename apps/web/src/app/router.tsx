@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpinner } from '../components/FullPageSpinner';
 import { useSessionUser } from './auth/AuthContext';
 import { RedirectIfSignedIn, RequireAuth, RequirePermission } from './auth/guards';
+import { LoginPlaceholder } from './prerendered';
 import { loadAntdScope, loadAppLayout } from './shell-chunks';
 
 // Pages are split out of the initial bundle, and so is the signed-in shell (menu, header,
@@ -86,9 +87,9 @@ export function createAppRouter() {
       path: '/login',
       element: (
         <RedirectIfSignedIn>
-          <Standalone>
+          <Suspense fallback={<LoginPlaceholder />}>
             <LoginPage />
-          </Standalone>
+          </Suspense>
         </RedirectIfSignedIn>
       ),
     },

@@ -18,6 +18,7 @@ import { LedgerFigures1764000000900 } from './1764000000900-LedgerFigures.js';
 import { CitiesAboveDistricts1764000000910 } from './1764000000910-CitiesAboveDistricts.js';
 import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js';
 import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
+import { RollupFigures1764000001000 } from './1764000001000-RollupFigures.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   CitiesAboveDistricts1764000000910,
   AuditPartitions1764000000990,
   StipendBatchLinePages1764000000995,
+  RollupFigures1764000001000,
 ];

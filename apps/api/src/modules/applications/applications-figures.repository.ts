@@ -117,15 +117,15 @@ export class ApplicationsFiguresRepository {
   /** Roll-ups (issue 13 §6): the year's applications by district and current status, one grouped read. */
   byDistrictAndStatus(year: number, districtIds: readonly number[]): Promise<DistrictStatusRow[]> {
     return this.dataSource.query(
-      // Per call, counted from idx_application_competition (competition_id, status, id) alone: the
-      // read grows with the districts asked for, never with the whole application table.
-      `SELECT g.unit_id AS district_id, x.status, sum(x.n)::int AS count
+      // Read from application_figure (kept by triggers with each write, migration
+      // RollupFigures1764000001000): a few rows per competition, however many applications.
+      `SELECT g.unit_id AS district_id, f.status, sum(f.applications)::int AS count
        FROM programme g
        JOIN budget_line l ON l.programme_id = g.id
        JOIN competition c ON c.budget_line_id = l.id
-       CROSS JOIN LATERAL (SELECT a.status, count(*) AS n FROM application a WHERE a.competition_id = c.id GROUP BY a.status) x
+       JOIN application_figure f ON f.competition_id = c.id
        WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
-       GROUP BY g.unit_id, x.status`,
+       GROUP BY g.unit_id, f.status HAVING sum(f.applications) <> 0`,
       [year, [...districtIds]],
     );
   }

@@ -83,14 +83,14 @@ export class AwardsFiguresRepository {
   /** Roll-ups (issue 13 §6): approved awards of the year's programmes per district. */
   approvedByDistrict(year: number, districtIds: readonly number[]): Promise<DistrictAwardsRow[]> {
     return this.dataSource.query(
-      `SELECT g.unit_id AS district_id, count(*)::int AS awards, sum(w.amount_fen) AS amount_fen
+      // From award_figure (kept by triggers with each write, migration RollupFigures1764000001000).
+      `SELECT g.unit_id AS district_id, sum(f.awards)::int AS awards, sum(f.amount_fen) AS amount_fen
        FROM programme g
        JOIN budget_line l ON l.programme_id = g.id
        JOIN competition c ON c.budget_line_id = l.id
-       JOIN application a ON a.competition_id = c.id
-       JOIN award w ON w.application_id = a.id AND w.status = 'approved'
+       JOIN award_figure f ON f.competition_id = c.id AND f.status = 'approved'
        WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
-       GROUP BY g.unit_id`,
+       GROUP BY g.unit_id HAVING sum(f.awards) <> 0`,
       [year, [...districtIds]],
     );
   }

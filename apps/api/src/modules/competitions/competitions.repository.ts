@@ -47,7 +47,10 @@ export interface StreetCountRow {
 
 export type CategoryInput = CreateCompetitionRequest['categories'][number];
 
-function toView(row: CompetitionRow, categories: CompetitionCategory[], now: Date): CompetitionView {
+/** A category as the views need it. */
+type CategoryRow = Pick<CompetitionCategory, 'id' | 'competitionId' | 'key' | 'name' | 'capFen'>;
+
+function toView(row: CompetitionRow, categories: readonly CategoryRow[], now: Date): CompetitionView {
   return {
     id: row.id,
     budgetLineId: row.budget_line_id,
@@ -60,7 +63,12 @@ function toView(row: CompetitionRow, categories: CompetitionCategory[], now: Dat
     envelopeFen: Number(row.envelope_fen),
     categories: categories
       .filter((category) => category.competitionId === row.id)
-      .map((category) => ({ id: category.id, key: category.key, name: category.name, capFen: category.capFen })),
+      .map((category) => ({
+        id: category.id,
+        key: category.key,
+        name: category.name,
+        capFen: category.capFen,
+      })),
     submissionOpensAt: row.submission_opens_at.toISOString(),
     submissionClosesAt: row.submission_closes_at.toISOString(),
     reviewOpensAt: row.review_opens_at.toISOString(),
@@ -94,7 +102,12 @@ export class CompetitionsRepository {
    * Competitions matching `where` (SQL over c = competition, l = budget_line, p = programme; built
    * by the service from code, never from a request) as views, newest programme year first.
    */
-  async views(where: string, params: unknown[], manager?: EntityManager, now = new Date()): Promise<CompetitionView[]> {
+  async views(
+    where: string,
+    params: unknown[],
+    manager?: EntityManager,
+    now = new Date(),
+  ): Promise<CompetitionView[]> {
     const runner = manager ?? this.dataSource.manager;
     const rows: CompetitionRow[] = await runner.query(
       `SELECT c.*, l.name AS line_name, l.unit_id, p.year AS programme_year
@@ -103,10 +116,26 @@ export class CompetitionsRepository {
       params,
     );
     if (!rows.length) return [];
-    const categories = await runner.find(CompetitionCategory, {
-      order: { id: 'ASC' },
-      where: rows.map((row) => ({ competitionId: row.id })),
-    });
+    // One plain query: every competition read (a ranking page, an application's rules) passes here,
+    // and TypeORM's find() cost more CPU per call than the rows themselves.
+    const categoryRows: Array<{
+      id: number;
+      competition_id: number;
+      key: string;
+      name: string;
+      cap_fen: string;
+    }> = await runner.query(
+      `SELECT id, competition_id, key, name, cap_fen FROM competition_category
+         WHERE competition_id = ANY($1::int[]) ORDER BY id`,
+      [rows.map((row) => row.id)],
+    );
+    const categories = categoryRows.map((category) => ({
+      id: category.id,
+      competitionId: category.competition_id,
+      key: category.key,
+      name: category.name,
+      capFen: Number(category.cap_fen),
+    }));
     return rows.map((row) => toView(row, categories, now));
   }
 
@@ -116,7 +145,10 @@ export class CompetitionsRepository {
 
   /** Locks the competition row only (its decisions are serialised on it). */
   async lockRow(manager: EntityManager, id: number): Promise<boolean> {
-    const rows: Array<{ id: number }> = await manager.query(`SELECT id FROM competition WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: Array<{ id: number }> = await manager.query(
+      `SELECT id FROM competition WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows.length > 0;
   }
 
@@ -126,7 +158,11 @@ export class CompetitionsRepository {
     categories: readonly CategoryInput[],
   ): Promise<Competition> {
     const competition = await manager.save(manager.create(Competition, fields));
-    await manager.save(categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId: competition.id })));
+    await manager.save(
+      categories.map((category) =>
+        manager.create(CompetitionCategory, { ...category, competitionId: competition.id }),
+      ),
+    );
     return competition;
   }
 
@@ -134,14 +170,24 @@ export class CompetitionsRepository {
     await manager.save(competition);
   }
 
-  async setStatus(manager: EntityManager, competition: Competition, status: CompetitionStatus): Promise<void> {
+  async setStatus(
+    manager: EntityManager,
+    competition: Competition,
+    status: CompetitionStatus,
+  ): Promise<void> {
     competition.status = status;
     await manager.save(competition);
   }
 
-  async replaceCategories(manager: EntityManager, competitionId: number, categories: readonly CategoryInput[]): Promise<void> {
+  async replaceCategories(
+    manager: EntityManager,
+    competitionId: number,
+    categories: readonly CategoryInput[],
+  ): Promise<void> {
     await manager.delete(CompetitionCategory, { competitionId });
-    await manager.save(categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId })));
+    await manager.save(
+      categories.map((category) => manager.create(CompetitionCategory, { ...category, competitionId })),
+    );
   }
 
   /**
@@ -160,7 +206,12 @@ export class CompetitionsRepository {
    * Each street of the district in scope (`scope` over s.id, parameter $3) with its submitted and
    * draft entries in the competition: the live count behind the per-street minimum.
    */
-  streetCounts(competitionId: number, districtId: number, scope: string, unitId: number): Promise<StreetCountRow[]> {
+  streetCounts(
+    competitionId: number,
+    districtId: number,
+    scope: string,
+    unitId: number,
+  ): Promise<StreetCountRow[]> {
     return this.dataSource.query(
       `SELECT s.id, s.name,
          count(a.id) FILTER (WHERE a.status NOT IN ('draft', 'awaiting_street', 'withdrawn'))::int AS submitted,

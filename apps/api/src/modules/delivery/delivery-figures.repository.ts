@@ -140,10 +140,13 @@ export class DeliveryFiguresRepository {
   /** Roll-ups (issue 13 §6): the year's projects per district, and how many passed acceptance. */
   projectsByDistrict(year: number, districtIds: readonly number[]): Promise<DistrictProjectsRow[]> {
     return this.dataSource.query(
-      `SELECT g.unit_id AS district_id, count(*)::int AS projects, count(*) FILTER (WHERE ${ACCEPTED})::int AS accepted
-       ${PROJECT_JOINS}
+      // From project_line_figure (kept by triggers with each write, migration RollupFigures1764000001000).
+      `SELECT g.unit_id AS district_id, sum(f.projects)::int AS projects, sum(f.accepted)::int AS accepted
+       FROM programme g
+       JOIN budget_line l ON l.programme_id = g.id
+       JOIN project_line_figure f ON f.budget_line_id = l.id
        WHERE g.unit_id = ANY($2::int[]) AND g.year = $1
-       GROUP BY g.unit_id`,
+       GROUP BY g.unit_id HAVING sum(f.projects) <> 0`,
       [year, [...districtIds]],
     );
   }

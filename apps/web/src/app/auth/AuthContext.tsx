@@ -46,7 +46,8 @@ function restoreSession(): Promise<SessionUser | null> {
  * the first page most visitors load, that render and the round trip no longer follow each other.
  * The first AuthProvider to mount takes it over; any later mount asks again as before.
  */
-let firstRestore: Promise<SessionUser | null> | null = restoreSession();
+let firstRestore: Promise<SessionUser | null> | null =
+  typeof window === 'undefined' ? null : restoreSession(); // not when prerendering (prerender/login.tsx)
 function takeRestore(): Promise<SessionUser | null> {
   const pending = firstRestore ?? restoreSession();
   firstRestore = null;
@@ -112,6 +113,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [status, user, signedOutReason, login, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+const SIGNED_OUT: AuthValue = {
+  status: 'anonymous',
+  user: null,
+  signedOutReason: null,
+  login: () => Promise.reject(new Error('prerendered page: not signed in yet')),
+  logout: () => Promise.resolve(),
+  can: () => false,
+};
+
+/** A visitor who has not signed in: the context the sign-in page is prerendered with at build time. */
+export function SignedOutAuthProvider({ children }: { children: ReactNode }) {
+  return <AuthContext.Provider value={SIGNED_OUT}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthValue {

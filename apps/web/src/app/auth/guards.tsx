@@ -2,6 +2,7 @@ import type { Permission } from '@xiaoshi/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpinner } from '../../components/FullPageSpinner';
+import { LoginPlaceholder } from '../prerendered';
 import { useAuth } from './AuthContext';
 
 export const PASSWORD_PATH = '/account/password';
@@ -34,7 +35,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const { status, user } = useAuth();
   const location = useLocation();
-  if (status === 'restoring') return <FullPageSpinner />;
+  if (status === 'restoring') return <LoginPlaceholder />;
   if (user) {
     const next = new URLSearchParams(location.search).get('next');
     const safe = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';

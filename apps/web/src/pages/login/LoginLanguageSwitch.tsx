@@ -1,3 +1,4 @@
+import { PRERENDERING } from '../../app/prerendered';
 import { commonText } from '../../i18n/common';
 import { setLang, useLang, type Lang } from '../../i18n/i18n';
 
@@ -21,6 +22,7 @@ export function LoginLanguageSwitch() {
             name="xs-login-lang"
             value={option.value}
             checked={option.value === lang}
+            disabled={PRERENDERING || undefined}
             onChange={() => setLang(option.value)}
           />
           <span>{option.label}</span>

@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useAuth } from '../../app/auth/AuthContext';
+import { PRERENDERING } from '../../app/prerendered';
 import { preloadSignedInShell } from '../../app/shell-chunks';
 import { isApiError } from '../../api/errors';
 import { errorMessage } from '../../lib/errors';
@@ -113,6 +114,7 @@ export default function LoginPage() {
                 type="text"
                 autoComplete="username"
                 autoFocus
+                disabled={PRERENDERING || undefined}
                 maxLength={64}
                 value={values.username}
                 onChange={(event) => change('username', event.target.value)}
@@ -128,6 +130,7 @@ export default function LoginPage() {
                 name="password"
                 type={showPassword ? 'text' : 'password'}
                 autoComplete="current-password"
+                disabled={PRERENDERING || undefined}
                 maxLength={256}
                 value={values.password}
                 onChange={(event) => change('password', event.target.value)}
@@ -144,7 +147,7 @@ export default function LoginPage() {
             <button
               type="submit"
               className="xs-login-submit"
-              disabled={submitting}
+              disabled={submitting || PRERENDERING}
               aria-busy={submitting || undefined}
             >
               {submitting && <LoadingOutlined />}
