@@ -9,6 +9,9 @@ import { REDIS_FAST } from '../redis/redis.module.js';
 import { QUEUE_NAME, type JobName, type JobPayloads } from './jobs.js';
 import { onTransactionEnd } from './transaction-hooks.js';
 
+/** How long an enqueue waits for a connection that is reconnecting before answering 503. */
+const RECONNECT_GRACE_MS = 500;
+
 /**
  * The producer side: typed enqueueing. The worker process runs the handlers.
  *
@@ -91,19 +94,25 @@ export class QueueService implements OnApplicationShutdown {
 
   /** Redis unreachable or silent: SERVICE_UNAVAILABLE within the timeout, never a hang. */
   private async bounded<T>(work: () => Promise<T>): Promise<T> {
-    // Lost after having been up: fail at once rather than leave a command to run when it returns.
-    if (['reconnecting', 'close', 'end'].includes(this.connection.status)) {
+    // Closed for good: fail at once.
+    if (['close', 'end'].includes(this.connection.status)) {
       throw new DomainError(
         'SERVICE_UNAVAILABLE',
         undefined,
         `queue: Redis connection ${this.connection.status}`,
       );
     }
+    // Reconnecting after having been up: a blip (a dropped socket, a failover) is waited out for a
+    // moment, a Redis that is down still answers 503 well within a second. (Failing at once turned a
+    // reconnect of a few milliseconds into a refused export on a loaded machine.)
+    const reconnecting = this.connection.status === 'reconnecting';
+    const boundMs = reconnecting ? Math.min(RECONNECT_GRACE_MS, this.timeoutMs) : this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     let stopWaiting = () => undefined as void;
     try {
       return await Promise.race([
-        // Still connecting (a process just started): wait for the connection within the same bound.
+        // Still connecting (a process just started) or reconnecting: wait for the connection
+        // within the bound.
         (this.connection.status === 'ready'
           ? Promise.resolve()
           : new Promise<void>((resolve) => {
@@ -115,9 +124,15 @@ export class QueueService implements OnApplicationShutdown {
           timer = setTimeout(
             () =>
               reject(
-                new DomainError('SERVICE_UNAVAILABLE', undefined, 'queue: Redis did not answer in time'),
+                new DomainError(
+                  'SERVICE_UNAVAILABLE',
+                  undefined,
+                  reconnecting
+                    ? 'queue: Redis connection reconnecting'
+                    : 'queue: Redis did not answer in time',
+                ),
               ),
-            this.timeoutMs,
+            boundMs,
           );
         }),
       ]);
