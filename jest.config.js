@@ -46,7 +46,13 @@ export default {
     {
       ...common,
       displayName: 'api',
-      testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
+      // The suites run in four groups, one test file each (test/api/groups/groups.ts: the API's code
+      // is loaded once per group). XIAOSHI_API_SUITES=each runs them one file per suite, which
+      // `npm test -- api <pattern>` sets so that a pattern picks single suites.
+      testMatch:
+        process.env.XIAOSHI_API_SUITES === 'each'
+          ? ['<rootDir>/test/api/*.e2e-spec.ts']
+          : ['<rootDir>/test/api/groups/*.e2e-spec.ts'],
       testTimeout: 60000,
     },
     {

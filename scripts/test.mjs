@@ -179,6 +179,8 @@ if (templateReady && selected.length) {
         XIAOSHI_TEST_RUN_ID: runId,
         XIAOSHI_TEST_PG_URL: serverUrl,
         XIAOSHI_TEST_WEB_DIST: path.join(root, 'apps/web/dist'),
+        // A pattern picks API suites one file each; a whole run takes them in their groups.
+        ...(patterns.length ? { XIAOSHI_API_SUITES: 'each' } : {}),
       },
     },
   );

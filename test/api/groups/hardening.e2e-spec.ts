@@ -1,0 +1,3 @@
+import { load } from './groups.js';
+
+await load('hardening');
