@@ -142,7 +142,9 @@ describe('e-mail notifications over SMTP', () => {
   });
 
   it('retries a temporary refusal with backoff, and shows a permanent one to admins with its reason', async () => {
+    // The window reminder itself is refused once, not whichever mail of the day reaches 斗南 first.
     smtp.tempFail.set(users.dounan.email, 1);
+    smtp.tempFailSubject = /截止|closes/;
     smtp.rejectRecipients.add(users.community.email);
     // The community officer drafts for this call, so the window reminder reaches them too.
     const category = await t.db.query(`SELECT id FROM competition_category WHERE competition_id = $1 AND key = 'service'`, [competitionId]);

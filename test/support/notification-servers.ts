@@ -63,8 +63,13 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Recipients answered 550 (permanent). */
   rejectRecipients: Set<string>;
-  /** Recipients answered 451 (temporary) this many more times. */
+  /**
+   * Recipients answered 451 (temporary) this many more times, once the message has arrived — only
+   * for messages whose subject matches `tempFailSubject` when it is set (other mails of the same
+   * run, e.g. another reminder of the day, then neither take nor skip the refusal).
+   */
   tempFail: Map<string, number>;
+  tempFailSubject: RegExp | null;
   /** Called once a message has fully arrived, before the server answers 250. */
   beforeAccept: ((mail: ReceivedMail) => Promise<void>) | null;
   to(address: string): ReceivedMail[];
@@ -81,6 +86,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received: [],
     rejectRecipients: new Set(),
     tempFail: new Map(),
+    tempFailSubject: null,
     beforeAccept: null,
     to: (address) => state.received.filter((entry) => entry.envelopeTo.includes(address)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -99,18 +105,20 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         return;
       }
-      const left = state.tempFail.get(to) ?? 0;
-      if (left > 0) {
-        state.tempFail.set(to, left - 1);
-        callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-        return;
-      }
       callback();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       simpleParser(stream)
         .then(async (mail) => {
           const entry = { envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail };
+          const refused = entry.envelopeTo.find(
+            (to) => (state.tempFail.get(to) ?? 0) > 0 && (!state.tempFailSubject || state.tempFailSubject.test(mail.subject ?? '')),
+          );
+          if (refused) {
+            state.tempFail.set(refused, (state.tempFail.get(refused) ?? 0) - 1);
+            callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+            return;
+          }
           state.received.push(entry);
           if (state.beforeAccept) await state.beforeAccept(entry);
           callback();
