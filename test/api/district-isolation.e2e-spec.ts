@@ -239,6 +239,40 @@ describe('district isolation', () => {
     expect(theirs.status).toBe(404);
   });
 
+  it('keeps every application in its street\'s district, and a district admin\'s list to its own district', async () => {
+    // The district column is the database's own (set from the street), whoever wrote the row.
+    const astray = await t.db.query(
+      `SELECT a.id FROM application a JOIN org_unit s ON s.id = a.street_id WHERE a.district_id IS DISTINCT FROM s.parent_id`,
+    );
+    expect(astray.rows).toEqual([]);
+    const listed = async (token: string) => {
+      const ids: number[] = [];
+      let cursor: number | null = null;
+      for (let pages = 0; pages < 50; pages += 1) {
+        const response = await t.http().get(`/api/applications?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
+        expect(response.status).toBe(200);
+        ids.push(...response.body.items.map((item: { id: number }) => item.id));
+        cursor = response.body.nextCursor;
+        if (!cursor) break;
+      }
+      return ids;
+    };
+    // What a district admin lists: the applications of communities below the district that a
+    // street has submitted, newest first (read here through the org tree, not the district column).
+    const expected = async (districtId: number) =>
+      (
+        await t.db.query<{ id: number }>(
+          `SELECT a.id FROM application a JOIN org_unit c ON c.id = a.community_id
+           WHERE $1 = ANY(c.ancestor_ids) AND a.status NOT IN ('draft', 'awaiting_street') ORDER BY a.id DESC`,
+          [districtId],
+        )
+      ).rows.map((row) => row.id);
+    const ours = await listed(await t.login('admin'));
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(await expected(pools.district[0]));
+    expect(await listed(bearer.get(second.users.admin)!)).toEqual(await expected(second.districtId));
+  });
+
   it('gives the city officer roll-ups only: 403 on every other route, 404/403 on district records', async () => {
     const city = bearer.get('city')!;
     const refused: string[] = [];

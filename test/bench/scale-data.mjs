@@ -82,6 +82,9 @@ BEGIN
              ON c.application_id = ra.application_id AND c.reviewer_user_id = ra.reviewer_user_id) THEN
     RAISE EXCEPTION 'generated review assignments break the conflict-of-interest rule';
   END IF;
+  IF EXISTS (SELECT 1 FROM application a JOIN org_unit s ON s.id = a.street_id WHERE a.district_id <> s.parent_id) THEN
+    RAISE EXCEPTION 'generated applications name another district than their street''s';
+  END IF;
 END $$;`;
 
 const statusCase = (bucket) =>
@@ -161,11 +164,12 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
   // Community m: a scrambled pick among the 30 of the competition's district; its street follows.
   step(
     `applications (${N.toLocaleString('en')})`,
-    `INSERT INTO application (id, competition_id, category_id, street_id, community_id, title, summary, plan, location,
+    `INSERT INTO application (id, competition_id, category_id, district_id, street_id, community_id, title, summary, plan, location,
        beneficiaries_count, beneficiaries_description, start_date, end_date, total_cost_fen, cost_items,
        resident_money_fen, community_self_fen, requested_subsidy_fen, contact_name, contact_phone, status, submitted_at,
        created_by_user_id, version, created_at, updated_at)
-     SELECT g, c, (c - 1) * 3 + 1 + g % 3, ${FIRST_STREET} + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m,
+     SELECT g, c, (c - 1) * 3 + 1 + g % 3, ${FIRST_DISTRICT} + m / ${perDistrict},
+            ${FIRST_STREET} + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m,
             '压测申请' || g || '号 楼道改造', '压测摘要', '压测实施方案', '压测地点', 50 + g % 500, '压测受益人',
             '2026-04-01', '2026-10-31', 1000000 + (g % 97) * 10000,
             '[{"item":"材料","amountFen":1000000}]', 100000, 100000, 800000 + (g % 97) * 10000,

@@ -127,7 +127,7 @@ const unitScope = (column) =>
 // Mirrors ApplicationsService.scopeCondition: a street officer's scope is the street column.
 const applicationScope = (district) =>
   district
-    ? `((${unitScope('a.community_id')}) AND a.status NOT IN ('draft', 'awaiting_street') OR a.partner_org_id = $1)`
+    ? `(a.district_id = $1 AND a.status NOT IN ('draft', 'awaiting_street'))`
     : 'a.street_id = $1';
 
 function applicationListSql({ district, streetId, status, cursor, limit = 50 }) {
@@ -393,6 +393,14 @@ async function main() {
       path: `/api/applications?status=rectification`,
       headers: admin.headers,
       explain: applicationListSql({ district: true, status: 'rectification' }),
+      unit: admin.unitId,
+    },
+    {
+      id: 'applications-district',
+      label: 'applications, whole district, newest first (admin)',
+      path: `/api/applications`,
+      headers: admin.headers,
+      explain: applicationListSql({ district: true }),
       unit: admin.unitId,
     },
     {

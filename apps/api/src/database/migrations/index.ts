@@ -19,6 +19,7 @@ import { CitiesAboveDistricts1764000000910 } from './1764000000910-CitiesAboveDi
 import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js';
 import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
 import { RollupFigures1764000001000 } from './1764000001000-RollupFigures.js';
+import { ApplicationDistrict1764000001100 } from './1764000001100-ApplicationDistrict.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   AuditPartitions1764000000990,
   StipendBatchLinePages1764000000995,
   RollupFigures1764000001000,
+  ApplicationDistrict1764000001100,
 ];

@@ -32,6 +32,9 @@ export interface CostItemData {
 @Index('idx_application_category', { synchronize: false })
 @Index('idx_application_community_status', { synchronize: false })
 @Index('idx_application_title_trgm', { synchronize: false })
+// Migration 1764000001100: the district's lists.
+@Index('idx_application_district_status', { synchronize: false })
+@Index('idx_application_district', { synchronize: false })
 @Entity('application')
 @Index('idx_application_competition', ['competitionId', 'status', 'id'])
 @Index('idx_application_street', ['streetId', 'id'])
@@ -67,6 +70,13 @@ export class Application {
   @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'street_id' })
   street?: Relation<OrgUnit>;
+
+  /**
+   * The street's district, set by the database (trigger of migration 1764000001100) on insert and
+   * whenever the street changes; the API never writes it. A district's lists filter on it.
+   */
+  @Column({ name: 'district_id', type: 'int', insert: false, update: false })
+  readonly districtId: number;
 
   @Column({ name: 'community_id', type: 'int' })
   communityId: number;
