@@ -34,7 +34,7 @@ export interface CostItemData {
 @Index('idx_application_title_trgm', { synchronize: false })
 // Migration 1764000001100: the district's lists.
 @Index('idx_application_district_status', { synchronize: false })
-@Index('idx_application_district', { synchronize: false })
+@Index('idx_application_district_submitted', { synchronize: false })
 @Entity('application')
 @Index('idx_application_competition', ['competitionId', 'status', 'id'])
 @Index('idx_application_street', ['streetId', 'id'])
