@@ -139,6 +139,15 @@ export class CompetitionsRepository {
     return rows.map((row) => toView(row, categories, now));
   }
 
+  /** Whether a competition matches `where` (the same aliases and parameters as `views`). */
+  async anyVisible(where: string, params: unknown[], manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT 1 FROM competition c JOIN budget_line l ON l.id = c.budget_line_id WHERE ${where} LIMIT 1`,
+      params,
+    );
+    return rows.length > 0;
+  }
+
   lock(manager: EntityManager, id: number): Promise<Competition | null> {
     return manager.findOne(Competition, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

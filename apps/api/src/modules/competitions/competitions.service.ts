@@ -74,6 +74,18 @@ export class CompetitionsService {
   }
 
   /**
+   * Refuses (404) a competition the user may not see, as `get` would, reading one indexed row
+   * instead of the whole view: for reads that only need the permission (a ranking page).
+   */
+  async requireVisible(user: AuthUser, id: number, manager?: EntityManager): Promise<void> {
+    const conditions = [`c.id = $2`, this.access.ancestorScopeCondition('l.unit_id', 1)];
+    if (!user.permissions.has('competitions.manage')) conditions.push(`c.status <> 'draft'`);
+    if (!(await this.repository.anyVisible(conditions.join(' AND '), [user.unit.id, id], manager))) {
+      throw new DomainError('NOT_FOUND');
+    }
+  }
+
+  /**
    * A competition by id, without a user's scope: for modules acting on rows that already belong to
    * it (an application's rules, a decision's envelope), after they have checked their own scope.
    */

@@ -25,6 +25,12 @@ export class ReviewAccessService {
     return this.competitions.get(user, competitionId);
   }
 
+  /** `requireReader` for reads that do not need the competition itself: one small query. */
+  async requireReadable(user: AuthUser, competitionId: number): Promise<void> {
+    this.access.requirePermission(user, 'reviews.read');
+    await this.competitions.requireVisible(user, competitionId);
+  }
+
   /** 'reviews.manage' on the competition's budget line (404 when out of scope). */
   async requireManager(
     manager: EntityManager,

@@ -197,7 +197,7 @@ export class ReviewAssignmentService {
 
   /** Every assignment of a competition with its sheet: what admins unassign and reopen. */
   async assignments(user: AuthUser, competitionId: number): Promise<AssignmentListRow[]> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     return this.repository.ofCompetition(competitionId);
   }
 

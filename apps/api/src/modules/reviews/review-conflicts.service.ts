@@ -37,7 +37,7 @@ export class ReviewConflictsService {
   ) {}
 
   async conflicts(user: AuthUser, competitionId: number): Promise<ConflictView[]> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     return this.repository.ofCompetition(competitionId, REVIEWABLE);
   }
 

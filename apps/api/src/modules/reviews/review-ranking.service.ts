@@ -106,13 +106,13 @@ export class ReviewRankingService {
   }
 
   async ranking(user: AuthUser, competitionId: number): Promise<RankingRowView[]> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     return this.repository.ranking(competitionId);
   }
 
   /** The ranking as it is paged when the route is asked for a page (`limit` or `cursor`). */
   async rankingPage(user: AuthUser, competitionId: number, query: RankingQuery): Promise<Page<RankingRowView>> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     const limit = query.limit ?? 50;
     const rows = await this.repository.rankingPage(competitionId, query.cursor ?? null, limit);
     const items = rows.slice(0, limit);
@@ -121,7 +121,7 @@ export class ReviewRankingService {
 
   /** Per-reviewer z-scores of submitted totals: a view to spot harsh or lenient reviewers (the domain's ZScoreView). */
   async zScoreView(user: AuthUser, competitionId: number): Promise<ReviewerZScoresView> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     const byReviewer: Record<number, Array<{ applicationId: number; total: number }>> = {};
     for (const row of await this.repository.submittedTotals(competitionId))
       (byReviewer[row.reviewerUserId] ??= []).push({ applicationId: row.applicationId, total: row.total });
@@ -129,7 +129,7 @@ export class ReviewRankingService {
   }
 
   async progress(user: AuthUser, competitionId: number): Promise<ReviewProgressView> {
-    await this.reviewAccess.requireReader(user, competitionId);
+    await this.reviewAccess.requireReadable(user, competitionId);
     return this.repository.progress(competitionId, REVIEWABLE);
   }
 }
