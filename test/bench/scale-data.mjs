@@ -6,9 +6,14 @@
 // and competitions: 3 streets × 10 communities per district, 300 streets and 3,000 communities in all.
 //
 // Layout for `applications` = N:
-//   competitions   ceil(N / 10,000), 10,000 applications each, 3 categories; competition c belongs to
-//                  district (c - 1) % 100 (its line, its communities, its reviewers), so 1,000,000
-//                  applications fill every district with 10,000
+//   competitions   C = ceil(N / 10,000), 10,000 applications each, 3 categories. Every ninth, from
+//                  the first (1, 10, 19, …), belongs to the admin's district (the first one); the
+//                  others go round the other 99 districts (each competition: its district's line,
+//                  communities and reviewers). At 1,000,000 applications the admin's district holds
+//                  120,000 (about 116,400 beyond drafts: what its admin lists and exports), 88 districts
+//                  10,000 each. Spread over the id range rather than its first ids: the district's rows
+//                  are then as frequent at every id as the planner assumes (a district's newest-first
+//                  page walks back through the ids), as when districts' applications arrive together
 //   accounts       admin and finance of the first district, street1 (its first street), city (the
 //                  city officer), one officer per community, 10 reviewers per district
 //   applications   N, statuses spread over the whole lifecycle; a third awarded (approved → closed)
@@ -17,7 +22,11 @@
 //   awards         one approved award per awarded application, one approved decision per competition
 //   projects       one per award; payments (paid) for in-progress (half) and accepted/closed (full)
 //   ledger         a commitment per award, a payment entry per payment; line totals from the entries
-//   figures        ledger figures by line and month, by street and line; project counts by street and status
+//   figures        ledger figures by line and month, by street and line; project counts by street and status;
+//                  the roll-up figures (applications, awards by competition and status; projects by line)
+//   stipends       one quarterly retired-cadre programme of the admin's district on a budget line of
+//                  its own, with N / 10 people (100,000 at 1,000,000) over its 30 communities, each
+//                  street's report of STIPEND_QUARTER approved: what that quarter's batch is made from
 //   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip
 
 export const DISTRICTS = 100;
@@ -31,6 +40,18 @@ export const FIRST_STREET = FIRST_DISTRICT + DISTRICTS;
 export const FIRST_COMMUNITY = FIRST_STREET + STREETS;
 export const PER_COMPETITION = 10_000;
 export const REVIEWERS = 1000;
+/** Every this-many-th competition, from the first, belongs to the admin's district. */
+export const ADMIN_COMPETITION_EVERY = 9;
+/** The stipend programme (of the admin's district) has one person per this many applications. */
+export const APPLICATIONS_PER_STIPEND_PERSON = 10;
+export const STIPEND_PROGRAMME = 1;
+/** The quarter whose street reports are approved: the bench prepares its batch. */
+export const STIPEND_QUARTER = { year: 2026, quarter: 1 };
+
+/** How many competitions (1, 10, 19, …; 10,000 applications each) the admin's district holds. */
+export const adminCompetitions = (applications) =>
+  Math.floor((Math.ceil(applications / PER_COMPETITION) - 1) / ADMIN_COMPETITION_EVERY) + 1;
+export const stipendPeople = (applications) => Math.round(applications / APPLICATIONS_PER_STIPEND_PERSON);
 
 // Statuses by bucket (0–99) of a scrambled id, so that neighbouring ids differ.
 const STATUS_BUCKETS = [
@@ -62,8 +83,13 @@ export const AWARDED_STATUSES = [
   'closed',
 ];
 
-// Every single-column foreign key of the generated tables holds, and no review assignment pairs a
-// reviewer with an application they have a conflict of interest with (the trigger's rule).
+// GB 11643 ID numbers: the weights of the first 17 digits and the check characters (mod 11).
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+// Every single-column foreign key of the generated tables holds, no review assignment pairs a
+// reviewer with an application they have a conflict of interest with (the trigger's rule), and the
+// stipend roster and reports keep the API's rules.
 const CHECKS = `DO $$
 DECLARE fk record; broken bigint;
 BEGIN
@@ -85,6 +111,28 @@ BEGIN
   IF EXISTS (SELECT 1 FROM application a JOIN org_unit s ON s.id = a.street_id WHERE a.district_id <> s.parent_id) THEN
     RAISE EXCEPTION 'generated applications name another district than their street''s';
   END IF;
+  -- The roster rules the API applies to a person (libs/domain checkNationalId: GB 11643 check
+  -- character, birth date and sex from the number; a community of the programme's district).
+  IF EXISTS (SELECT 1 FROM stipend_person p JOIN org_unit c ON c.id = p.community_id JOIN stipend_programme pr ON pr.id = p.programme_id
+             WHERE c.kind <> 'community' OR p.street_id <> c.parent_id OR NOT c.ancestor_ids @> ARRAY[pr.unit_id]
+                OR p.birth_date <> to_date(substr(p.national_id, 7, 8), 'YYYYMMDD')
+                OR p.sex <> CASE WHEN substr(p.national_id, 17, 1)::int % 2 = 1 THEN 'male' ELSE 'female' END
+                OR substr(p.national_id, 18, 1) <> substr('${ID_CHECK}', 1 + (
+                     SELECT sum(substr(p.national_id, i, 1)::int * (ARRAY[${ID_WEIGHTS}])[i]) FROM generate_series(1, 17) i
+                   )::int % 11, 1)
+                OR p.eligible_from < p.departure_date) THEN
+    RAISE EXCEPTION 'generated stipend people break the roster rules';
+  END IF;
+  -- A street report freezes its street's people of the programme, and sums them.
+  IF EXISTS (SELECT 1 FROM stipend_report_entry e JOIN stipend_street_report r ON r.id = e.report_id
+             JOIN stipend_person p ON p.id = e.person_id
+             WHERE p.programme_id <> r.programme_id OR p.street_id <> r.street_id OR e.community_id <> p.community_id
+                OR e.national_id <> p.national_id OR e.monthly_rate_fen <> p.monthly_rate_fen)
+     OR EXISTS (SELECT 1 FROM stipend_street_report r
+                WHERE (r.people_count, r.monthly_total_fen, jsonb_array_length(r.changes))
+                      <> (SELECT count(*)::int, sum(e.monthly_rate_fen), count(*)::int FROM stipend_report_entry e WHERE e.report_id = r.id)) THEN
+    RAISE EXCEPTION 'generated stipend reports do not freeze their street''s roster';
+  END IF;
 END $$;`;
 
 const statusCase = (bucket) =>
@@ -104,6 +152,12 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
   const reviewersPerDistrict = REVIEWERS / DISTRICTS;
   const firstOfficer = 5; // app_user ids: 1 admin, 2 finance, 3 street1, 4 city, then one officer per community
   const firstReviewer = firstOfficer + communities;
+  const P = stipendPeople(N);
+  // The district (0-based) of competition `c`: every ADMIN_COMPETITION_EVERY-th from the first is the
+  // admin's (0), the others go round districts 1–99 in order.
+  const every = ADMIN_COMPETITION_EVERY;
+  const districtOf = (c) =>
+    `(CASE WHEN (${c} - 1) % ${every} = 0 THEN 0 ELSE 1 + (${c} - 2 - (${c} - 1) / ${every}) % ${DISTRICTS - 1} END)`;
   const hash = passwordHash.replaceAll("'", "''");
   if (reviewsPerApplication > reviewersPerDistrict) {
     throw new Error(`at most ${reviewersPerDistrict} reviews per application (the reviewers of one district)`);
@@ -152,7 +206,7 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
      SELECT l, l, '压测预算线' || l, 100000000000, ${FIRST_DISTRICT - 1} + l, 1 FROM generate_series(1, ${LINES}) l;
      INSERT INTO competition (id, budget_line_id, kind, title, envelope_fen, submission_opens_at, submission_closes_at,
        review_opens_at, review_closes_at, implementation_deadline, award_min, award_max, rubric, tranche_plan, status, version)
-     SELECT c, 1 + (c - 1) % ${LINES}, 'generic', '压测大赛' || c, 50000000000,
+     SELECT c, 1 + ${districtOf('c')}, 'generic', '压测大赛' || c, 50000000000,
             '2026-01-05', '2026-02-05', '2026-02-10', '2026-03-10', '2026-12-31', 1, 5000,
             '[{"key":"need","name":"需求","maxPoints":100}]', '[{"percentBp":10000,"condition":"on_approval"}]', 'closed', 1
      FROM generate_series(1, ${C}) c;
@@ -177,7 +231,7 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
             CASE WHEN st IN ('draft', 'awaiting_street') THEN NULL ELSE timestamptz '2026-02-01' + (g % 86400) * interval '1 second' END,
             ${firstOfficer} + m, 1, timestamptz '2026-01-10' + (g % 86400) * interval '1 second', now()
      FROM (SELECT g, 1 + (g - 1) / ${PER_COMPETITION} AS c,
-                  ((g - 1) / ${PER_COMPETITION}) % ${DISTRICTS} * ${perDistrict} + (g::bigint * 104729) % ${perDistrict} AS m,
+                  ${districtOf(`(1 + (g - 1) / ${PER_COMPETITION})`)} * ${perDistrict} + (g::bigint * 104729) % ${perDistrict} AS m,
                   ${statusCase(`((g::bigint * 2654435761) / 65536) % 100`)} AS st
            FROM generate_series(1, ${N}) g) x;`,
   );
@@ -195,7 +249,7 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
       `review assignments (${(N * reviewsPerApplication).toLocaleString('en')})`,
       `INSERT INTO review_assignment (id, panel_id, application_id, reviewer_user_id, method, created_at)
        SELECT (a.id - 1) * ${reviewsPerApplication} + k, a.competition_id, a.id,
-              ${firstReviewer} + (a.competition_id - 1) % ${DISTRICTS}
+              ${firstReviewer} + (a.district_id - ${FIRST_DISTRICT})
                 + ${DISTRICTS} * ((a.id * ${reviewsPerApplication} + k) % ${reviewersPerDistrict}),
               'automatic', timestamptz '2026-02-10'
        FROM application a, generate_series(0, ${reviewsPerApplication - 1}) k;`,
@@ -264,10 +318,68 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
      WHERE e.source = 'award' AND e.kind <> 'adjustment' GROUP BY 1, 2;
      INSERT INTO project_figure (street_id, status, projects) SELECT street_id, status, count(*) FROM project GROUP BY 1, 2;`,
   );
+  // Likewise the roll-up figures of migration 1764000001000 (the city officer's roll-ups read them).
+  step(
+    'roll-up figures',
+    `INSERT INTO application_figure (competition_id, status, applications)
+     SELECT competition_id, status, count(*)::int FROM application GROUP BY 1, 2;
+     INSERT INTO award_figure (competition_id, status, awards, amount_fen)
+     SELECT d.competition_id, w.status, count(*)::int, sum(w.amount_fen)
+     FROM award w JOIN award_decision d ON d.id = w.decision_id GROUP BY 1, 2;
+     INSERT INTO project_line_figure (budget_line_id, projects, accepted)
+     SELECT budget_line_id, count(*)::int,
+            count(*) FILTER (WHERE acceptance_passed_at IS NOT NULL OR supervision_passed_at IS NOT NULL)::int
+     FROM project GROUP BY 1;`,
+  );
+  // The admin's district pays its retired community cadres by quarter (a programme on a budget line
+  // of its own, the month rule in a rule version). ID numbers: region 530114, a birth date in
+  // 1945–1959 and a sequence number (unique together), the GB 11643 check character computed here.
+  // Each street's report of STIPEND_QUARTER is approved (submitted and audited by the district
+  // admin, who may do both); as a first report, its changes are every person's addition.
+  const { year, quarter } = STIPEND_QUARTER;
+  step(
+    `stipends: programme, ${P.toLocaleString('en')} people, approved ${year}Q${quarter} street reports`,
+    `INSERT INTO budget_line (id, programme_id, name, amount_fen, unit_id, version)
+     VALUES (${LINES + 1}, 1, '压测离任社区干部生活补贴', 100000000000, ${FIRST_DISTRICT}, 1);
+     INSERT INTO stipend_programme (id, budget_line_id, kind, roster_kind, name, report_reminder_days, unit_id, version)
+     VALUES (${STIPEND_PROGRAMME}, ${LINES + 1}, 'monthly_quarterly', 'retired_cadre', '压测离任社区干部生活补贴', 10, ${FIRST_DISTRICT}, 1);
+     INSERT INTO stipend_rule_version (id, programme_id, document_number, title, effective_from, rules, created_by_user_id)
+     VALUES (1, ${STIPEND_PROGRAMME}, '压测〔2018〕1号', '压测发放规则', '2018-01-01',
+             '{"monthRule":"start_next_month_end_month_inclusive"}', 1);
+     INSERT INTO stipend_person (id, programme_id, street_id, community_id, name, national_id, birth_date, sex, departure_date,
+       normal_departure, eligible_from, monthly_rate_fen, bank_name, bank_account, status, version)
+     SELECT i, ${STIPEND_PROGRAMME}, ${FIRST_STREET} + m / ${COMMUNITIES_PER_STREET}, ${firstCommunity} + m, '压测人员' || i,
+            f || substr('${ID_CHECK}', 1 + (
+              SELECT sum(substr(f, k, 1)::int * (ARRAY[${ID_WEIGHTS}])[k]) FROM generate_series(1, 17) k)::int % 11, 1),
+            birth, CASE WHEN seq % 2 = 1 THEN 'male' ELSE 'female' END, departure, true, departure,
+            50000 + (i % 7) * 5000, '压测银行', '6228480099' || lpad(i::text, 9, '0'), 'active', 1
+     FROM (SELECT i, (i::bigint * 7919) % ${perDistrict} AS m, date '1945-01-01' + i % 5475 AS birth, i / 5475 AS seq,
+                  (ARRAY[date '2013-04-15', date '2016-03-20', date '2021-01-10'])[1 + i % 3] AS departure
+           FROM generate_series(1, ${P}) i) x,
+          LATERAL (SELECT '530114' || to_char(x.birth, 'YYYYMMDD') || lpad(x.seq::text, 3, '0') AS f) nid;
+     INSERT INTO stipend_street_report (id, programme_id, street_id, year, quarter, status, changes, people_count,
+       monthly_total_fen, submitted_by_user_id, submitted_at, audited_by_user_id, audited_at, version)
+     SELECT row_number() OVER (ORDER BY p.street_id), ${STIPEND_PROGRAMME}, p.street_id, ${year}, ${quarter}, 'approved',
+            jsonb_agg(jsonb_build_object('kind', 'addition', 'personId', p.id, 'name', p.name,
+                                         'effectiveDate', p.eligible_from::text, 'before', NULL,
+                                         'after', to_char(p.monthly_rate_fen / 100.0, 'FM999999990.00') || ' 元/月')
+                      ORDER BY p.id),
+            count(*), sum(p.monthly_rate_fen), 1, timestamptz '${year}-01-01' + interval '3 months 2 days', 1,
+            timestamptz '${year}-01-01' + interval '3 months 7 days', 2
+     FROM stipend_person p WHERE p.programme_id = ${STIPEND_PROGRAMME} GROUP BY p.street_id;
+     INSERT INTO stipend_report_entry (id, report_id, person_id, community_id, name, national_id, monthly_rate_fen,
+       eligible_from, eligible_until, status, bank_name, bank_account, detail)
+     SELECT p.id, r.id, p.id, p.community_id, p.name, p.national_id, p.monthly_rate_fen, p.eligible_from, NULL, p.status,
+            p.bank_name, p.bank_account, NULL
+     FROM stipend_person p JOIN stipend_street_report r ON r.programme_id = p.programme_id AND r.street_id = p.street_id
+       AND r.year = ${year} AND r.quarter = ${quarter};`,
+  );
   // Everything above runs with session_replication_role = replica (no per-row foreign-key and
   // conflict-of-interest triggers: 5M review rows would take most of an hour); the same rules are
   // then checked set-based. The audit rows need their trigger (it computes the hash chain).
-  step('checks: every foreign key and the conflict-of-interest rule, set-based', CHECKS, { triggers: true });
+  step('checks: every foreign key, the conflict-of-interest rule, the stipend rules, set-based', CHECKS, {
+    triggers: true,
+  });
   if (audit > 0) {
     step(
       `audit rows (${audit.toLocaleString('en')}, hash chain by the trigger)`,
@@ -282,7 +394,8 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
     'sequences',
     `DO $$ DECLARE t text; BEGIN
        FOREACH t IN ARRAY ARRAY['org_unit','app_user','programme','budget_line','competition','competition_category',
-         'review_panel','application','review_assignment','score_sheet','award_decision','award','project','ledger_entry','payment']
+         'review_panel','application','review_assignment','score_sheet','award_decision','award','project','ledger_entry','payment',
+         'stipend_programme','stipend_rule_version','stipend_person','stipend_street_report','stipend_report_entry']
        LOOP
          EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), (SELECT coalesce(max(id), 0) + 1 FROM %I), false)', t, t);
        END LOOP;

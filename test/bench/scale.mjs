@@ -5,6 +5,12 @@
 // against GET /api/health in the same run, prints the EXPLAIN (ANALYZE, BUFFERS) of each list
 // query and writes bench-results/scale.json. Not part of `npm test`.
 //
+// Two jobs of issue 13's goal table besides the pages: the quarterly stipend batch of the admin's
+// district (100,000 people at the default size), prepared through the API as finance does it, and
+// the Excel export of every application the district admin lists (about 116,400), run by the built
+// worker — alone, then again while autocannon loads the application list. At a smaller
+// --applications both are scaled down (the output says by how much); their goals are for full size.
+//
 //   node test/bench/scale.mjs [--applications 1000000] [--reviews 5] [--audit N] [--keep] [--db NAME]
 //     --applications  size of the data set (50000 for a quick run); see scale-data.mjs for the layout
 //     --reviews       review assignments (and submitted score sheets) per application, 0 to skip
@@ -13,12 +19,22 @@
 //     --db NAME       measure an existing database made by --keep (no generation; the API migrates it)
 //
 // Env: BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (2)  BENCH_CONNECTIONS (20)
-//      BENCH_API_DIST (apps/api/dist; the API is not rebuilt here — run `npm run build -w @xiaoshi/api`)
+//      BENCH_API_DIST (apps/api/dist, API and worker; not rebuilt here — run `npm run build -w @xiaoshi/api`)
 //      BENCH_DATABASE_URL / DATABASE_URL (server part only)  REDIS_URL (redis://127.0.0.1:6379)
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -27,10 +43,19 @@ import {
   httpRequest,
   processCpuMicros,
   renderTable,
+  sleep,
   stopChild,
   waitForHttp,
 } from '../../scripts/lib/runtime.mjs';
-import { FIRST_STREET, PER_COMPETITION, scaleSteps } from './scale-data.mjs';
+import {
+  FIRST_STREET,
+  PER_COMPETITION,
+  STIPEND_PROGRAMME,
+  STIPEND_QUARTER,
+  adminCompetitions,
+  scaleSteps,
+  stipendPeople,
+} from './scale-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -38,6 +63,7 @@ const autocannon = require('autocannon');
 const pg = require('pg');
 const argon2 = require('argon2');
 const { Redis } = require('ioredis');
+const ExcelJS = require('exceljs');
 
 const { values: args } = parseArgs({
   options: {
@@ -55,13 +81,21 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const GOAL_P99_MS = 100;
+// Issue 13's goals for the two jobs, at full size (an export of ~100,000 rows, a batch of 100,000 people).
+const GOAL_EXPORT_SECONDS = 10;
+const GOAL_EXPORT_WORKER_MIB = 300;
+const GOAL_EXPORT_P99_RATIO = 1.2;
+const GOAL_BATCH_SECONDS = 10;
+const FULL_SIZE = 1_000_000;
 const PASSWORD = 'Bench#2026-scale';
 
 const log = (message) => console.log(`[bench:scale] ${message}`);
 const cleanups = [];
 let api = null;
+let worker = null;
 
 async function cleanup() {
+  if (worker) await stopChild(worker.child, { graceMs: 8000 });
   if (api) await stopChild(api.child, { graceMs: 8000 });
   for (const task of cleanups.reverse()) {
     try {
@@ -196,6 +230,13 @@ const LEDGER_STREETS = `WITH streets AS (
   FROM streets s LEFT JOIN money ON money.street_id = s.id LEFT JOIN projects ON projects.street_id = s.id
   ORDER BY s.id`;
 
+// StipendBatchesRepository.linesPage: $2 the batch, $3 the line after which the page starts, $4 limit + 1.
+const BATCH_LINES_PAGE = `SELECT l.id, l.person_id, l.street_id, l.community_id, l.name, l.national_id, l.bank_name, l.bank_account,
+  l.months, l.monthly_rate_fen, l.amount_fen, l.detail, s.name AS street_name, c.name AS community_name
+  FROM stipend_batch_line l JOIN org_unit s ON s.id = l.street_id JOIN org_unit c ON c.id = l.community_id
+  WHERE l.batch_id = $2 AND l.id > $3 AND ${unitScope('l.community_id')}
+  ORDER BY l.id LIMIT $4`;
+
 // ---------------------------------------------------------------------------------------------
 
 async function generate(databaseUrl, apiDist, apiEnv) {
@@ -251,6 +292,35 @@ async function startApi(apiDist, env) {
   return { child, base, startSeconds: (Date.now() - started) / 1000 };
 }
 
+/** A process's resident set now and at its peak (VmRSS, VmHWM), in MiB. */
+function memoryMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/** The built worker with the API's environment (its database, Redis key prefix and DATA_DIR). */
+async function startWorker(apiDist, env) {
+  const child = spawn(process.execPath, [path.join(apiDist, 'worker.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk) => (output = (output + chunk).slice(-8000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const started = Date.now();
+  while (!output.includes('Xiaoshi worker running')) {
+    if (child.exitCode !== null || Date.now() - started > 5 * 60_000) {
+      child.kill('SIGKILL');
+      throw new Error(`the worker did not start:\n${output}`);
+    }
+    await sleep(200);
+  }
+  return { child, startSeconds: (Date.now() - started) / 1000 };
+}
+
 async function measure(target) {
   const url = `${api.base}${target.path}`;
   const connections = target.connections ?? CONNECTIONS;
@@ -258,6 +328,11 @@ async function measure(target) {
   const cpuBefore = processCpuMicros(api.child.pid);
   const result = await cannon({ url, headers: target.headers, duration: SECONDS, connections, timeout: 30 });
   const cpu = processCpuMicros(api.child.pid) - cpuBefore;
+  return summary(result, connections, cpu);
+}
+
+/** What a measurement keeps of an autocannon result (`cpu`: the API's CPU time meanwhile, µs). */
+function summary(result, connections, cpu) {
   const completed = result['2xx'] + result.non2xx;
   return {
     connections,
@@ -274,6 +349,199 @@ async function measure(target) {
     },
     apiCpuMicrosPerRequest: completed ? Math.round(cpu / completed) : null,
   };
+}
+
+/**
+ * Prepares STIPEND_QUARTER's batch of the stipend programme as the web app does (POST
+ * /api/stipends/programmes/:id/batches with { year, quarter }), as finance, whose role prepares
+ * batches. On a kept database (--db) the batch of an earlier run is rejected first, through the
+ * API: that frees the quarter.
+ */
+async function prepareStipendBatch(finance, expectedPeople) {
+  const { year, quarter } = STIPEND_QUARTER;
+  const batches = `${api.base}/api/stipends/batches?programmeId=${STIPEND_PROGRAMME}&limit=200`;
+  const listed = await httpRequest(batches, { headers: finance.headers });
+  if (listed.status !== 200)
+    throw new Error(`stipend batches: HTTP ${listed.status} ${listed.body.slice(0, 300)}`);
+  for (const earlier of JSON.parse(listed.body).items) {
+    if (earlier.kind !== 'quarterly' || earlier.year !== year || earlier.quarter !== quarter) continue;
+    if (earlier.status === 'rejected') continue;
+    const rejected = await httpRequest(`${api.base}/api/stipends/batches/${earlier.id}/reject`, {
+      method: 'POST',
+      headers: finance.headers,
+      body: { version: earlier.version, reason: '压测重跑：重新生成本季度批次' },
+      timeoutMs: 60_000,
+    });
+    if (rejected.status !== 200)
+      throw new Error(`rejecting batch #${earlier.id}: HTTP ${rejected.status} ${rejected.body}`);
+    log(`rejected stipend batch #${earlier.id} of an earlier run (frees ${year}Q${quarter})`);
+  }
+  const before = memoryMiB(api.child.pid);
+  const started = Date.now();
+  const response = await httpRequest(`${api.base}/api/stipends/programmes/${STIPEND_PROGRAMME}/batches`, {
+    method: 'POST',
+    headers: finance.headers,
+    body: { year, quarter },
+    timeoutMs: 15 * 60_000,
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const after = memoryMiB(api.child.pid);
+  if (response.status !== 201)
+    throw new Error(`stipend batch: HTTP ${response.status} ${response.body.slice(0, 500)}`);
+  const view = JSON.parse(response.body);
+  if (view.peopleCount !== expectedPeople || view.lineCount !== expectedPeople)
+    throw new Error(
+      `stipend batch: ${view.peopleCount} people, ${view.lineCount} lines; the programme has ${expectedPeople}`,
+    );
+  return {
+    id: view.id,
+    period: view.period,
+    peopleCount: view.peopleCount,
+    totalFen: view.totalFen,
+    firstLines: view.lines.length,
+    // Paginated: the response carries a first page of lines and the cursor of the next.
+    paginated: view.lines.length < view.peopleCount ? view.linesNextCursor !== null : true,
+    seconds,
+    responseBytes: Buffer.byteLength(response.body),
+    apiRssBeforeMiB: before.rss,
+    apiRssAfterMiB: after.rss,
+    apiPeakMiB: after.peak,
+  };
+}
+
+/** autocannon until stop() (which resolves with its result), for a load of unknown length. */
+function startCannon(options) {
+  let instance;
+  const done = new Promise((resolve, reject) => {
+    instance = autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+  return {
+    stop() {
+      instance.stop();
+      return done;
+    },
+  };
+}
+
+/**
+ * One Excel export of everything the district admin lists (no filter), as the web app asks for it:
+ * POST /api/applications/exports, then GET /api/exports/:id until done. With `load`, autocannon
+ * reads that list target from the request until the export is done.
+ */
+async function runExport(admin, load) {
+  let workerRssMaxMiB = 0;
+  const sample = () => {
+    if (worker.child.exitCode === null)
+      workerRssMaxMiB = Math.max(workerRssMaxMiB, memoryMiB(worker.child.pid).rss);
+  };
+  const sampler = setInterval(sample, 100);
+  const cpuBefore = processCpuMicros(worker.child.pid);
+  const apiCpuBefore = processCpuMicros(api.child.pid);
+  const started = Date.now();
+  try {
+    const requested = await httpRequest(`${api.base}/api/applications/exports`, {
+      method: 'POST',
+      headers: admin.headers,
+      body: {},
+      timeoutMs: 60_000,
+    });
+    if (requested.status !== 201)
+      throw new Error(`export: HTTP ${requested.status} ${requested.body.slice(0, 300)}`);
+    let job = JSON.parse(requested.body);
+    const cannon = load
+      ? startCannon({ url: `${api.base}${load.path}`, headers: load.headers, duration: 3600, timeout: 30 })
+      : null;
+    while (job.status === 'queued' || job.status === 'running') {
+      if (Date.now() - started > 30 * 60_000) throw new Error(`export ${job.id}: not done after 30 minutes`);
+      await sleep(200);
+      const polled = await httpRequest(`${api.base}/api/exports/${job.id}`, {
+        headers: admin.headers,
+        timeoutMs: 60_000,
+      });
+      if (polled.status !== 200)
+        throw new Error(`export ${job.id}: HTTP ${polled.status} ${polled.body.slice(0, 300)}`);
+      job = JSON.parse(polled.body);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const loaded = cannon ? await cannon.stop() : null;
+    sample();
+    if (job.status !== 'done') throw new Error(`export ${job.id} ${job.status}: ${job.error}`);
+    return {
+      jobId: job.id,
+      rowCount: job.rowCount,
+      seconds,
+      serverSeconds: (Date.parse(job.finishedAt) - Date.parse(job.createdAt)) / 1000,
+      workerCpuSeconds: (processCpuMicros(worker.child.pid) - cpuBefore) / 1e6,
+      workerRssMaxMiB,
+      workerPeakMiB: memoryMiB(worker.child.pid).peak,
+      load: loaded && summary(loaded, CONNECTIONS, processCpuMicros(api.child.pid) - apiCpuBefore),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Downloads an export as its requester does and counts the rows of its sheet (exceljs streaming reader). */
+async function downloadExport(admin, jobId, file) {
+  const response = await fetch(`${api.base}/api/exports/${jobId}/download`, { headers: admin.headers });
+  if (!response.ok) throw new Error(`export ${jobId} download: HTTP ${response.status}`);
+  await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  let sheets = 0;
+  let rows = 0;
+  for await (const sheet of reader) {
+    sheets += 1;
+    for await (const row of sheet) if (row.hasValues) rows += 1;
+  }
+  return { bytes: statSync(file).size, sheets, rows };
+}
+
+/**
+ * The export row: the worker started beside the API (same database, Redis key prefix and DATA_DIR),
+ * the list target measured with the worker idle, one export alone (time, rows, the worker's peak
+ * RSS — VmHWM since its start — and the file checked), then one export while autocannon reads the
+ * same target. The worker is stopped again afterwards, so it takes no part in the other rows.
+ */
+async function measureExport(apiDist, env, admin, target, expectedRows) {
+  worker = await startWorker(apiDist, env);
+  const workerStartMiB = memoryMiB(worker.child.pid).rss;
+  log(`worker up in ${worker.startSeconds.toFixed(1)} s (RSS ${workerStartMiB.toFixed(0)} MiB)`);
+  try {
+    const loadTarget = { ...target, headers: admin.headers };
+    const idle = await measure(loadTarget);
+    const idleRate = idle.requestsPerSecond.toFixed(0);
+    log(`${target.label}, worker idle: p99 ${idle.latencyMs.p99} ms (${idleRate} req/s)`);
+    const alone = await runExport(admin, null);
+    const file = `${env.DATA_DIR}-export.xlsx`;
+    cleanups.push(() => rmSync(file, { force: true }));
+    const download = await downloadExport(admin, alone.jobId, file);
+    if (alone.rowCount !== expectedRows || download.rows !== alone.rowCount + 1 || download.sheets !== 1)
+      throw new Error(
+        `export ${alone.jobId}: rowCount ${alone.rowCount} (the admin lists ${expectedRows}), ` +
+          `${download.rows} rows in ${download.sheets} sheet(s) of the file (expected rowCount + 1 with the header)`,
+      );
+    log(
+      `export alone: ${alone.rowCount.toLocaleString('en')} rows in ${alone.seconds.toFixed(1)} s, worker peak ${alone.workerPeakMiB.toFixed(0)} MiB, ` +
+        `file ${(download.bytes / 1048576).toFixed(1)} MiB with ${download.rows.toLocaleString('en')} rows (header included)`,
+    );
+    const loaded = await runExport(admin, loadTarget);
+    log(
+      `export under load: ${loaded.seconds.toFixed(1)} s; ${target.label}: p99 ${idle.latencyMs.p99} → ${loaded.load.latencyMs.p99} ms`,
+    );
+    const workerStartSeconds = worker.startSeconds;
+    return { workerStartSeconds, workerStartMiB, target: target.id, idle, alone, download, loaded };
+  } finally {
+    await stopChild(worker.child, { graceMs: 8000 });
+    worker = null;
+  }
 }
 
 async function main() {
@@ -333,9 +601,39 @@ async function main() {
     const tables = ['application', 'application_ranking', 'review_assignment', 'score_sheet', 'award', 'project', 'payment', 'ledger_entry', 'audit_event', 'org_unit'];
     const result = {};
     for (const table of tables) result[table] = Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+    for (const table of ['stipend_person', 'stipend_report_entry', 'stipend_batch_line'])
+      result[table] = Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
     return result;
   });
   log(`rows: ${JSON.stringify(counts)}`);
+  // What the admin's district holds (user 1 is `admin`): the applications its admin lists (and
+  // exports) — every one of the district's but drafts —, the id in the middle of them, and the
+  // people of its stipend programme.
+  const district = await withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS applications,
+              (count(*) FILTER (WHERE a.status NOT IN ('draft', 'awaiting_street')))::int AS listed,
+              (SELECT count(*)::int FROM stipend_person p WHERE p.programme_id = $1) AS people
+       FROM application a WHERE a.district_id = (SELECT unit_id FROM app_user WHERE id = 1)`,
+      [STIPEND_PROGRAMME],
+    );
+    const middle = await client.query(
+      `SELECT id AS "middleId" FROM application WHERE district_id = (SELECT unit_id FROM app_user WHERE id = 1)
+       ORDER BY id OFFSET $1 LIMIT 1`,
+      [Math.floor(rows[0].applications / 2)],
+    );
+    return { ...rows[0], ...middle.rows[0] };
+  });
+  const scaled = counts.application < FULL_SIZE;
+  const fullListed = Math.round(adminCompetitions(FULL_SIZE) * PER_COMPETITION * 0.97);
+  log(
+    `the admin's district: ${district.applications.toLocaleString('en')} applications, ${district.listed.toLocaleString('en')} listed by its admin (exported); ` +
+      `its stipend programme: ${district.people.toLocaleString('en')} people` +
+      (scaled
+        ? ` — scaled down with the data set (1:${(FULL_SIZE / counts.application).toFixed(0)}); at ${FULL_SIZE.toLocaleString('en')} applications: ` +
+          `about ${fullListed.toLocaleString('en')} listed and ${stipendPeople(FULL_SIZE).toLocaleString('en')} people, which the goals of the export and the batch are for`
+        : ''),
+  );
 
   api = await startApi(apiDist, apiEnv);
   log(`API up in ${api.startSeconds.toFixed(1)} s (migrations on start included)`);
@@ -351,6 +649,37 @@ async function main() {
   const admin = await login('admin');
   const street = await login('street1');
   const city = await login('city');
+  const finance = await login('finance');
+
+  // The quarterly stipend batch first (the API just started, as after a deploy), as finance prepares it.
+  const batch = await prepareStipendBatch(finance, district.people);
+  log(
+    `stipend batch ${batch.period}: ${batch.peopleCount.toLocaleString('en')} people in ${batch.seconds.toFixed(1)} s, ` +
+      `response ${(batch.responseBytes / 1024).toFixed(0)} KiB; API RSS ${batch.apiRssBeforeMiB.toFixed(0)} → ${batch.apiRssAfterMiB.toFixed(0)} MiB (peak ${batch.apiPeakMiB.toFixed(0)} MiB)`,
+  );
+  // The lines page from the middle of the batch. Its lines are new: until autovacuum analyses the
+  // table (within a minute or so) the planner has no statistics on them, so the bench analyses it as
+  // it does after generating, and logs the page query's time before and after.
+  const middleLine = await withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query(
+      `SELECT id FROM stipend_batch_line WHERE batch_id = $1 ORDER BY id OFFSET $2 LIMIT 1`,
+      [batch.id, Math.floor(batch.peopleCount / 2)],
+    );
+    const params = [finance.unitId, batch.id, rows[0].id, 501];
+    const executionMs = async () => {
+      const { rows: plan } = await client.query(`EXPLAIN (ANALYZE) ${BATCH_LINES_PAGE}`, params);
+      const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+      return Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1]);
+    };
+    const before = await executionMs();
+    await client.query('ANALYZE stipend_batch_line');
+    batch.linesPageQueryMs = { beforeAnalyze: before, afterAnalyze: await executionMs() };
+    log(
+      `lines page query (500 from the middle): ${before.toFixed(1)} ms with no statistics on the new lines, ` +
+        `${batch.linesPageQueryMs.afterAnalyze.toFixed(1)} ms after ANALYZE stipend_batch_line`,
+    );
+    return rows[0].id;
+  });
 
   const STREET = FIRST_STREET + 1; // the middle one of the admin's district's three streets
   const rankingPage = await httpRequest(`${api.base}/api/competitions/1/ranking?limit=50`, { headers: admin.headers, timeoutMs: 60_000 });
@@ -366,8 +695,8 @@ async function main() {
     }
     return cursor;
   })() : null;
-  // The admin's district holds competition 1 (ids 1..10,000): a cursor in the middle of it.
-  const midId = Math.floor(Math.min(APPLICATIONS, PER_COMPETITION) / 2);
+  // The admin's district holds competitions 1, 10, 19, …: a cursor in the middle of its applications.
+  const midId = district.middleId;
 
   const targets = [
     { id: 'health', label: 'GET /api/health (floor)', path: '/api/health' },
@@ -438,6 +767,16 @@ async function main() {
         ]
       : []),
     {
+      id: 'stipend-lines',
+      label: `stipend batch of ${batch.peopleCount.toLocaleString('en')}, page of 500 lines in the middle (finance)`,
+      path: `/api/stipends/batches/${batch.id}/lines?cursor=${middleLine}&limit=500`,
+      headers: finance.headers,
+      explain: { sql: BATCH_LINES_PAGE, params: [batch.id, middleLine, 501] },
+      unit: finance.unitId,
+      rowKey: (row) => row.person_id,
+      itemKey: (item) => item.personId,
+    },
+    {
       id: 'ledger-dashboard',
       label: 'ledger dashboard by line and street (admin)',
       path: `/api/ledger/dashboard`,
@@ -468,13 +807,13 @@ async function main() {
       const queries = target.explain ? [{ name: 'query', ...target.explain }] : (target.explainMany ?? []);
       for (const query of queries) {
         const params = target.unit === undefined ? query.params : [target.unit, ...query.params];
-        if (target.id.startsWith('applications') || target.id.startsWith('ranking')) {
+        if (target.id.startsWith('applications') || target.id.startsWith('ranking') || target.rowKey) {
           const ids = (await client.query(query.sql, params)).rows
             .slice(0, 50)
-            .map((row) => row.id ?? row.application_id)
+            .map(target.rowKey ?? ((row) => row.id ?? row.application_id))
             .join(',');
-          const items = Array.isArray(body) ? body.slice(0, 50) : body.items;
-          if (ids !== items.map((item) => item.id ?? item.applicationId).join(','))
+          const items = (Array.isArray(body) ? body : body.items).slice(0, 50);
+          if (ids !== items.map(target.itemKey ?? ((item) => item.id ?? item.applicationId)).join(','))
             throw new Error(`${target.label}: the mirrored SQL returns other rows than the API — update scale.mjs`);
         }
         const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, params)).rows
@@ -496,6 +835,60 @@ async function main() {
         (r.non2xx || r.errors ? ` — ${r.non2xx} non-2xx, ${r.errors} errors` : ''),
     );
   }
+
+  // The export row: the worker started for it (a fresh token: the measurements above can outlast one).
+  const listTarget = targets.find((t) => t.id === 'applications-status');
+  const exported = await measureExport(apiDist, apiEnv, await login('admin'), listTarget, district.listed);
+  const { idle, alone, loaded } = exported;
+  const p99Ratio = loaded.load.latencyMs.p99 / idle.latencyMs.p99;
+  const linesPage = targets.find((t) => t.id === 'stipend-lines').result;
+  const jobs = [
+    {
+      id: 'export',
+      label: `Excel export of the district's applications (worker)`,
+      rows: alone.rowCount,
+      bytes: exported.download.bytes,
+      seconds: alone.seconds,
+      memory: `worker peak ${alone.workerPeakMiB.toFixed(0)}`,
+      apiP99: '',
+      goal: { seconds: GOAL_EXPORT_SECONDS, workerPeakMiB: GOAL_EXPORT_WORKER_MIB },
+      goalText: `≤ ${GOAL_EXPORT_SECONDS} s, ≤ ${GOAL_EXPORT_WORKER_MIB} MiB`,
+      met: alone.seconds <= GOAL_EXPORT_SECONDS && alone.workerPeakMiB <= GOAL_EXPORT_WORKER_MIB,
+      details: {
+        ...alone,
+        file: exported.download,
+        workerStartSeconds: exported.workerStartSeconds,
+        workerStartMiB: exported.workerStartMiB,
+      },
+    },
+    {
+      id: 'export-under-load',
+      label: `the same export, ${CONNECTIONS} connections on ${listTarget.path}`,
+      rows: loaded.rowCount,
+      bytes: '',
+      seconds: loaded.seconds,
+      memory: `worker ${loaded.workerRssMaxMiB.toFixed(0)}`,
+      apiP99: `${idle.latencyMs.p99} → ${loaded.load.latencyMs.p99} (${p99Ratio >= 1 ? '+' : ''}${((p99Ratio - 1) * 100).toFixed(0)} %)`,
+      goal: { apiP99Ratio: GOAL_EXPORT_P99_RATIO },
+      goalText: `API p99 ≤ +${((GOAL_EXPORT_P99_RATIO - 1) * 100).toFixed(0)} %`,
+      met: p99Ratio <= GOAL_EXPORT_P99_RATIO && !loaded.load.non2xx,
+      details: { ...loaded, apiP99Ratio: p99Ratio, idle },
+    },
+    {
+      id: 'stipend-batch',
+      label: `quarterly stipend batch ${batch.period} (finance)`,
+      rows: batch.peopleCount,
+      bytes: batch.responseBytes,
+      seconds: batch.seconds,
+      memory: `API ${batch.apiRssAfterMiB.toFixed(0)} after`,
+      apiP99: `lines page ${linesPage.latencyMs.p99}`,
+      goal: { seconds: GOAL_BATCH_SECONDS, paginatedLines: true },
+      goalText: `< ${GOAL_BATCH_SECONDS} s, paginated lines`,
+      met: batch.seconds < GOAL_BATCH_SECONDS && batch.paginated,
+      details: { ...batch, batchId: batch.id, linesPage },
+    },
+  ];
+
   const health = targets[0].result;
   console.log('');
   console.log(
@@ -516,6 +909,28 @@ async function main() {
     ),
   );
   console.log(`\n(health floor of this run: p99 ${health.latencyMs.p99} ms at ${health.requestsPerSecond.toFixed(0)} req/s)`);
+  console.log('');
+  console.log(
+    renderTable(
+      ['job', 'rows', 'bytes', 'seconds', 'MiB', 'API p99 ms', 'goal', ''],
+      jobs.map((job) => [
+        job.label,
+        job.rows.toLocaleString('en'),
+        job.bytes,
+        job.seconds.toFixed(1),
+        job.memory,
+        job.apiP99,
+        job.goalText,
+        `${job.met ? 'met' : 'MISSED'}${scaled ? '*' : ''}`,
+      ]),
+      { align: ['left', 'right', 'right', 'right', 'left', 'left', 'left', 'left'] },
+    ),
+  );
+  if (scaled)
+    console.log(
+      `\n* scaled down with the data set: ${alone.rowCount.toLocaleString('en')} rows and ${batch.peopleCount.toLocaleString('en')} people here; ` +
+        `the goals are for about ${fullListed.toLocaleString('en')} rows and ${stipendPeople(FULL_SIZE).toLocaleString('en')} people (--applications ${FULL_SIZE})`,
+    );
 
   const report = {
     at: new Date().toISOString(),
@@ -533,6 +948,11 @@ async function main() {
     },
     generation: { seconds: args.db ? null : generationSeconds, steps: timings },
     rows: counts,
+    adminDistrict: {
+      ...district,
+      scaled,
+      atFullSize: scaled ? { listed: fullListed, people: stipendPeople(FULL_SIZE) } : null,
+    },
     apiStartSeconds: api.startSeconds,
     targets: targets.map((t) => ({
       id: t.id,
@@ -544,6 +964,17 @@ async function main() {
       met: t.id === 'health' ? null : t.result.latencyMs.p99 < GOAL_P99_MS && !t.result.non2xx,
       ...t.result,
       explain: explains[t.id] ?? null,
+    })),
+    jobs: jobs.map((job) => ({
+      ...job.details,
+      id: job.id,
+      label: job.label,
+      rows: job.rows,
+      bytes: job.bytes || null,
+      seconds: job.seconds,
+      goal: job.goal,
+      met: job.met,
+      scaled,
     })),
   };
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
