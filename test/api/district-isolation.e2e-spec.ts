@@ -251,8 +251,9 @@ describe('district isolation', () => {
       for (let pages = 0; pages < 50; pages += 1) {
         const response = await t.http().get(`/api/applications?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
         expect(response.status).toBe(200);
-        ids.push(...response.body.items.map((item: { id: number }) => item.id));
-        cursor = response.body.nextCursor;
+        const page = response.body as { items: Array<{ id: number }>; nextCursor: number | null };
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
         if (!cursor) break;
       }
       return ids;
