@@ -81,6 +81,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const GOAL_P99_MS = 100;
+// A page of a stipend batch's lines as the portal reads it (the contracts' STIPEND_BATCH_FIRST_LINES,
+// also the API's default) and the largest page the API gives a client (STIPEND_BATCH_LINES_MAX).
+const LINES_PAGE = 100;
+const LINES_MAX = 500;
 // Issue 13's goals for the two jobs, at full size (an export of ~100,000 rows, a batch of 100,000 people).
 const GOAL_EXPORT_SECONDS = 10;
 const GOAL_EXPORT_WORKER_MIB = 300;
@@ -230,11 +234,13 @@ const LEDGER_STREETS = `WITH streets AS (
   FROM streets s LEFT JOIN money ON money.street_id = s.id LEFT JOIN projects ON projects.street_id = s.id
   ORDER BY s.id`;
 
-// StipendBatchesRepository.linesPage: $2 the batch, $3 the line after which the page starts, $4 limit + 1.
+// StipendBatchesRepository.linesPage as finance of the unit that runs the programme reads it (its
+// lineScope: every line of the batch, `$1::int IS NOT NULL`): $2 the batch, $3 the line after which the
+// page starts, $4 limit + 1.
 const BATCH_LINES_PAGE = `SELECT l.id, l.person_id, l.street_id, l.community_id, l.name, l.national_id, l.bank_name, l.bank_account,
   l.months, l.monthly_rate_fen, l.amount_fen, l.detail, s.name AS street_name, c.name AS community_name
   FROM stipend_batch_line l JOIN org_unit s ON s.id = l.street_id JOIN org_unit c ON c.id = l.community_id
-  WHERE l.batch_id = $2 AND l.id > $3 AND ${unitScope('l.community_id')}
+  WHERE l.batch_id = $2 AND l.id > $3 AND $1::int IS NOT NULL
   ORDER BY l.id LIMIT $4`;
 
 // ---------------------------------------------------------------------------------------------
@@ -665,7 +671,7 @@ async function main() {
       `SELECT id FROM stipend_batch_line WHERE batch_id = $1 ORDER BY id OFFSET $2 LIMIT 1`,
       [batch.id, Math.floor(batch.peopleCount / 2)],
     );
-    const params = [finance.unitId, batch.id, rows[0].id, 501];
+    const params = [finance.unitId, batch.id, rows[0].id, LINES_PAGE + 1];
     const executionMs = async () => {
       const { rows: plan } = await client.query(`EXPLAIN (ANALYZE) ${BATCH_LINES_PAGE}`, params);
       const text = plan.map((row) => row['QUERY PLAN']).join('\n');
@@ -675,7 +681,7 @@ async function main() {
     await client.query('ANALYZE stipend_batch_line');
     batch.linesPageQueryMs = { beforeAnalyze: before, afterAnalyze: await executionMs() };
     log(
-      `lines page query (500 from the middle): ${before.toFixed(1)} ms with no statistics on the new lines, ` +
+      `lines page query (${LINES_PAGE} from the middle): ${before.toFixed(1)} ms with no statistics on the new lines, ` +
         `${batch.linesPageQueryMs.afterAnalyze.toFixed(1)} ms after ANALYZE stipend_batch_line`,
     );
     return rows[0].id;
@@ -747,6 +753,7 @@ async function main() {
       headers: admin.headers,
       connections: 1,
       explain: { sql: RANKING_ALL, params: [1] },
+      noGoal: 'no goal (old clients; pages below)',
     },
     ...(rankingPaged
       ? [
@@ -768,13 +775,21 @@ async function main() {
       : []),
     {
       id: 'stipend-lines',
-      label: `stipend batch of ${batch.peopleCount.toLocaleString('en')}, page of 500 lines in the middle (finance)`,
-      path: `/api/stipends/batches/${batch.id}/lines?cursor=${middleLine}&limit=500`,
+      label: `stipend batch of ${batch.peopleCount.toLocaleString('en')}, page of ${LINES_PAGE} lines in the middle (finance)`,
+      path: `/api/stipends/batches/${batch.id}/lines?cursor=${middleLine}&limit=${LINES_PAGE}`,
       headers: finance.headers,
-      explain: { sql: BATCH_LINES_PAGE, params: [batch.id, middleLine, 501] },
+      explain: { sql: BATCH_LINES_PAGE, params: [batch.id, middleLine, LINES_PAGE + 1] },
       unit: finance.unitId,
       rowKey: (row) => row.person_id,
       itemKey: (item) => item.personId,
+    },
+    {
+      id: 'stipend-lines-max',
+      label: `the same, largest page a client may ask (${LINES_MAX} lines)`,
+      path: `/api/stipends/batches/${batch.id}/lines?cursor=${middleLine}&limit=${LINES_MAX}`,
+      headers: finance.headers,
+      unit: finance.unitId,
+      noGoal: 'no goal (API CPU per line)',
     },
     {
       id: 'ledger-dashboard',
@@ -902,7 +917,7 @@ async function main() {
         t.result.requestsPerSecond.toFixed(0),
         t.result.latencyMs.p50,
         t.result.latencyMs.p99,
-        t.id === 'health' ? 'floor' : t.result.latencyMs.p99 < GOAL_P99_MS && !t.result.non2xx ? 'met' : 'MISSED',
+        t.id === 'health' ? 'floor' : t.noGoal ?? (t.result.latencyMs.p99 < GOAL_P99_MS && !t.result.non2xx ? 'met' : 'MISSED'),
         t.result.apiCpuMicrosPerRequest ?? '',
       ]),
       { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right'] },
@@ -961,7 +976,7 @@ async function main() {
       rows: t.rows,
       responseBytes: t.responseBytes,
       goalP99Ms: t.id === 'health' ? null : GOAL_P99_MS,
-      met: t.id === 'health' ? null : t.result.latencyMs.p99 < GOAL_P99_MS && !t.result.non2xx,
+      met: t.id === 'health' || t.noGoal ? null : t.result.latencyMs.p99 < GOAL_P99_MS && !t.result.non2xx,
       ...t.result,
       explain: explains[t.id] ?? null,
     })),

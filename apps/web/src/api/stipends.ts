@@ -19,6 +19,7 @@ import type {
   StipendStreetReportStatus,
   UpdateBuildingLeaderRequest,
 } from '@xiaoshi/contracts';
+import { STIPEND_BATCH_FIRST_LINES } from '@xiaoshi/contracts';
 import { api, apiDownload } from './client';
 
 export type StipendPeopleFilters = Omit<StipendPersonListQuery, 'limit' | 'cursor'>;
@@ -95,7 +96,7 @@ export const stipendsApi = {
     api<Page<StipendBatchSummaryView>>(`${base}/batches`, { query: { ...query }, signal }),
   batch: (id: number, signal?: AbortSignal) => api<StipendBatchView>(`${base}/batches/${id}`, { signal }),
   batchLines: (id: number, cursor: number, signal?: AbortSignal) =>
-    api<Page<StipendBatchLineView>>(`${base}/batches/${id}/lines`, { query: { cursor, limit: 500 }, signal }),
+    api<Page<StipendBatchLineView>>(`${base}/batches/${id}/lines`, { query: { cursor, limit: STIPEND_BATCH_FIRST_LINES }, signal }),
   approveBatch: (id: number, version: number) =>
     api<StipendBatchView>(`${base}/batches/${id}/approve`, { method: 'POST', body: { version } }),
   rejectBatch: (id: number, version: number, reason: string) =>

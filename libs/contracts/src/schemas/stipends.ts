@@ -449,11 +449,16 @@ export interface StipendBatchSummaryView {
   version: number;
 }
 
-/** How many lines a batch's own view carries; a quarter of a large city pages through the rest. */
-export const STIPEND_BATCH_FIRST_LINES = 500;
+/**
+ * How many lines a batch's own view carries, and a page of its lines unless a client asks for more:
+ * five screens of the lines table. A quarter of a large city pages through the rest.
+ */
+export const STIPEND_BATCH_FIRST_LINES = 100;
+/** The most lines one page of `GET /api/stipends/batches/:id/lines` returns. */
+export const STIPEND_BATCH_LINES_MAX = 500;
 
 export const StipendBatchLinesQuery = PageQuery.extend({
-  limit: z.coerce.number().int().min(1).max(STIPEND_BATCH_FIRST_LINES).default(100),
+  limit: z.coerce.number().int().min(1).max(STIPEND_BATCH_LINES_MAX).default(STIPEND_BATCH_FIRST_LINES),
 });
 export type StipendBatchLinesQuery = z.infer<typeof StipendBatchLinesQuery>;
 

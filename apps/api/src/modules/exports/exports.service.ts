@@ -17,6 +17,14 @@ import type { ExportJob } from './export-job.entity.js';
 import { ExportsRepository } from './exports.repository.js';
 
 import { XLSX_MIME } from '../../common/download.js';
+import { ColumnStyles } from '../../common/excel-rows.js';
+
+/**
+ * Applications per page read for an export (the list screen's query, keyset-paged). With the next
+ * page read while one is written, 200 keeps the worker's peak at ~230 MiB for 116,000 rows
+ * (500: ~300 MiB, for no gain in time).
+ */
+const EXPORT_PAGE = 200;
 
 function toView(job: ExportJob): ExportJobView {
   return {
@@ -159,15 +167,23 @@ export class ExportsService {
       { header: '提交时间', key: 'submittedAt', width: 20 },
     ];
     sheet.getRow(1).font = { bold: true };
+    const styles = new ColumnStyles(sheet);
     const filters = job.params as ApplicationListQuery;
-    let cursor: number | undefined;
+    const pageAfter = (cursor: number | undefined) => {
+      const page = this.applications.list(user, { ...filters, limit: EXPORT_PAGE, cursor });
+      page.catch(() => undefined); // awaited below; a failure while the rows are written is not unhandled
+      return page;
+    };
     let rowCount = 0;
-    // Keyset pages through the same scoped query the list screen uses.
+    // Keyset pages through the same scoped query the list screen uses, the next page read while
+    // this one is written.
+    let next = pageAfter(undefined);
     for (;;) {
-      const page = await this.applications.list(user, { ...filters, limit: 200, cursor });
+      const page = await next;
+      if (page.nextCursor !== null) next = pageAfter(page.nextCursor);
       for (const item of page.items) {
-        sheet
-          .addRow({
+        styles.commit(
+          sheet.addRow({
             id: item.id,
             title: item.title,
             street: item.street.name,
@@ -179,12 +195,13 @@ export class ExportsService {
             total: Number(fenToYuanString(item.totalCostFen)),
             subsidy: Number(fenToYuanString(item.requestedSubsidyFen)),
             submittedAt: item.submittedAt ? formatShanghaiSecond(new Date(item.submittedAt)) : '',
-          })
-          .commit();
+          }),
+        );
         rowCount += 1;
       }
       if (page.nextCursor === null) break;
-      cursor = page.nextCursor;
+      // Let the zip stream take this page's XML before the next page is written.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.commit();
     await workbook.commit();

@@ -2,6 +2,7 @@ import { DomainError, type BuildingLeaderFacts, type StipendRosterKind } from '@
 import { ROSTER_COLUMNS, fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import { fields } from './stipend-common.js';
+import { ColumnStyles } from '../../common/excel-rows.js';
 import { TEXT_FORMAT, importTemplate } from './roster-template.js';
 
 export { XLSX_MIME } from '../../common/download.js';
@@ -166,6 +167,7 @@ export async function writePayrollWorkbook(
     // ID numbers and accounts as text, so office software keeps all 18 digits.
     style: index === 4 || index === 6 ? { numFmt: TEXT_FORMAT } : index === 8 || index === 9 ? { numFmt: MONEY_FORMAT } : {},
   }));
+  const styles = new ColumnStyles(sheet);
   sheet.mergeCells(1, 1, 1, headers.length);
   const heading = sheet.getRow(1);
   heading.getCell(1).value = masked ? `${title}（核对用，已脱敏，不得用于银行代发）` : title;
@@ -189,8 +191,8 @@ export async function writePayrollWorkbook(
     serial += 1;
     group.people += 1;
     group.amountFen += line.amountFen;
-    sheet
-      .addRow([
+    styles.commit(
+      sheet.addRow([
         serial,
         line.street,
         line.community,
@@ -202,8 +204,8 @@ export async function writePayrollWorkbook(
         yuan(line.monthlyRateFen),
         yuan(line.amountFen),
         line.note,
-      ])
-      .commit();
+      ]),
+    );
   }
   if (streets.length) addSubtotal(sheet, streets[streets.length - 1]);
   const totalFen = streets.reduce((sum, group) => sum + group.amountFen, 0);

@@ -6,8 +6,8 @@ import { Money } from '../../components/Money';
 import { stipendText } from './i18n';
 
 /**
- * A batch's lines: the first page comes with the batch, the rest load a page of 500 at a time
- * (a city's quarter can pay tens of thousands of people).
+ * A batch's lines: the first page comes with the batch, the rest load STIPEND_BATCH_FIRST_LINES at a
+ * time (a city's quarter can pay tens of thousands of people; its payroll file holds them all).
  */
 export function BatchLinesTable({ batch }: { batch: StipendBatchView }) {
   const s = stipendText.useT();
