@@ -274,6 +274,60 @@ describe('district isolation', () => {
     expect(await listed(bearer.get(second.users.admin)!)).toEqual(await expected(second.districtId));
   });
 
+  it('files every audit event under its district, and a district admin\'s audit log is exactly its subtree\'s events', async () => {
+    // A system event (no account) about each kind of record the log files by its record.
+    const project = await t.db.query<{ id: number }>(`SELECT id FROM project ORDER BY id LIMIT 1`);
+    const payment = await t.db.query<{ id: number }>(`SELECT id FROM payment ORDER BY id LIMIT 1`);
+    const systemEvents: Array<[string, string]> = [
+      ['application', String(pools.application[0])],
+      ['org_unit', String(second.districtId)],
+      ...(project.rows[0] ? [['project', String(project.rows[0].id)] as [string, string]] : []),
+      ...(payment.rows[0] ? [['payment', String(payment.rows[0].id)] as [string, string]] : []),
+      ['application', 'not-a-number'],
+    ];
+    for (const [entityType, entityId] of systemEvents)
+      await t.db.query(
+        `INSERT INTO audit_event (action, entity_type, entity_id, prev_hash, hash) VALUES ('system.test', $1, $2, '', '')`,
+        [entityType, entityId],
+      );
+    const events = await t.db.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE district_id IS NOT NULL`);
+    expect(Number(events.rows[0].count)).toBeGreaterThan(systemEvents.length);
+    // The events of a district's subtree, read through the org tree (not the district column): its
+    // accounts' events, and the system events about its org units, applications, projects, payments.
+    const expected = async (districtId: number) =>
+      (
+        await t.db.query<{ seq: string }>(
+          `WITH scope AS (SELECT s.id FROM org_unit s WHERE s.id = $1 OR $1 = ANY(s.ancestor_ids))
+           SELECT e.seq FROM audit_event e
+           WHERE e.actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN (SELECT id FROM scope))
+              OR (e.actor_user_id IS NULL AND (
+                   (e.entity_type = 'org_unit' AND e.entity_id IN (SELECT id::text FROM scope))
+                OR (e.entity_type = 'application' AND e.entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN (SELECT id FROM scope)))
+                OR (e.entity_type = 'project' AND e.entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN (SELECT id FROM scope)))
+                OR (e.entity_type = 'payment' AND e.entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN (SELECT id FROM scope)))))
+           ORDER BY e.seq DESC`,
+          [districtId],
+        )
+      ).rows.map((row) => Number(row.seq));
+    const listed = async (token: string) => {
+      const seqs: number[] = [];
+      let cursor: number | null = null;
+      for (let pages = 0; pages < 200; pages += 1) {
+        const response = await t.http().get(`/api/audit/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
+        expect(response.status).toBe(200);
+        const page = response.body as { items: Array<{ seq: number }>; nextCursor: number | null };
+        seqs.push(...page.items.map((item) => item.seq));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return seqs;
+    };
+    const ours = await listed(await t.login('admin'));
+    expect(ours.length).toBeGreaterThan(systemEvents.length);
+    expect(ours).toEqual(await expected(pools.district[0]));
+    expect(await listed(bearer.get(second.users.admin)!)).toEqual(await expected(second.districtId));
+  });
+
   it('gives the city officer roll-ups only: 403 on every other route, 404/403 on district records', async () => {
     const city = bearer.get('city')!;
     const refused: string[] = [];

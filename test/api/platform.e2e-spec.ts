@@ -61,6 +61,15 @@ describe('platform invariants', () => {
     }
   });
 
+  it('runs the API’s queries without JIT compilation (a partitioned audit page spent seconds compiling)', async () => {
+    const dataSource = t.app.get(DataSource);
+    const [setting]: Array<{ jit: string }> = await dataSource.query('SHOW jit');
+    expect(setting.jit).toBe('off');
+    // The server's own default is unchanged: the setting belongs to the API's connections.
+    const { rows } = await t.db.query<{ jit: string }>('SHOW jit');
+    expect(rows[0].jit).toBe('on');
+  });
+
   it('publishes a valid OpenAPI 3 document', async () => {
     const response = await t.http().get('/api/docs-json');
     expect(response.status).toBe(200);

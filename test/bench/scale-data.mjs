@@ -27,7 +27,9 @@
 //   stipends       one quarterly retired-cadre programme of the admin's district on a budget line of
 //                  its own, with N / 10 people (100,000 at 1,000,000) over its 30 communities, each
 //                  street's report of STIPEND_QUARTER approved: what that quarter's batch is made from
-//   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip
+//   audit          `audit` rows through the hash-chain trigger (valid chain), 0 to skip: edits of
+//                  applications by the community officers of every district, spread evenly over
+//                  2026-01-01 … 2026-11-30 (the monthly partitions), a district's share 1 %
 
 export const DISTRICTS = 100;
 export const STREETS_PER_DISTRICT = 3;
@@ -38,6 +40,9 @@ export const LINES = DISTRICTS; // one programme and one budget line per distric
 export const FIRST_DISTRICT = 2;
 export const FIRST_STREET = FIRST_DISTRICT + DISTRICTS;
 export const FIRST_COMMUNITY = FIRST_STREET + STREETS;
+export const COMMUNITIES = STREETS * COMMUNITIES_PER_STREET;
+/** app_user ids: 1 admin, 2 finance, 3 street1, 4 city, then one officer per community (`c0`, `c1`, …). */
+export const FIRST_OFFICER = 5;
 export const PER_COMPETITION = 10_000;
 export const REVIEWERS = 1000;
 /** Every this-many-th competition, from the first, belongs to the admin's district. */
@@ -146,11 +151,11 @@ const statusCase = (bucket) =>
 export function scaleSteps({ applications, reviewsPerApplication, audit, passwordHash }) {
   const N = applications;
   const C = Math.ceil(N / PER_COMPETITION);
-  const communities = STREETS * COMMUNITIES_PER_STREET;
+  const communities = COMMUNITIES;
   const firstCommunity = FIRST_COMMUNITY;
   const perDistrict = STREETS_PER_DISTRICT * COMMUNITIES_PER_STREET; // communities per district
   const reviewersPerDistrict = REVIEWERS / DISTRICTS;
-  const firstOfficer = 5; // app_user ids: 1 admin, 2 finance, 3 street1, 4 city, then one officer per community
+  const firstOfficer = FIRST_OFFICER;
   const firstReviewer = firstOfficer + communities;
   const P = stipendPeople(N);
   // The district (0-based) of competition `c`: every ADMIN_COMPETITION_EVERY-th from the first is the
@@ -384,8 +389,9 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
     step(
       `audit rows (${audit.toLocaleString('en')}, hash chain by the trigger)`,
       `INSERT INTO audit_event (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, after)
-       SELECT timestamptz '2026-01-10' + g * interval '1 second', 1 + g % 3, (ARRAY['admin','finance','street1'])[1 + g % 3],
-              'application.update', 'application', (1 + g % ${N})::text, jsonb_build_object('n', g)
+       SELECT timestamptz '2026-01-01 00:00+08' + g * (interval '334 days' / ${audit}), ${firstOfficer} + g % ${communities},
+              'c' || (g % ${communities}), (ARRAY['application.update','application.submit','application.street_forward'])[1 + g % 3],
+              'application', (1 + g % ${N})::text, jsonb_build_object('n', g)
        FROM generate_series(1, ${audit}) g;`,
       { triggers: true },
     );

@@ -11,10 +11,14 @@
 // worker — alone, then again while autocannon loads the application list. At a smaller
 // --applications both are scaled down (the output says by how much); their goals are for full size.
 //
+// The audit log at 10,000,000 rows (ten per application): a district admin's page of it, an
+// application's history, and the chain checks the worker runs — the weekly full one and the nightly
+// incremental one after a day's events.
+//
 //   node test/bench/scale.mjs [--applications 1000000] [--reviews 5] [--audit N] [--keep] [--db NAME]
 //     --applications  size of the data set (50000 for a quick run); see scale-data.mjs for the layout
 //     --reviews       review assignments (and submitted score sheets) per application, 0 to skip
-//     --audit         audit rows inserted through the hash-chain trigger (default 0: skipped)
+//     --audit         audit rows inserted through the hash-chain trigger (default: 10 per application; 0 skips)
 //     --keep          keep the database afterwards (its name is printed)
 //     --db NAME       measure an existing database made by --keep (no generation; the API migrates it)
 //
@@ -48,6 +52,8 @@ import {
   waitForHttp,
 } from '../../scripts/lib/runtime.mjs';
 import {
+  COMMUNITIES,
+  FIRST_OFFICER,
   FIRST_STREET,
   PER_COMPETITION,
   STIPEND_PROGRAMME,
@@ -69,14 +75,16 @@ const { values: args } = parseArgs({
   options: {
     applications: { type: 'string', default: '1000000' },
     reviews: { type: 'string', default: '5' },
-    audit: { type: 'string', default: '0' },
+    audit: { type: 'string' },
     keep: { type: 'boolean', default: false },
     db: { type: 'string' },
   },
 });
 const APPLICATIONS = Number(args.applications);
 const REVIEWS = Number(args.reviews);
-const AUDIT = Number(args.audit);
+const AUDIT = args.audit === undefined ? 10 * APPLICATIONS : Number(args.audit);
+// The events of a busy day in a province (what the nightly incremental check reads).
+const AUDIT_DAY_EVENTS = 20_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -90,6 +98,8 @@ const GOAL_EXPORT_SECONDS = 10;
 const GOAL_EXPORT_WORKER_MIB = 300;
 const GOAL_EXPORT_P99_RATIO = 1.2;
 const GOAL_BATCH_SECONDS = 10;
+// The nightly check runs while people work: a day's events in well under a minute.
+const GOAL_AUDIT_NIGHTLY_SECONDS = 60;
 const FULL_SIZE = 1_000_000;
 const PASSWORD = 'Bench#2026-scale';
 
@@ -550,6 +560,77 @@ async function measureExport(apiDist, env, admin, target, expectedRows) {
   }
 }
 
+/**
+ * The audit chain checks as the worker runs them (job `audit.verify-chain`): the weekly full check
+ * of the whole log, then a day's events appended through the hash-chain trigger and the nightly
+ * incremental check, which reads only the events after the last good check. Each check's result is
+ * the row it records in audit_chain_check.
+ */
+async function measureAuditChecks(apiDist, env, databaseUrl) {
+  const { Queue } = require('bullmq');
+  worker = await startWorker(apiDist, env);
+  const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('xiaoshi', { connection, prefix: `${env.REDIS_PREFIX}:bull` });
+  try {
+    const check = async (mode) => {
+      const latest = async () =>
+        withClient(databaseUrl, async (client) => {
+          const { rows } = await client.query(
+            `SELECT id, ok, checked_events, from_seq, last_seq FROM audit_chain_check ORDER BY id DESC LIMIT 1`,
+          );
+          return rows[0] ?? { id: 0 };
+        });
+      const before = (await latest()).id;
+      const cpuBefore = processCpuMicros(worker.child.pid);
+      const started = Date.now();
+      await queue.add('audit.verify-chain', { requestedByUserId: null, mode }, { removeOnComplete: true });
+      for (;;) {
+        if (Date.now() - started > 30 * 60_000) throw new Error(`audit check (${mode}): not done after 30 minutes`);
+        await sleep(250);
+        const row = await latest();
+        if (row.id > before) {
+          const seconds = (Date.now() - started) / 1000;
+          const result = {
+            mode,
+            seconds,
+            ok: row.ok,
+            checkedEvents: Number(row.checked_events),
+            fromSeq: row.from_seq === null ? null : Number(row.from_seq),
+            lastSeq: Number(row.last_seq),
+            workerCpuSeconds: (processCpuMicros(worker.child.pid) - cpuBefore) / 1e6,
+          };
+          if (!result.ok) throw new Error(`audit check (${mode}) found the chain broken: ${JSON.stringify(row)}`);
+          log(
+            `audit chain check, ${mode}: ${result.checkedEvents.toLocaleString('en')} events in ${seconds.toFixed(1)} s` +
+              (result.fromSeq === null ? '' : ` (from seq ${result.fromSeq.toLocaleString('en')})`),
+          );
+          return result;
+        }
+      }
+    };
+    const full = await check('full');
+    const appended = Date.now();
+    await withClient(databaseUrl, (client) =>
+      client.query(
+        `INSERT INTO audit_event (actor_user_id, actor_username, action, entity_type, entity_id, after)
+         SELECT ${FIRST_OFFICER} + g % ${COMMUNITIES}, 'c' || (g % ${COMMUNITIES}), 'application.update', 'application', (1 + g)::text, jsonb_build_object('day', g)
+         FROM generate_series(1, $1::int) g`,
+        [AUDIT_DAY_EVENTS],
+      ),
+    );
+    log(`a day's events: ${AUDIT_DAY_EVENTS.toLocaleString('en')} appended in ${((Date.now() - appended) / 1000).toFixed(1)} s`);
+    const nightly = await check('incremental');
+    if (nightly.fromSeq === null || nightly.checkedEvents < AUDIT_DAY_EVENTS)
+      throw new Error(`the nightly check read ${nightly.checkedEvents} events from ${nightly.fromSeq}: not incremental`);
+    return { full, nightly };
+  } finally {
+    await queue.close();
+    connection.disconnect();
+    await stopChild(worker.child, { graceMs: 8000 });
+    worker = null;
+  }
+}
+
 async function main() {
   const apiDist = path.resolve(ROOT, process.env.BENCH_API_DIST ?? 'apps/api/dist');
   if (!existsSync(path.join(apiDist, 'main.js'))) throw new Error(`the API is not built (${apiDist})`);
@@ -808,6 +889,18 @@ async function main() {
       path: `/api/rollups?year=2026`,
       headers: city.headers,
     },
+    {
+      id: 'audit-page',
+      label: `audit log, newest page of 50 of the district (admin; ${counts.audit_event.toLocaleString('en')} events)`,
+      path: `/api/audit/events?limit=50`,
+      headers: admin.headers,
+    },
+    {
+      id: 'audit-entity',
+      label: `audit log, one application's history (admin)`,
+      path: `/api/audit/events?entityType=application&entityId=${midId}&limit=50`,
+      headers: admin.headers,
+    },
   ];
 
   // Sanity: every route answers 200; the application lists return the rows of the mirrored SQL.
@@ -854,6 +947,7 @@ async function main() {
   // The export row: the worker started for it (a fresh token: the measurements above can outlast one).
   const listTarget = targets.find((t) => t.id === 'applications-status');
   const exported = await measureExport(apiDist, apiEnv, await login('admin'), listTarget, district.listed);
+  const audit = await measureAuditChecks(apiDist, apiEnv, databaseUrl);
   const { idle, alone, loaded } = exported;
   const p99Ratio = loaded.load.latencyMs.p99 / idle.latencyMs.p99;
   const linesPage = targets.find((t) => t.id === 'stipend-lines').result;
@@ -901,6 +995,32 @@ async function main() {
       goalText: `< ${GOAL_BATCH_SECONDS} s, paginated lines`,
       met: batch.seconds < GOAL_BATCH_SECONDS && batch.paginated,
       details: { ...batch, batchId: batch.id, linesPage },
+    },
+    {
+      id: 'audit-full',
+      label: 'audit chain check, full (weekly; worker)',
+      rows: audit.full.checkedEvents,
+      bytes: '',
+      seconds: audit.full.seconds,
+      memory: '',
+      apiP99: '',
+      goal: null,
+      goalText: 'chain intact',
+      met: audit.full.ok,
+      details: audit.full,
+    },
+    {
+      id: 'audit-nightly',
+      label: `audit chain check, nightly after ${AUDIT_DAY_EVENTS.toLocaleString('en')} new events (incremental)`,
+      rows: audit.nightly.checkedEvents,
+      bytes: '',
+      seconds: audit.nightly.seconds,
+      memory: '',
+      apiP99: '',
+      goal: { seconds: GOAL_AUDIT_NIGHTLY_SECONDS, incremental: true },
+      goalText: `reads only the new events, < ${GOAL_AUDIT_NIGHTLY_SECONDS} s`,
+      met: audit.nightly.ok && audit.nightly.fromSeq !== null && audit.nightly.seconds < GOAL_AUDIT_NIGHTLY_SECONDS,
+      details: audit.nightly,
     },
   ];
 

@@ -20,6 +20,7 @@ import { AuditPartitions1764000000990 } from './1764000000990-AuditPartitions.js
 import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatchLinePages.js';
 import { RollupFigures1764000001000 } from './1764000001000-RollupFigures.js';
 import { ApplicationDistrict1764000001100 } from './1764000001100-ApplicationDistrict.js';
+import { AuditDistrict1764000001200 } from './1764000001200-AuditDistrict.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   StipendBatchLinePages1764000000995,
   RollupFigures1764000001000,
   ApplicationDistrict1764000001100,
+  AuditDistrict1764000001200,
 ];

@@ -9,6 +9,7 @@ import { bigintAsNumber } from '../../database/transformers.js';
 @Entity('audit_event')
 @Index('idx_audit_event_entity', ['entityType', 'entityId', 'seq'])
 @Index('idx_audit_event_actor', ['actorUserId', 'seq'])
+@Index('idx_audit_event_district', ['districtId', 'seq'])
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, primaryKeyConstraintName: 'pk_audit_event' })
   seq: number;
@@ -47,6 +48,14 @@ export class AuditEvent {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
+
+  /**
+   * The district the event is filed under — its actor's, or for a system event the district of the
+   * record it is about; NULL above districts. Set by a database trigger (migration AuditDistrict),
+   * outside the hash chain; a district's page of the log is one walk of (district_id, seq).
+   */
+  @Column({ name: 'district_id', type: 'int', nullable: true, insert: false, update: false })
+  readonly districtId: number | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64 })
   prevHash: string;

@@ -18,7 +18,7 @@ export class AuditController {
   @Get('events')
   @RequirePermission('audit.read')
   list(@CurrentActor() actor: AuthenticatedActor, @ZodQuery(AuditListQuery) query: AuditListQuery) {
-    return this.audit.list(query, actor.user.unit.id, this.access.seesPersonalData(actor.user));
+    return this.audit.list(query, actor.user.unit, this.access.seesPersonalData(actor.user));
   }
 
   /** Verifies the whole hash chain now; read-only, so auditors may run it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditChainReport, AuditCheckView, AuditListQuery } from '@xiaoshi/contracts';
+import type { AuditChainReport, AuditCheckView, AuditListQuery, OrgUnitKind } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** One event as written: snapshots already redacted and serialised. */
@@ -69,17 +69,23 @@ export class AuditRepository {
    * — an application, a project, a payment or an org unit. Other system events name no district
    * and are left out.
    */
-  page(query: AuditListQuery, unitId: number): Promise<AuditEventRow[]> {
+  page(query: AuditListQuery, unit: { id: number; kind: OrgUnitKind }): Promise<AuditEventRow[]> {
+    const params: unknown[] = [unit.id];
+    // A district reads what is filed under it: the events of its accounts and the system events
+    // about its records, which is what the trigger of migration AuditDistrict files there — one walk
+    // of (district_id, seq). A reader above districts (a city) tests each event against its subtree;
+    // most events are in it, so the walk is short too.
     const scope = `(SELECT s.id FROM org_unit s WHERE s.id = $1 OR s.ancestor_ids @> ARRAY[$1::int])`;
     const conditions: string[] = [
-      `(actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${scope})
+      unit.kind === 'district'
+        ? 'district_id = $1'
+        : `(actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${scope})
         OR (actor_user_id IS NULL AND (
           (entity_type = 'org_unit' AND entity_id IN (SELECT id::text FROM ${scope} o(id)))
           OR (entity_type = 'application' AND entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN ${scope}))
           OR (entity_type = 'project' AND entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN ${scope}))
           OR (entity_type = 'payment' AND entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN ${scope})))))`,
     ];
-    const params: unknown[] = [unitId];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));

@@ -11,7 +11,7 @@ import type {
 } from '@xiaoshi/contracts';
 import { maskBankAccount, maskEmail, maskNationalId, maskPhone } from '@xiaoshi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../../common/actor.js';
+import type { Actor, AuthUser } from '../../common/actor.js';
 import { AuditRepository } from './audit.repository.js';
 
 export interface AuditRecord {
@@ -96,8 +96,12 @@ export class AuditService {
   }
 
   /** The log as seen from a unit's subtree (see AuditRepository.page). */
-  async list(query: AuditListQuery, unitId: number, clearPersonalData = false): Promise<Page<AuditEventView>> {
-    const rows = await this.repository.page(query, unitId);
+  async list(
+    query: AuditListQuery,
+    unit: Pick<AuthUser['unit'], 'id' | 'kind'>,
+    clearPersonalData = false,
+  ): Promise<Page<AuditEventView>> {
+    const rows = await this.repository.page(query, unit);
     const items = rows.slice(0, query.limit).map((row) => ({
       seq: Number(row.seq),
       occurredAt: row.occurred_at.toISOString(),

@@ -223,7 +223,7 @@ export const competitionsText = defineNamespace(
     'field.noticeWorkingDays': 'Public notice',
     'field.reviewersPerApplication': 'Reviewers per application',
     'field.reminderDaysBeforeClose': 'Reminder before closing',
-    'field.requiresPartner': 'Partner university or organisation required',
+    'field.requiresPartner': 'Partner required',
     'field.categoryName': 'Category',
     'field.categoryKey': 'Code',
     'field.cap': 'Subsidy cap per project',
