@@ -24,7 +24,7 @@ export class AuditDistrict1764000001200 implements MigrationInterface {
     // The district of a unit: itself, or the ancestor that is one (NULL above districts).
     await queryRunner.query(`
       CREATE FUNCTION org_unit_district(unit integer) RETURNS integer LANGUAGE sql STABLE AS $$
-        SELECT d.id FROM org_unit u JOIN org_unit d ON d.id = u.id OR d.id = ANY(u.ancestor_ids)
+        SELECT d.id FROM org_unit u JOIN org_unit d ON d.id = ANY(u.ancestor_ids || u.id)
         WHERE u.id = unit AND d.kind = 'district'
       $$`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "district_id" integer`);
@@ -57,7 +57,7 @@ export class AuditDistrict1764000001200 implements MigrationInterface {
         IF NEW.actor_user_id IS NOT NULL THEN
           SELECT d.id INTO NEW.district_id
           FROM app_user u JOIN org_unit o ON o.id = u.unit_id
-               JOIN org_unit d ON d.kind = 'district' AND (d.id = o.id OR d.id = ANY(o.ancestor_ids))
+               JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
           WHERE u.id = NEW.actor_user_id;
           RETURN NEW;
         END IF;
@@ -73,11 +73,11 @@ export class AuditDistrict1764000001200 implements MigrationInterface {
         ELSIF NEW.entity_type = 'payment' THEN
           SELECT d.id INTO NEW.district_id
           FROM payment p JOIN org_unit o ON o.id = p.unit_id
-               JOIN org_unit d ON d.kind = 'district' AND (d.id = o.id OR d.id = ANY(o.ancestor_ids))
+               JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
           WHERE p.id = entity;
         ELSIF NEW.entity_type = 'org_unit' THEN
           SELECT d.id INTO NEW.district_id
-          FROM org_unit o JOIN org_unit d ON d.kind = 'district' AND (d.id = o.id OR d.id = ANY(o.ancestor_ids))
+          FROM org_unit o JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
           WHERE o.id = entity;
         END IF;
         RETURN NEW;
