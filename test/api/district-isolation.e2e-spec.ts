@@ -239,25 +239,28 @@ describe('district isolation', () => {
     expect(theirs.status).toBe(404);
   });
 
+  /** Every item's key (id, seq) of a keyset-paged list, page after page, as `token` reads it. */
+  const everyPage = async (path: string, key: 'id' | 'seq', token: string): Promise<number[]> => {
+    const keys: number[] = [];
+    let cursor: number | null = null;
+    for (let pages = 0; pages < 200; pages += 1) {
+      const response = await t.http().get(`${path}?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
+      expect(response.status).toBe(200);
+      const page = response.body as { items: Array<Record<typeof key, number>>; nextCursor: number | null };
+      keys.push(...page.items.map((item) => item[key]));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return keys;
+  };
+
   it('keeps every application in its street\'s district, and a district admin\'s list to its own district', async () => {
     // The district column is the database's own (set from the street), whoever wrote the row.
     const astray = await t.db.query(
       `SELECT a.id FROM application a JOIN org_unit s ON s.id = a.street_id WHERE a.district_id IS DISTINCT FROM s.parent_id`,
     );
     expect(astray.rows).toEqual([]);
-    const listed = async (token: string) => {
-      const ids: number[] = [];
-      let cursor: number | null = null;
-      for (let pages = 0; pages < 50; pages += 1) {
-        const response = await t.http().get(`/api/applications?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
-        expect(response.status).toBe(200);
-        const page = response.body as { items: Array<{ id: number }>; nextCursor: number | null };
-        ids.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor;
-        if (!cursor) break;
-      }
-      return ids;
-    };
+    const listed = (token: string) => everyPage('/api/applications', 'id', token);
     // What a district admin lists: the applications of communities below the district that a
     // street has submitted, newest first (read here through the org tree, not the district column).
     const expected = async (districtId: number) =>
@@ -309,19 +312,7 @@ describe('district isolation', () => {
           [districtId],
         )
       ).rows.map((row) => Number(row.seq));
-    const listed = async (token: string) => {
-      const seqs: number[] = [];
-      let cursor: number | null = null;
-      for (let pages = 0; pages < 200; pages += 1) {
-        const response = await t.http().get(`/api/audit/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', token);
-        expect(response.status).toBe(200);
-        const page = response.body as { items: Array<{ seq: number }>; nextCursor: number | null };
-        seqs.push(...page.items.map((item) => item.seq));
-        cursor = page.nextCursor;
-        if (!cursor) break;
-      }
-      return seqs;
-    };
+    const listed = (token: string) => everyPage('/api/audit/events', 'seq', token);
     const ours = await listed(await t.login('admin'));
     expect(ours.length).toBeGreaterThan(systemEvents.length);
     expect(ours).toEqual(await expected(pools.district[0]));
