@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditChainReport, AuditCheckView, AuditListQuery, OrgUnitKind } from '@xiaoshi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query.js';
 
 /** One event as written: snapshots already redacted and serialised. */
 export interface AuditEventInsert {
@@ -86,18 +87,26 @@ export class AuditRepository {
           OR (entity_type = 'project' AND entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN ${scope}))
           OR (entity_type = 'payment' AND entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN ${scope})))))`,
     ];
-    const add = (sql: string, value: unknown) => {
+    // Each filter adds a condition and a letter to the statement's name: one prepared statement
+    // per shape of the page (see preparedQuery).
+    let shape = unit.kind === 'district' ? 'district' : 'tree';
+    const add = (letter: string, sql: string, value: unknown) => {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));
+      shape += letter;
     };
-    if (query.cursor) add('seq < ?', query.cursor);
-    if (query.entityType) add('entity_type = ?', query.entityType);
-    if (query.entityId) add('entity_id = ?', query.entityId);
-    if (query.action) add('action = ?', query.action);
+    if (query.cursor) add('c', 'seq < ?', query.cursor);
+    if (query.entityType) add('t', 'entity_type = ?', query.entityType);
+    if (query.entityId) add('i', 'entity_id = ?', query.entityId);
+    if (query.action) add('a', 'action = ?', query.action);
     params.push(query.limit + 1);
-    return this.dataSource.query(
+    // Prepared: planning a read of fifty monthly partitions took 2–3 ms, four times its execution
+    // (0.5–0.8 ms for a district's page at 10,000,000 events); each connection now plans it once.
+    return preparedQuery<AuditEventRow>(
+      this.dataSource,
+      `audit_page_${shape}`,
       `SELECT seq, occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, before, after, request_id, ip
-       FROM audit_event ${conditions.length ? 'WHERE ' + conditions.join(' AND ') : ''}
+       FROM audit_event WHERE ${conditions.join(' AND ')}
        ORDER BY seq DESC LIMIT $${params.length}`,
       params,
     );
