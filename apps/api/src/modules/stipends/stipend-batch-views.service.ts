@@ -61,11 +61,26 @@ export class StipendBatchViewsService {
     manager: EntityManager,
     lock = false,
   ): Promise<StipendBatch> {
-    this.access.requirePermission(user, permission);
-    if (!(await this.repository.isReachable(manager, user, id))) throw new DomainError('NOT_FOUND');
+    await this.ownerOfReachable(user, id, permission, manager);
     const batch = await this.repository.find(manager, id, lock);
     if (!batch) throw new DomainError('NOT_FOUND');
     return batch;
+  }
+
+  /**
+   * The unit that runs the programme of a batch in the user's scope (which lines they see
+   * follows from it), 404 otherwise. One query: a page of lines reads nothing else of the batch.
+   */
+  async ownerOfReachable(
+    user: AuthUser,
+    id: number,
+    permission: 'stipends.read' | 'stipends.approve' | 'stipends.pay',
+    manager: EntityManager,
+  ): Promise<number> {
+    this.access.requirePermission(user, permission);
+    const owner = await this.repository.reachableOwner(manager, user, id);
+    if (owner === null) throw new DomainError('NOT_FOUND');
+    return owner;
   }
 
   async list(user: AuthUser, query: StipendBatchListQuery): Promise<Page<StipendBatchSummaryView>> {
@@ -80,10 +95,12 @@ export class StipendBatchViewsService {
    * lines and totals. The rest of the lines page through `lines()`.
    */
   async get(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<StipendBatchView> {
-    const batch = await this.reachable(user, id, 'stipends.read', manager);
+    const ownerUnitId = await this.ownerOfReachable(user, id, 'stipends.read', manager);
+    const batch = await this.repository.find(manager, id);
+    if (!batch) throw new DomainError('NOT_FOUND');
     const { ruleVersion, rejectReason, paymentReference, ...summary } = await this.repository.detail(manager, id);
     const byStreet = await this.repository.streetTotals(manager, user, id);
-    const first = await this.linesAfter(user, id, STIPEND_BATCH_FIRST_LINES, undefined, manager);
+    const first = await this.linesAfter(user, { id, ownerUnitId }, STIPEND_BATCH_FIRST_LINES, undefined, manager);
     return {
       ...summaryView(summary),
       ruleVersion,
@@ -99,18 +116,19 @@ export class StipendBatchViewsService {
 
   /** A page of a batch's lines the user may see, personal data masked. */
   async lines(user: AuthUser, id: number, query: StipendBatchLinesQuery): Promise<Page<StipendBatchLineView>> {
-    await this.reachable(user, id, 'stipends.read', this.dataSource.manager);
-    return this.linesAfter(user, id, query.limit, query.cursor);
+    const manager = this.dataSource.manager;
+    const ownerUnitId = await this.ownerOfReachable(user, id, 'stipends.read', manager);
+    return this.linesAfter(user, { id, ownerUnitId }, query.limit, query.cursor, manager);
   }
 
   private async linesAfter(
     user: AuthUser,
-    id: number,
+    batch: { id: number; ownerUnitId: number },
     limit: number,
     cursor: number | undefined,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Page<StipendBatchLineView>> {
-    const rows = await this.repository.linesPage(manager, user, id, limit, cursor);
+    const rows = await this.repository.linesPage(manager, user, batch, limit, cursor);
     // Masked for every role: the clear values are an audited reveal, or the bank payroll.
     const show = personalData(false);
     const items = rows.slice(0, limit).map((line) => ({

@@ -160,14 +160,18 @@ const LINES_PER_INSERT = 5_000;
 export class StipendBatchesRepository {
   constructor(private readonly access: AccessService) {}
 
-  /** Whether the batch's programme belongs to the user's unit or one above it. */
-  async isReachable(manager: EntityManager, user: AuthUser, id: number): Promise<boolean> {
-    const rows: Array<{ id: number }> = await manager.query(
-      `SELECT b.id FROM stipend_batch b JOIN stipend_programme p ON p.id = b.programme_id
+  /**
+   * The unit that runs the batch's programme, when that programme belongs to the user's unit or one
+   * above it (the batch is within the user's reach); null otherwise. The lines' scope follows from
+   * it (`linesPage`), so a page of lines needs no other lookup of the batch.
+   */
+  async reachableOwner(manager: EntityManager, user: AuthUser, id: number): Promise<number | null> {
+    const rows: Array<{ unit_id: number }> = await manager.query(
+      `SELECT p.unit_id FROM stipend_batch b JOIN stipend_programme p ON p.id = b.programme_id
        WHERE b.id = $2 AND ${this.access.ancestorScopeCondition('p.unit_id', 1)}`,
       [user.unit.id, id],
     );
-    return rows.length > 0;
+    return rows[0]?.unit_id ?? null;
   }
 
   find(manager: EntityManager, id: number, lock = false): Promise<StipendBatch | null> {
@@ -241,18 +245,14 @@ export class StipendBatchesRepository {
   }
 
   /**
-   * The batch's lines in the user's scope (a street officer's own street), by street, community
-   * and person. All of them: the views and the payroll need the whole batch today; a page of them
-   * is a keyset on (street_id, community_id, person_id) added here.
-   */
-  /**
    * A keyset page of the lines the user may see, in the order they were written (street,
    * community, person): up to `limit + 1` rows after line `after`, through (batch_id, id).
+   * `ownerUnitId` is the unit that runs the batch's programme (`reachableOwner`).
    */
   async linesPage(
     manager: EntityManager,
     user: AuthUser,
-    batchId: number,
+    batch: { id: number; ownerUnitId: number },
     limit: number,
     after?: number,
   ): Promise<Array<BatchLineRow & { lineId: number }>> {
@@ -275,9 +275,9 @@ export class StipendBatchesRepository {
       `SELECT l.id, l.person_id, l.street_id, l.community_id, l.name, l.national_id, l.bank_name, l.bank_account, l.months,
               l.monthly_rate_fen, l.amount_fen, l.detail, s.name AS street_name, c.name AS community_name
        FROM stipend_batch_line l JOIN org_unit s ON s.id = l.street_id JOIN org_unit c ON c.id = l.community_id
-       WHERE l.batch_id = $2 AND l.id > $3 AND ${await this.lineScope(manager, user, batchId)}
+       WHERE l.batch_id = $2 AND l.id > $3 AND ${this.lineScope(user, batch.ownerUnitId)}
        ORDER BY l.id LIMIT $4`,
-      [user.unit.id, batchId, after ?? 0, limit + 1],
+      [user.unit.id, batch.id, after ?? 0, limit + 1],
     );
     return rows.map((row) => ({
       lineId: row.id,
@@ -300,28 +300,29 @@ export class StipendBatchesRepository {
   /**
    * Which of a batch's lines the user may see, as a condition on `l` ($1 the user's unit) that keeps
    * the walk on (batch_id, id): a street's or a community's lines are one column away, and the
-   * unit that runs the programme sees every line of it (its people are all below it) — one lookup
-   * of the batch instead of testing each line against the org tree, which the planner took for
+   * unit that runs the programme sees every line of it (its people are all below it) — known from
+   * the batch's reach check instead of testing each line against the org tree, which the planner took for
    * selective and answered by joining every line after the cursor and sorting them (100,000
    * people: 48 ms a page). Other units keep the org-tree test.
    */
-  private async lineScope(manager: EntityManager, user: AuthUser, batchId: number): Promise<string> {
+  private lineScope(user: AuthUser, ownerUnitId: number): string {
     if (user.unit.kind === 'street') return 'l.street_id = $1';
     if (user.unit.kind === 'community') return 'l.community_id = $1';
-    const owner: Array<{ unit_id: number }> = await manager.query(
-      `SELECT p.unit_id FROM stipend_batch b JOIN stipend_programme p ON p.id = b.programme_id WHERE b.id = $1`,
-      [batchId],
-    );
     // Names $1 all the same (a parameter no condition uses has no type).
-    if (owner[0]?.unit_id === user.unit.id) return '$1::int IS NOT NULL';
+    if (ownerUnitId === user.unit.id) return '$1::int IS NOT NULL';
     return this.access.unitScopeCondition(user, 'l.community_id', 1);
   }
 
   /** Every line the user may see, read page by page (for the payroll, which streams them). */
-  async *eachLine(manager: EntityManager, user: AuthUser, batchId: number, pageSize = 2_000): AsyncGenerator<BatchLineRow> {
+  async *eachLine(
+    manager: EntityManager,
+    user: AuthUser,
+    batch: { id: number; ownerUnitId: number },
+    pageSize = 2_000,
+  ): AsyncGenerator<BatchLineRow> {
     let after: number | undefined;
     for (;;) {
-      const page = await this.linesPage(manager, user, batchId, pageSize, after);
+      const page = await this.linesPage(manager, user, batch, pageSize, after);
       yield* page.slice(0, pageSize);
       if (page.length <= pageSize) return;
       after = page[pageSize - 1].lineId;

@@ -56,7 +56,7 @@ export class StipendPayrollService {
     const show = personalData(!masked);
     const repository = this.repository;
     async function* payroll(): AsyncGenerator<PayrollLine> {
-      for await (const line of repository.eachLine(manager, actor.user, id)) {
+      for await (const line of repository.eachLine(manager, actor.user, { id, ownerUnitId: programme.unitId })) {
         yield {
           street: line.street,
           community: line.community,
