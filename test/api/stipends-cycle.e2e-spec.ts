@@ -777,6 +777,8 @@ describe('the one-off departure subsidy after a 两委 election', () => {
       peopleCount: 2,
       electionDate: ELECTION,
     });
+    // A one-off subsidy pays no calendar months: its lines carry none (not one empty month).
+    expect(prepared.body.lines.map((line: { months: string[] }) => line.months)).toEqual([[], []]);
     expect((await generate(ELECTION)).body.code).toBe('STIPEND_BATCH_EXISTS');
     const self = await t
       .http()
