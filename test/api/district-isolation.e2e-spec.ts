@@ -254,6 +254,27 @@ describe('district isolation', () => {
     return keys;
   };
 
+  /**
+   * The audit events of a unit's subtree, newest first, read through the org tree (not the district
+   * column): its accounts' events, and the system events about its org units, applications,
+   * projects and payments.
+   */
+  const subtreeEvents = async (unitId: number): Promise<number[]> =>
+    (
+      await t.db.query<{ seq: string }>(
+        `WITH scope AS (SELECT s.id FROM org_unit s WHERE s.id = $1 OR $1 = ANY(s.ancestor_ids))
+         SELECT e.seq FROM audit_event e
+         WHERE e.actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN (SELECT id FROM scope))
+            OR (e.actor_user_id IS NULL AND (
+                 (e.entity_type = 'org_unit' AND e.entity_id IN (SELECT id::text FROM scope))
+              OR (e.entity_type = 'application' AND e.entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN (SELECT id FROM scope)))
+              OR (e.entity_type = 'project' AND e.entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN (SELECT id FROM scope)))
+              OR (e.entity_type = 'payment' AND e.entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN (SELECT id FROM scope)))))
+         ORDER BY e.seq DESC`,
+        [unitId],
+      )
+    ).rows.map((row) => Number(row.seq));
+
   it('keeps every application in its street\'s district, and a district admin\'s list to its own district', async () => {
     // The district column is the database's own (set from the street), whoever wrote the row.
     const astray = await t.db.query(
@@ -295,28 +316,44 @@ describe('district isolation', () => {
       );
     const events = await t.db.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE district_id IS NOT NULL`);
     expect(Number(events.rows[0].count)).toBeGreaterThan(systemEvents.length);
-    // The events of a district's subtree, read through the org tree (not the district column): its
-    // accounts' events, and the system events about its org units, applications, projects, payments.
-    const expected = async (districtId: number) =>
-      (
-        await t.db.query<{ seq: string }>(
-          `WITH scope AS (SELECT s.id FROM org_unit s WHERE s.id = $1 OR $1 = ANY(s.ancestor_ids))
-           SELECT e.seq FROM audit_event e
-           WHERE e.actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN (SELECT id FROM scope))
-              OR (e.actor_user_id IS NULL AND (
-                   (e.entity_type = 'org_unit' AND e.entity_id IN (SELECT id::text FROM scope))
-                OR (e.entity_type = 'application' AND e.entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN (SELECT id FROM scope)))
-                OR (e.entity_type = 'project' AND e.entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN (SELECT id FROM scope)))
-                OR (e.entity_type = 'payment' AND e.entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN (SELECT id FROM scope)))))
-           ORDER BY e.seq DESC`,
-          [districtId],
-        )
-      ).rows.map((row) => Number(row.seq));
+    const expected = subtreeEvents;
     const listed = (token: string) => everyPage('/api/audit/events', 'seq', token);
     const ours = await listed(await t.login('admin'));
     expect(ours.length).toBeGreaterThan(systemEvents.length);
     expect(ours).toEqual(await expected(pools.district[0]));
     expect(await listed(bearer.get(second.users.admin)!)).toEqual(await expected(second.districtId));
+  });
+
+  it('gives an audit reader above districts (a city) and one below (a street) exactly their subtree\'s events', async () => {
+    const city = (await t.db.query<{ id: number }>(`SELECT id FROM org_unit WHERE kind = 'city'`)).rows[0].id;
+    const street = pools.street[0];
+    // Auditors placed above and below districts (test arrangement: no screen places them there).
+    for (const [username, unitId] of [['city.auditor', city], ['street.auditor', street]] as const)
+      await t.db.query(
+        `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, version)
+         SELECT $1, $1, password_hash, $2, ARRAY['auditor']::varchar[], 1 FROM app_user WHERE username = 'admin'`,
+        [username, unitId],
+      );
+    // System events about the city itself (filed under no district) and about the street.
+    for (const unitId of [city, street])
+      await t.db.query(
+        `INSERT INTO audit_event (action, entity_type, entity_id, prev_hash, hash) VALUES ('system.test', 'org_unit', $1, '', '')`,
+        [String(unitId)],
+      );
+    const cityReader = await t.login('city.auditor'); // its sign-in: an event of an account above districts
+    const streetReader = await t.login('street.auditor');
+    const listed = (token: string) => everyPage('/api/audit/events', 'seq', token);
+    const unfiled = await t.db.query(`SELECT seq FROM audit_event WHERE district_id IS NULL AND (actor_user_id IS NOT NULL OR entity_id = $1)`, [String(city)]);
+    expect(unfiled.rows.length).toBeGreaterThanOrEqual(2);
+    const cityEvents = await listed(cityReader);
+    expect(cityEvents).toEqual(await subtreeEvents(city));
+    // The city's log holds both districts' events and its own unfiled ones.
+    for (const districtId of [pools.district[0], second.districtId])
+      expect(cityEvents).toEqual(expect.arrayContaining(await subtreeEvents(districtId)));
+    expect(cityEvents).toEqual(expect.arrayContaining(unfiled.rows.map((row: { seq: string }) => Number(row.seq))));
+    const streetEvents = await listed(streetReader);
+    expect(streetEvents.length).toBeGreaterThan(0);
+    expect(streetEvents).toEqual(await subtreeEvents(street));
   });
 
   it('gives the city officer roll-ups only: 403 on every other route, 404/403 on district records', async () => {

@@ -41,6 +41,62 @@ interface ChainCheckRow {
 }
 
 /** The append-only audit_event table and the record of chain checks. */
+/** The units of the reader's subtree ($1 the reader's unit). */
+const SUBTREE = `(SELECT s.id FROM org_unit s WHERE s.id = $1 OR s.ancestor_ids @> ARRAY[$1::int])`;
+
+/**
+ * The units of a province's or a city's subtree that sit above districts: itself and, for a
+ * province, its cities (the org tree's rule, trigger trg_org_unit_parent_kind: a city sits only
+ * under a province, a district only under a city or a province). Found through the parent index,
+ * never by reading every unit below.
+ */
+const UPPER_UNITS = `(SELECT $1::int UNION ALL SELECT c.id FROM org_unit c WHERE c.parent_id = $1 AND c.kind = 'city')`;
+
+/**
+ * Which audit events a reader sees, as a condition on audit_event ($1 the reader's unit): the events
+ * of the reader's subtree (issue 13 §6: districts are isolated) — events made by an account of the
+ * subtree, and system events (no account) about a record of the subtree (an org unit, an
+ * application, a project or a payment). Other system events name no district and are left out.
+ *
+ * The trigger of migration AuditDistrict files each event under the district it belongs to by
+ * exactly that rule (the actor's unit, or the record's), so the condition reads the district column
+ * wherever it can, and a page at 10,000,000 events is a short walk whoever reads it:
+ * - a district: what is filed under it, one walk of (district_id, seq);
+ * - a unit below a district (a street, a community): its district's events, each tested against
+ *   the subtree — a walk of the district's events instead of the whole log;
+ * - a province or a city: what is filed under one of its districts, or — unfiled — made by one of
+ *   its accounts above districts, or about one of its org units or payments above districts. Every
+ *   event about an application or a project is filed (both always have a district). The lists are
+ *   computed once per page (InitPlans): the former test of every event against the subtree built a
+ *   hash of every application of a city per page (100 districts: 1.1 s; now ~1.5 ms).
+ * A district counts as the one an event was made in: an account moved to another district leaves
+ * its earlier events where they were made.
+ */
+function auditScope(kind: OrgUnitKind): { shape: string; condition: string } {
+  if (kind === 'district') return { shape: 'district', condition: 'district_id = $1' };
+  if (kind === 'province' || kind === 'city') {
+    return {
+      shape: 'above',
+      condition: `(district_id = ANY((SELECT array_agg(d.id) FROM org_unit d WHERE d.kind = 'district' AND d.parent_id IN ${UPPER_UNITS})::int[])
+        OR (district_id IS NULL AND (
+          actor_user_id = ANY((SELECT array_agg(u.id) FROM app_user u WHERE u.unit_id IN ${UPPER_UNITS})::int[])
+          OR (actor_user_id IS NULL AND entity_type IN ('org_unit', 'payment') AND entity_id ~ '^[0-9]{1,9}$'
+            AND (CASE WHEN entity_type = 'org_unit' THEN entity_id::int
+                      ELSE (SELECT x.unit_id FROM payment x WHERE x.id = entity_id::int) END) IN ${UPPER_UNITS}))))`,
+    };
+  }
+  return {
+    shape: 'below',
+    condition: `district_id = (SELECT d.id FROM org_unit u JOIN org_unit d ON d.id = ANY(u.ancestor_ids) AND d.kind = 'district' WHERE u.id = $1)
+      AND (actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${SUBTREE})
+        OR (actor_user_id IS NULL AND (
+          (entity_type = 'org_unit' AND entity_id IN (SELECT id::text FROM ${SUBTREE} o(id)))
+          OR (entity_type = 'application' AND entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN ${SUBTREE}))
+          OR (entity_type = 'project' AND entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN ${SUBTREE}))
+          OR (entity_type = 'payment' AND entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN ${SUBTREE})))))`,
+  };
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -65,31 +121,16 @@ export class AuditRepository {
   }
 
   /**
-   * Newest first, keyset by seq, up to `limit + 1` rows: a page of the log as seen from `unitId`'s subtree (issue 13 §6: districts are isolated): events
-   * made by an account of the subtree, and system events (no account) about a record of the subtree
-   * — an application, a project, a payment or an org unit. Other system events name no district
-   * and are left out.
+   * Newest first, keyset by seq, up to `limit + 1` rows: a page of the log as seen from `unit`'s
+   * subtree (see auditScope).
    */
   page(query: AuditListQuery, unit: { id: number; kind: OrgUnitKind }): Promise<AuditEventRow[]> {
     const params: unknown[] = [unit.id];
-    // A district reads what is filed under it: the events of its accounts and the system events
-    // about its records, which is what the trigger of migration AuditDistrict files there — one walk
-    // of (district_id, seq). A reader above districts (a city) tests each event against its subtree;
-    // most events are in it, so the walk is short too.
-    const scope = `(SELECT s.id FROM org_unit s WHERE s.id = $1 OR s.ancestor_ids @> ARRAY[$1::int])`;
-    const conditions: string[] = [
-      unit.kind === 'district'
-        ? 'district_id = $1'
-        : `(actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${scope})
-        OR (actor_user_id IS NULL AND (
-          (entity_type = 'org_unit' AND entity_id IN (SELECT id::text FROM ${scope} o(id)))
-          OR (entity_type = 'application' AND entity_id IN (SELECT x.id::text FROM application x WHERE x.street_id IN ${scope}))
-          OR (entity_type = 'project' AND entity_id IN (SELECT x.id::text FROM project x WHERE x.street_id IN ${scope}))
-          OR (entity_type = 'payment' AND entity_id IN (SELECT x.id::text FROM payment x WHERE x.unit_id IN ${scope})))))`,
-    ];
+    const { shape: scopeShape, condition } = auditScope(unit.kind);
+    const conditions: string[] = [condition];
     // Each filter adds a condition and a letter to the statement's name: one prepared statement
     // per shape of the page (see preparedQuery).
-    let shape = unit.kind === 'district' ? 'district' : 'tree';
+    let shape: string = scopeShape;
     const add = (letter: string, sql: string, value: unknown) => {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));
