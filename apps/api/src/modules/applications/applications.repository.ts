@@ -72,6 +72,32 @@ function toSummary(row: SummaryRow): ApplicationSummaryView {
   };
 }
 
+/** The list's filters as conditions on `a` ($1 the user's unit), with their parameters. */
+function listConditions(
+  scope: string,
+  unitId: number,
+  query: Omit<ApplicationListQuery, 'limit'>,
+): { conditions: string[]; params: unknown[] } {
+  const params: unknown[] = [unitId];
+  const conditions = [scope];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (query.cursor) add('a.id < ?', query.cursor);
+  if (query.competitionId) add('a.competition_id = ?', query.competitionId);
+  if (query.streetId) add('a.street_id = ?', query.streetId);
+  if (query.communityId) add('a.community_id = ?', query.communityId);
+  if (query.categoryId) add('a.category_id = ?', query.categoryId);
+  // One status as an equality, so the (…, status, id) indexes hand rows over in id order and the
+  // page stops after limit + 1 of them; several statuses as a list.
+  const statuses = query.status ? query.status.split(',') : [];
+  if (statuses.length === 1) add('a.status = ?', statuses[0]);
+  else if (statuses.length > 1) add('a.status = ANY(?::text[])', statuses);
+  if (query.q) add('a.title ILIKE ?', `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
+  return { conditions, params };
+}
+
 /**
  * The application table's content (its status and history are ApplicationLifecycleRepository's).
  * `scope` arguments are SQL conditions over `a` built by the service from the user's scope, with
@@ -98,23 +124,7 @@ export class ApplicationsRepository {
 
   /** A keyset page, newest first: up to `limit + 1` rows (the extra one says another page follows). */
   async page(scope: string, unitId: number, query: ApplicationListQuery): Promise<ApplicationSummaryView[]> {
-    const params: unknown[] = [unitId];
-    const conditions = [scope];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.cursor) add('a.id < ?', query.cursor);
-    if (query.competitionId) add('a.competition_id = ?', query.competitionId);
-    if (query.streetId) add('a.street_id = ?', query.streetId);
-    if (query.communityId) add('a.community_id = ?', query.communityId);
-    if (query.categoryId) add('a.category_id = ?', query.categoryId);
-    // One status as an equality, so the (…, status, id) indexes hand rows over in id order and the
-    // page stops after limit + 1 of them; several statuses as a list.
-    const statuses = query.status ? query.status.split(',') : [];
-    if (statuses.length === 1) add('a.status = ?', statuses[0]);
-    else if (statuses.length > 1) add('a.status = ANY(?::text[])', statuses);
-    if (query.q) add('a.title ILIKE ?', `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
+    const { conditions, params } = listConditions(scope, unitId, query);
     params.push(query.limit + 1);
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS} FROM application a ${SUMMARY_JOINS}
@@ -122,6 +132,45 @@ export class ApplicationsRepository {
       params,
     );
     return rows.map(toSummary);
+  }
+
+  /**
+   * Every application the list's filters select, newest first, `batchSize` at a time through a
+   * database cursor: one statement planned once for the whole read (joins by hash, not a probe per
+   * row), in one read-only snapshot — an export is one moment's list, whatever is written meanwhile.
+   * Keyset pages of 200 cost PostgreSQL 2.6 s of CPU for 116,398 rows; the cursor about 0.6 s.
+   * Leaving the loop early closes the cursor and its transaction.
+   */
+  async *eachBatch(
+    scope: string,
+    unitId: number,
+    query: Omit<ApplicationListQuery, 'cursor' | 'limit'>,
+    batchSize: number,
+  ): AsyncGenerator<ApplicationSummaryView[]> {
+    const { conditions, params } = listConditions(scope, unitId, query);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      // The planner assumes a cursor is read a tenth of the way; this one is read to the end.
+      await runner.query('SET LOCAL cursor_tuple_fraction = 1');
+      await runner.query(
+        `DECLARE application_batches NO SCROLL CURSOR FOR SELECT ${SUMMARY_COLUMNS} FROM application a ${SUMMARY_JOINS}
+         WHERE ${conditions.join(' AND ')} ORDER BY a.id DESC`,
+        params,
+      );
+      const fetch = `FETCH ${Math.max(1, Math.trunc(batchSize))} FROM application_batches`;
+      for (;;) {
+        const rows: SummaryRow[] = await runner.query(fetch);
+        if (rows.length > 0) yield rows.map(toSummary);
+        if (rows.length < batchSize) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
   }
 
   async summary(

@@ -106,6 +106,15 @@ export class ApplicationsService {
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
+  /** Every application the list's filters show the user, newest first, a batch at a time (exports). */
+  eachBatch(
+    user: AuthUser,
+    filters: Omit<ApplicationListQuery, 'cursor' | 'limit'>,
+    batchSize: number,
+  ): AsyncGenerator<ApplicationSummaryView[]> {
+    return this.repository.eachBatch(this.scopeCondition(user, 'a', 1), user.unit.id, filters, batchSize);
+  }
+
   async get(user: AuthUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
     const application = await this.reachable(user, id, manager);
     const { summary, partnerOrg } = await this.repository.summary(manager, id);
