@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import path from 'node:path';
 import { cloneTemplate, databaseUrl, dropDatabase } from '../support/test-env.js';
 
@@ -25,12 +27,14 @@ async function stopAfterStart(entry: string, env: Record<string, string>, ready:
     child.on('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
   });
   child.removeAllListeners('exit');
+  // The main thread's CPU priority (nice: field 19 of /proc/<pid>/stat) once it is ready.
+  const nice = Number(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
   const started = Date.now();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 12_000))]);
   if (code === 'hung') child.kill('SIGKILL');
-  return { code, seconds: (Date.now() - started) / 1000 };
+  return { code, seconds: (Date.now() - started) / 1000, nice };
 }
 
 describe('shutdown on SIGTERM with Redis unreachable', () => {
@@ -58,5 +62,16 @@ describe('shutdown on SIGTERM with Redis unreachable', () => {
     const result = await stopAfterStart('worker.js', env, /Nest application successfully started|worker starting/);
     expect(result.code).not.toBe('hung');
     expect(result.seconds).toBeLessThan(10);
+    // Background jobs yield the CPU to the API (WORKER_NICE, 19 unless set); the API does not.
+    expect(result.nice).toBe(19);
+  });
+
+  it('runs the worker at the CPU priority WORKER_NICE sets, and the API at the one it was started with', async () => {
+    // A value no lower than this process's own: lowering a nice value needs a privilege.
+    const wanted = Math.max(getPriority(), 7);
+    const worker = await stopAfterStart('worker.js', { ...env, WORKER_NICE: String(wanted) }, /worker starting/);
+    expect(worker.nice).toBe(wanted);
+    const api = await stopAfterStart('main.js', env, /listening on/);
+    expect(api.nice).toBe(getPriority());
   });
 });

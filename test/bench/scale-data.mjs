@@ -41,8 +41,8 @@ export const FIRST_DISTRICT = 2;
 export const FIRST_STREET = FIRST_DISTRICT + DISTRICTS;
 export const FIRST_COMMUNITY = FIRST_STREET + STREETS;
 export const COMMUNITIES = STREETS * COMMUNITIES_PER_STREET;
-/** app_user ids: 1 admin, 2 finance, 3 street1, 4 city, then one officer per community (`c0`, `c1`, …). */
-export const FIRST_OFFICER = 5;
+/** app_user ids: 1 admin, 2 finance, 3 street1, 4 city, 5 cityaudit (an auditor at the city), then one officer per community (`c0`, `c1`, …). */
+export const FIRST_OFFICER = 6;
 export const PER_COMPETITION = 10_000;
 export const REVIEWERS = 1000;
 /** Every this-many-th competition, from the first, belongs to the admin's district. */
@@ -193,7 +193,8 @@ export function scaleSteps({ applications, reviewsPerApplication, audit, passwor
        (1, 'admin', '压测管理员', '${hash}', ${FIRST_DISTRICT}, ARRAY['district_admin']::varchar[], 1),
        (2, 'finance', '压测财务', '${hash}', ${FIRST_DISTRICT}, ARRAY['finance']::varchar[], 1),
        (3, 'street1', '压测街道干部', '${hash}', ${FIRST_STREET}, ARRAY['street_officer']::varchar[], 1),
-       (4, 'city', '压测市级干部', '${hash}', 1, ARRAY['city_officer']::varchar[], 1);
+       (4, 'city', '压测市级干部', '${hash}', 1, ARRAY['city_officer']::varchar[], 1),
+       (5, 'cityaudit', '压测市级审计', '${hash}', 1, ARRAY['auditor']::varchar[], 1);
      INSERT INTO app_user (id, username, display_name, password_hash, unit_id, roles, version)
      SELECT ${firstOfficer} + n, 'c' || n, '压测社区干部' || n, '${hash}', ${firstCommunity} + n,
             ARRAY['community_officer']::varchar[], 1

@@ -736,6 +736,7 @@ async function main() {
   const admin = await login('admin');
   const street = await login('street1');
   const city = await login('city');
+  const cityAuditor = await login('cityaudit');
   const finance = await login('finance');
 
   // The quarterly stipend batch first (the API just started, as after a deploy), as finance prepares it.
@@ -894,6 +895,12 @@ async function main() {
       label: `audit log, newest page of 50 of the district (admin; ${counts.audit_event.toLocaleString('en')} events)`,
       path: `/api/audit/events?limit=50`,
       headers: admin.headers,
+    },
+    {
+      id: 'audit-page-city',
+      label: `audit log, newest page of 50 of the city's 100 districts (auditor above districts)`,
+      path: `/api/audit/events?limit=50`,
+      headers: cityAuditor.headers,
     },
     {
       id: 'audit-entity',

@@ -42,6 +42,11 @@ export const AppConfigSchema = z
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
     /** How often a job may stall (its worker die) before it is failed instead of retried. */
     WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(10).default(1),
+    /**
+     * The worker's CPU priority (nice, 0–19): background jobs yield the CPU to the API's requests
+     * when both share a machine. On a worker's own machine it changes nothing.
+     */
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
     /** How often the worker checks that every scheduled job still exists in Redis (restoring lost ones). */
     SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(60_000),
     JWT_ACCESS_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
@@ -157,6 +162,7 @@ export const AppConfigSchema = z
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: env.WORKER_MAX_STALLED_COUNT,
+      workerNice: env.WORKER_NICE,
       scheduleCheckIntervalMs: env.SCHEDULE_CHECK_INTERVAL_MS,
     },
     auth: {
