@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import path from 'node:path';
 import { cloneTemplate, databaseUrl, dropDatabase } from '../support/test-env.js';
@@ -27,14 +27,19 @@ async function stopAfterStart(entry: string, env: Record<string, string>, ready:
     child.on('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
   });
   child.removeAllListeners('exit');
-  // The main thread's CPU priority (nice: field 19 of /proc/<pid>/stat) once it is ready.
-  const nice = Number(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+  // The CPU priority (nice: field 19 of /proc/<pid>/task/<thread>/stat) of each of its threads once
+  // it is ready — the garbage collector's and libuv's as well as the main one.
+  const niceOf = (thread: string) =>
+    Number(readFileSync(`/proc/${child.pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+  const threads = readdirSync(`/proc/${child.pid}/task`);
+  const nice = niceOf(String(child.pid));
+  const otherThreads = [...new Set(threads.map(niceOf))];
   const started = Date.now();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 12_000))]);
   if (code === 'hung') child.kill('SIGKILL');
-  return { code, seconds: (Date.now() - started) / 1000, nice };
+  return { code, seconds: (Date.now() - started) / 1000, nice, threads: threads.length, otherThreads };
 }
 
 describe('shutdown on SIGTERM with Redis unreachable', () => {
@@ -64,6 +69,8 @@ describe('shutdown on SIGTERM with Redis unreachable', () => {
     expect(result.seconds).toBeLessThan(10);
     // Background jobs yield the CPU to the API (WORKER_NICE, 19 unless set); the API does not.
     expect(result.nice).toBe(19);
+    expect(result.threads).toBeGreaterThan(1);
+    expect(result.otherThreads).toEqual([19]);
   });
 
   it('runs the worker at the CPU priority WORKER_NICE sets, and the API at the one it was started with', async () => {
@@ -71,6 +78,7 @@ describe('shutdown on SIGTERM with Redis unreachable', () => {
     const wanted = Math.max(getPriority(), 7);
     const worker = await stopAfterStart('worker.js', { ...env, WORKER_NICE: String(wanted) }, /worker starting/);
     expect(worker.nice).toBe(wanted);
+    expect(worker.otherThreads).toEqual([wanted]);
     const api = await stopAfterStart('main.js', env, /listening on/);
     expect(api.nice).toBe(getPriority());
   });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { setPriority } from 'node:os';
+import { setProcessPriority } from './common/cpu-priority.js';
 import { loadConfigFromEnvironment } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { createWorker, type RunningWorker } from './queue/worker.factory.js';
@@ -13,11 +13,11 @@ closeOnSignals(async () => worker?.close(), log);
 
 const config = loadConfigFromEnvironment();
 // Jobs yield the CPU to the API's requests where both share cores (issue 13): an Excel export of
-// 116,000 rows beside a saturated API raised the API's p99 by 18–51 % at nice 0 and 4–12 % at 19
-// (the export itself then took ~10 s instead of ~7 s; alone it is as fast). Raising one's own nice
-// value needs no privilege; Node's pool threads, started later, inherit it.
+// 116,000 rows beside a saturated API raised the API's p99 by 18–51 % at nice 0 and 4–12 % with
+// every thread at 19 (the export itself then took ~10 s instead of ~7 s; alone it is as fast).
+// Raising one's own nice value needs no privilege.
 try {
-  setPriority(config.queue.workerNice);
+  setProcessPriority(config.queue.workerNice);
 } catch (error) {
   log(`worker priority left unchanged: ${error instanceof Error ? error.message : String(error)}`);
 }
