@@ -98,6 +98,17 @@ describe('errors and validation', () => {
     const response = await t.http().get('/api/health');
     expect(response.headers['x-request-id']).toBeTruthy();
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // Data replies carry the lean REST set: nothing in them may load, run or be framed.
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // The same headers on errors and on unknown API paths.
+    for (const reply of [await t.http().get('/api/me'), await t.http().get('/api/no-such-route')]) {
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });

@@ -119,6 +119,16 @@ describe('the first page is light and served pre-compressed', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(decoded(response).toString('utf8')).toBe(indexHtml);
+    // Pages keep helmet's full document set (the API's data replies have a leaner one).
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    for (const header of [
+      'x-frame-options',
+      'strict-transport-security',
+      'cross-origin-opener-policy',
+      'x-dns-prefetch-control',
+    ])
+      expect({ header, present: typeof response.headers[header] }).toEqual({ header, present: 'string' });
   });
 
   it('serves the sign-in page already drawn: index.html with the form in #root, compressed, revalidated', async () => {
@@ -164,6 +174,7 @@ describe('the first page is light and served pre-compressed', () => {
       expect(response.headers['content-type']).toMatch(/javascript/);
       expect(response.headers['cache-control']).toMatch(YEAR_IMMUTABLE);
       expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
       expect(decoded(response).equals(await readFile(path.join(dist, script)))).toBe(true);
     }
   });

@@ -199,6 +199,11 @@ describe('payments in tranches: maker–checker, release rules, idempotent recor
       .set('authorization', await t.login('auditor'));
     expect(voucher.status).toBe(200);
     expect(voucher.headers['content-type']).toMatch(/text\/html/);
+    // A printable document: helmet's page headers, with its own <style> allowed and no script from elsewhere.
+    expect(voucher.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(voucher.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(voucher.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(voucher.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(toChineseUppercase(10_800 * YUAN)).toBe('壹万零捌佰元整');
     expect(voucher.text).toContain('人民币壹万零捌佰元整');
     expect(voucher.text).toContain('FK-2026-0001');

@@ -46,6 +46,46 @@ export function staticSecurityHeaders(options: HelmetOptions): Readonly<Record<s
 }
 
 /**
+ * The headers of documents: the web app's pages and files, Swagger UI and the printable HTML the
+ * API renders (vouchers, certificates). helmet's full set, with the policy the app needs.
+ */
+export const DOCUMENT_SECURITY_HEADERS = staticSecurityHeaders({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      // antd injects its CSS-in-JS as <style> elements; printable documents carry their own <style>.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      scriptSrc: ["'self'"],
+    },
+  },
+});
+
+/**
+ * The headers of the API's data replies (JSON, Excel and files under /api/), after OWASP's REST
+ * security cheat sheet: nothing in a reply may load, run or be framed (`default-src 'none';
+ * frame-ancestors 'none'`), no sniffing, no referrer, readable by this origin only, HTTPS kept.
+ * helmet's other headers steer how a browser treats a page (DNS prefetch, origin-keyed agent
+ * clusters, IE's download prompt, Flash's cross-domain policy) and mean nothing for data; dropping
+ * them saves a kilobyte and about a tenth of a cheap request's time.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': DOCUMENT_SECURITY_HEADERS['strict-transport-security']!,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+});
+
+/** Which set a request's reply starts with: data for /api/ (but Swagger UI), documents otherwise. */
+export function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs')
+    ? API_SECURITY_HEADERS
+    : DOCUMENT_SECURITY_HEADERS;
+}
+
+/**
  * One log line per request, written when it completes (Fastify's default is two: "incoming
  * request" and "request completed"). The line carries the request as `req` — through the
  * privacy-preserving serializer of pino-nest-logger.ts — with the status and response time.

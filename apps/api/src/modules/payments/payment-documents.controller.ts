@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuthenticatedActor } from '../../common/actor.js';
 import { XLSX_MIME, contentDisposition } from '../../common/download.js';
+import { DOCUMENT_SECURITY_HEADERS } from '../../common/request-pipeline.js';
 import { CurrentActor, RequirePermission } from '../../common/route-access.decorator.js';
 import { IdPipe, ZodQuery } from '../../common/validation.js';
 import { CertificatesService } from './certificates.service.js';
@@ -47,7 +48,7 @@ export class PaymentDocumentsController {
     @Res() reply: FastifyReply,
   ) {
     const html = await this.vouchers.voucher(actor.user, id);
-    return reply.header('content-type', HTML).send(html);
+    return reply.headers(DOCUMENT_SECURITY_HEADERS).header('content-type', HTML).send(html);
   }
 
   /** Printable 验收合格证书 (HTML) of a passed inspection. */
@@ -59,7 +60,7 @@ export class PaymentDocumentsController {
     @Res() reply: FastifyReply,
   ) {
     const html = await this.certificates.certificate(actor.user, id);
-    return reply.header('content-type', HTML).send(html);
+    return reply.headers(DOCUMENT_SECURITY_HEADERS).header('content-type', HTML).send(html);
   }
 
   /** 一项目一台账: every document of the project as one zip. */
