@@ -46,7 +46,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(new PinoNestLogger(fastify.log));
   app.enableShutdownHooks();
 
-  await app.register(fastifyCookie as never);
+  // Cookies are parsed where they are read (the refresh cookie, in auth.controller.ts), not by a
+  // hook on every request: only two routes read one. Setting cookies works as before.
+  await app.register(fastifyCookie as never, { hook: false });
   await app.register(streamOnlyMultipart(fastifyMultipart as never) as never, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });

@@ -41,6 +41,12 @@ function sessionBody(user: AuthUser): string {
   return body;
 }
 
+/** The refresh cookie of a request. Cookies are not parsed for every request (app.factory.ts). */
+function refreshCookieOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  return header ? request.server.parseCookie(header)[REFRESH_COOKIE] : undefined;
+}
+
 @ApiTags('auth')
 @Controller()
 export class AuthController {
@@ -84,7 +90,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    return this.respond(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE], actor));
+    return this.respond(reply, await this.auth.refresh(refreshCookieOf(request), actor));
   }
 
   @Post('auth/logout')
@@ -96,7 +102,7 @@ export class AuthController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(request.cookies[REFRESH_COOKIE], actor);
+    await this.auth.logout(refreshCookieOf(request), actor);
     void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
   }
 
