@@ -129,6 +129,18 @@ describe('delivery and payments', () => {
       const ownApprove = finance.getByTestId(`approve-${advanceId}`);
       await expect(ownApprove.isDisabled()).resolves.toBe(true);
       await screenshot(finance, 'delivery-02-finance-queue-requester');
+      await expect(finance.getByRole('columnheader', { name: '操作' }).count()).resolves.toBeGreaterThan(0);
+
+      // Someone who cannot approve (the district admin) reads the same queue without an empty
+      // action column pinned over the status.
+      const districtAdmin = await browsers.page(1366);
+      await signIn(districtAdmin, app.baseUrl, 'admin');
+      await districtAdmin.goto(`${app.baseUrl}/payments?tab=requested`);
+      await districtAdmin
+        .getByTestId(`payment-${advanceId}`)
+        .locator('[data-payment-status="requested"]')
+        .waitFor();
+      await expect(districtAdmin.getByRole('columnheader', { name: '操作' }).count()).resolves.toBe(0);
 
       // ── a second finance officer approves and records it paid ────────────────────────────
       const finance2 = await browsers.page(1366);

@@ -171,6 +171,10 @@ export default function PaymentsPage() {
     );
   };
 
+  // A row has a button unless it waits for an approval this user cannot give, or was rejected.
+  const hasActions = (payment: PaymentView) =>
+    payment.status === 'requested' ? can('payments.approve') : payment.status !== 'rejected';
+
   const tabLabel = (key: Tab, label: string) => (
     <Flex align="center" gap={6}>
       {label}
@@ -309,13 +313,18 @@ export default function PaymentsPage() {
                 width: 90,
                 render: (_, payment) => <PaymentStatusTag status={payment.status} />,
               },
-              {
-                title: d('payments.col.actions'),
-                key: 'actions',
-                width: 210,
-                fixed: 'right',
-                render: (_, p) => actions(p),
-              },
+              // No empty column pinned over the others (it hid the status) when no row has a button.
+              ...(shown.some(hasActions)
+                ? [
+                    {
+                      title: d('payments.col.actions'),
+                      key: 'actions',
+                      width: 210,
+                      fixed: 'right' as const,
+                      render: (_: unknown, p: PaymentView) => actions(p),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
