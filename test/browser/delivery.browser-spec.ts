@@ -136,11 +136,17 @@ describe('delivery and payments', () => {
       const districtAdmin = await browsers.page(1366);
       await signIn(districtAdmin, app.baseUrl, 'admin');
       await districtAdmin.goto(`${app.baseUrl}/payments?tab=requested`);
-      await districtAdmin
+      const status = districtAdmin
         .getByTestId(`payment-${advanceId}`)
-        .locator('[data-payment-status="requested"]')
-        .waitFor();
+        .locator('[data-payment-status="requested"]');
+      await status.waitFor();
       await expect(districtAdmin.getByRole('columnheader', { name: '操作' }).count()).resolves.toBe(0);
+      // The table fits: the status is whole, not cut off at the table's edge.
+      const [tag, table] = await Promise.all([
+        status.boundingBox(),
+        districtAdmin.locator('.ant-table-container').boundingBox(),
+      ]);
+      expect(tag!.x + tag!.width).toBeLessThanOrEqual(table!.x + table!.width);
 
       // ── a second finance officer approves and records it paid ────────────────────────────
       const finance2 = await browsers.page(1366);

@@ -175,6 +175,8 @@ export default function PaymentsPage() {
   const hasActions = (payment: PaymentView) =>
     payment.status === 'requested' ? can('payments.approve') : payment.status !== 'rejected';
 
+  const showActions = shown.some(hasActions);
+
   const tabLabel = (key: Tab, label: string) => (
     <Flex align="center" gap={6}>
       {label}
@@ -226,7 +228,7 @@ export default function PaymentsPage() {
             loading={payments.isPending}
             dataSource={shown}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 1080 }}
+            scroll={{ x: showActions ? 1080 : 870 }}
             locale={{
               emptyText: <Empty description={d('payments.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
             }}
@@ -314,7 +316,7 @@ export default function PaymentsPage() {
                 render: (_, payment) => <PaymentStatusTag status={payment.status} />,
               },
               // No empty column pinned over the others (it hid the status) when no row has a button.
-              ...(shown.some(hasActions)
+              ...(showActions
                 ? [
                     {
                       title: d('payments.col.actions'),
