@@ -39,7 +39,7 @@ async function stopAfterStart(entry: string, env: Record<string, string>, ready:
   child.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 12_000))]);
   if (code === 'hung') child.kill('SIGKILL');
-  return { code, seconds: (Date.now() - started) / 1000, nice, threads: threads.length, otherThreads };
+  return { code, seconds: (Date.now() - started) / 1000, nice, threads: threads.length, otherThreads, output };
 }
 
 describe('shutdown on SIGTERM with Redis unreachable', () => {
@@ -78,8 +78,17 @@ describe('shutdown on SIGTERM with Redis unreachable', () => {
     const wanted = Math.max(getPriority(), 7);
     const worker = await stopAfterStart('worker.js', { ...env, WORKER_NICE: String(wanted) }, /worker starting/);
     expect(worker.nice).toBe(wanted);
+    // The heap's growth is bounded too (WORKER_HEAP_GROWING_PERCENT, 100 unless set).
+    expect(worker.output).toContain(`worker starting (nice ${wanted}, heap growth 100 %)`);
     expect(worker.otherThreads).toEqual([wanted]);
     const api = await stopAfterStart('main.js', env, /listening on/);
     expect(api.nice).toBe(getPriority());
+  });
+
+  it("grows the worker's heap by the factor WORKER_HEAP_GROWING_PERCENT sets, or V8's own with 0", async () => {
+    const half = await stopAfterStart('worker.js', { ...env, WORKER_HEAP_GROWING_PERCENT: '50' }, /worker starting/);
+    expect(half.output).toContain('heap growth 50 %)');
+    const own = await stopAfterStart('worker.js', { ...env, WORKER_HEAP_GROWING_PERCENT: '0' }, /worker starting/);
+    expect(own.output).toContain("heap growth V8's own)");
   });
 });

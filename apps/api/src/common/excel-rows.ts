@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
@@ -27,4 +28,51 @@ export class ColumnStyles {
     });
     row.commit();
   }
+}
+
+/** What a streamed sheet's XML may hold in memory ahead of the zip before its writer waits. */
+export const SHEET_BACKLOG_BYTES = 1024 * 1024;
+
+interface SheetStream {
+  pipes?: Writable[];
+}
+
+/** The archive's entry stream is readable-stream 2's PassThrough, which has no `writableLength`. */
+interface EntryStream extends Writable {
+  _writableState?: { length: number };
+}
+
+/**
+ * Waits while the zip is behind a streamed sheet. ExcelJS's streaming writer hands each 64 KiB of
+ * sheet XML to the archive without looking at what `write` returns, so when deflate is slower than
+ * the rows come (a busy CPU), the XML piles up in memory: 45–50 MiB more at the peak of a
+ * 116,000-row export beside the API's load. A writer that awaits this after each batch of rows
+ * holds at most `limitBytes` of XML ahead of the zip. Resolves at once when the zip keeps up, and
+ * when the archive has stopped (its error reaches the workbook's commit).
+ */
+export async function zipCaughtUp(sheet: ExcelJS.Worksheet, limitBytes = SHEET_BACKLOG_BYTES): Promise<void> {
+  const sink = sinkOf(sheet);
+  if (!sink || sink.destroyed || sheetBacklog(sheet) <= limitBytes) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      sink.off('drain', done);
+      sink.off('close', done);
+      sink.off('error', done);
+      resolve();
+    };
+    sink.on('drain', done);
+    sink.on('close', done);
+    sink.on('error', done);
+  });
+}
+
+/** The stream the archive reads a streamed sheet's XML from (ExcelJS pipes the sheet into it). */
+function sinkOf(sheet: ExcelJS.Worksheet): EntryStream | undefined {
+  return ((sheet as unknown as { stream?: SheetStream }).stream?.pipes ?? [])[0];
+}
+
+/** Bytes of a streamed sheet's XML waiting for the zip now (what `zipCaughtUp` bounds). */
+export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
+  const sink = sinkOf(sheet);
+  return sink?._writableState?.length ?? sink?.writableLength ?? 0;
 }

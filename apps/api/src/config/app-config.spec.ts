@@ -19,4 +19,12 @@ describe('configuration: sign-in origins and the metrics token', () => {
     expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-token' }).metrics.token).toBe('a-long-enough-token');
     expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it("bounds the worker's heap growth at 100 % unless set, 0 leaving V8's own, and refuses nonsense", () => {
+    expect(parseConfig({}).queue.workerHeapGrowingPercent).toBe(100);
+    expect(parseConfig({ WORKER_HEAP_GROWING_PERCENT: '0' }).queue.workerHeapGrowingPercent).toBe(0);
+    expect(parseConfig({ WORKER_HEAP_GROWING_PERCENT: '50' }).queue.workerHeapGrowingPercent).toBe(50);
+    expect(() => parseConfig({ WORKER_HEAP_GROWING_PERCENT: '-5' })).toThrow(/WORKER_HEAP_GROWING_PERCENT/);
+    expect(() => parseConfig({ WORKER_HEAP_GROWING_PERCENT: 'fast' })).toThrow(/WORKER_HEAP_GROWING_PERCENT/);
+  });
 });

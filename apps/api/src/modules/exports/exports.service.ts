@@ -17,7 +17,7 @@ import type { ExportJob } from './export-job.entity.js';
 import { ExportsRepository } from './exports.repository.js';
 
 import { XLSX_MIME } from '../../common/download.js';
-import { ColumnStyles } from '../../common/excel-rows.js';
+import { ColumnStyles, zipCaughtUp } from '../../common/excel-rows.js';
 
 /**
  * Applications per batch fetched from the export's cursor (the list screen's query). With the next
@@ -198,7 +198,9 @@ export class ExportsService {
           );
           rowCount += 1;
         }
-        // Let the zip stream take this batch's XML before the next one is written.
+        // The zip takes this batch's XML before more is written: when deflate falls behind (a busy
+        // CPU), the rows wait instead of piling up in memory.
+        await zipCaughtUp(sheet);
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {

@@ -2,7 +2,7 @@ import { DomainError, type BuildingLeaderFacts, type StipendRosterKind } from '@
 import { ROSTER_COLUMNS, fenToYuanString } from '@xiaoshi/domain';
 import ExcelJS from 'exceljs';
 import { fields } from './stipend-common.js';
-import { ColumnStyles } from '../../common/excel-rows.js';
+import { ColumnStyles, zipCaughtUp } from '../../common/excel-rows.js';
 import { TEXT_FORMAT, importTemplate } from './roster-template.js';
 
 export { XLSX_MIME } from '../../common/download.js';
@@ -14,6 +14,8 @@ export const MAX_IMPORT_ROWS = 5000;
 const IGNORED_HEADERS = new Set(['序号', '备注']);
 
 const MONEY_FORMAT = '#,##0.00';
+/** Payees written between two checks that the zip keeps up with the 发放表's XML. */
+const PAYROLL_BATCH = 500;
 
 export interface SheetRow {
   rowNumber: number;
@@ -206,6 +208,7 @@ export async function writePayrollWorkbook(
         line.note,
       ]),
     );
+    if (serial % PAYROLL_BATCH === 0) await zipCaughtUp(sheet);
   }
   if (streets.length) addSubtotal(sheet, streets[streets.length - 1]);
   const totalFen = streets.reduce((sum, group) => sum + group.amountFen, 0);
