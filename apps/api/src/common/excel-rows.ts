@@ -44,9 +44,9 @@ interface EntryStream extends Writable {
 
 /**
  * Waits while the zip is behind a streamed sheet. ExcelJS's streaming writer hands each 64 KiB of
- * sheet XML to the archive without looking at what `write` returns, so when deflate is slower than
- * the rows come (a busy CPU), the XML piles up in memory: 45–50 MiB more at the peak of a
- * 116,000-row export beside the API's load. A writer that awaits this after each batch of rows
+ * sheet XML to the archive without looking at what `write` returns, so when the output stalls (a
+ * slow disk or object store) or deflate falls behind, the rest of the sheet's XML piles up in memory
+ * (tens of MiB for a 116,000-row export). A writer that awaits this after each batch of rows
  * holds at most `limitBytes` of XML ahead of the zip. Resolves at once when the zip keeps up, and
  * when the archive has stopped (its error reaches the workbook's commit).
  */
