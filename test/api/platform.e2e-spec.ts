@@ -4,6 +4,7 @@ import { PERMISSIONS, ROLE_PERMISSIONS, isOwnAccountPermission, isReadPermission
 import { DataSource } from 'typeorm';
 import { ROUTE_ACCESS, type RouteAccess } from '../../apps/api/src/common/route-access.decorator.js';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source.js';
+import { preparedQuery } from '../../apps/api/src/database/prepared-query.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
@@ -68,6 +69,40 @@ describe('platform invariants', () => {
     // The server's own default is unchanged: the setting belongs to the API's connections.
     const { rows } = await t.db.query<{ jit: string }>('SHOW jit');
     expect(rows[0].jit).toBe('on');
+  });
+
+  it('runs a prepared read on the generic plan from its first run when asked, and only that read', async () => {
+    const dataSource = t.app.get(DataSource);
+    // The statement reads its own counters: PostgreSQL counts the plan it chose before running it.
+    type Counters = { generic_plans: string; custom_plans: string; mode: string; streets: number };
+    const probe = (name: string, genericPlan: boolean) =>
+      preparedQuery<Counters>(
+        dataSource,
+        name,
+        `SELECT p.generic_plans, p.custom_plans, current_setting('plan_cache_mode') AS mode,
+                (SELECT count(*)::int FROM org_unit WHERE kind = $2) AS streets
+         FROM pg_prepared_statements p WHERE p.name = $1`,
+        [name, 'street'],
+        { genericPlan },
+      );
+    for (let run = 0; run < 6; run += 1) {
+      const [forced] = await probe('platform_probe_generic', true);
+      expect(forced).toMatchObject({ custom_plans: '0', mode: 'force_generic_plan', streets: 10 });
+      expect(Number(forced.generic_plans)).toBeGreaterThanOrEqual(1);
+    }
+    // Without it PostgreSQL decides: its first runs are planned for their parameters.
+    const [chosen] = await probe('platform_probe_auto', false);
+    expect(chosen).toMatchObject({ generic_plans: '0', custom_plans: '1', mode: 'auto', streets: 10 });
+    // The setting stays inside the read's own transaction.
+    const [after]: Array<{ plan_cache_mode: string }> = await dataSource.query('SHOW plan_cache_mode');
+    expect(after.plan_cache_mode).toBe('auto');
+    // A failing read rejects with the database's error, and the pool serves the next one.
+    await expect(
+      preparedQuery(dataSource, 'platform_probe_failing', 'SELECT 1 / ($1::int - 1) AS n', [1], { genericPlan: true }),
+    ).rejects.toThrow(/division by zero/);
+    await expect(
+      preparedQuery(dataSource, 'platform_probe_failing', 'SELECT 1 / ($1::int - 1) AS n', [2], { genericPlan: true }),
+    ).resolves.toEqual([{ n: 1 }]);
   });
 
   it('publishes a valid OpenAPI 3 document', async () => {
