@@ -736,6 +736,16 @@ async function main() {
         : ''),
   );
 
+  // An auditor of street1's street: the audit page below a district (its district's events, each
+  // tested against the street's subtree). Added here, so that a database kept by an earlier run has it too.
+  await withClient(databaseUrl, (client) =>
+    client.query(
+      `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, version)
+       SELECT 'streetaudit', '压测街道审计', password_hash, unit_id, ARRAY['auditor']::varchar[], 1 FROM app_user WHERE username = 'street1'
+       ON CONFLICT (username) DO NOTHING`,
+    ),
+  );
+
   api = await startApi(apiDist, apiEnv);
   log(`API up in ${api.startSeconds.toFixed(1)} s (migrations on start included)`);
   const login = async (username) => {
@@ -751,6 +761,7 @@ async function main() {
   const street = await login('street1');
   const city = await login('city');
   const cityAuditor = await login('cityaudit');
+  const streetAuditor = await login('streetaudit');
   const finance = await login('finance');
 
   // The quarterly stipend batch first (the API just started, as after a deploy), as finance prepares it.
@@ -915,6 +926,12 @@ async function main() {
       label: `audit log, newest page of 50 of the city's 100 districts (auditor above districts)`,
       path: `/api/audit/events?limit=50`,
       headers: cityAuditor.headers,
+    },
+    {
+      id: 'audit-page-street',
+      label: `audit log, newest page of 50 of a street (auditor below the district)`,
+      path: `/api/audit/events?limit=50`,
+      headers: streetAuditor.headers,
     },
     {
       id: 'audit-entity',
