@@ -198,8 +198,8 @@ export class ExportsService {
           );
           rowCount += 1;
         }
-        // The zip takes this batch's XML before more is written: when deflate falls behind (a busy
-        // CPU), the rows wait instead of piling up in memory.
+        // The zip takes this batch's XML before more is written: when the output stalls or deflate
+        // falls behind, the rows wait instead of piling up in memory.
         await zipCaughtUp(sheet);
         await new Promise((resolve) => setImmediate(resolve));
       }
