@@ -4,6 +4,7 @@ import { PERMISSIONS, ROLE_PERMISSIONS, isOwnAccountPermission, isReadPermission
 import { DataSource } from 'typeorm';
 import { ROUTE_ACCESS, type RouteAccess } from '../../apps/api/src/common/route-access.decorator.js';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source.js';
+import { STREAMING_READ, cursorBatches } from '../../apps/api/src/database/cursor-batches.js';
 import { preparedQuery } from '../../apps/api/src/database/prepared-query.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -103,6 +104,75 @@ describe('platform invariants', () => {
     await expect(
       preparedQuery(dataSource, 'platform_probe_failing', 'SELECT 1 / ($1::int - 1) AS n', [2], { genericPlan: true }),
     ).resolves.toEqual([{ n: 1 }]);
+  });
+
+  it('streams a background read in batches from one read-only snapshot, on index-friendly costs', async () => {
+    const dataSource = t.app.get(DataSource);
+    type Probe = { n: number; rpc: string; isolation: string; read_only: string };
+    const probe = `SELECT g AS n, current_setting('random_page_cost') AS rpc,
+        current_setting('transaction_isolation') AS isolation, current_setting('transaction_read_only') AS read_only
+      FROM generate_series(1, $1::int) g ORDER BY g`;
+    const batches: Probe[][] = [];
+    for await (const rows of cursorBatches<Probe>(dataSource, probe, [450], 200)) batches.push(rows);
+    expect(batches.map((rows) => rows.length)).toEqual([200, 200, 50]);
+    expect(batches.flat().map((row) => row.n)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    expect(batches[0]![0]).toMatchObject({ rpc: '1.1', isolation: 'repeatable read', read_only: 'on' });
+    // The costs are the read's own: the pool's other reads keep PostgreSQL's.
+    const [after]: Array<{ random_page_cost: string }> = await dataSource.query('SHOW random_page_cost');
+    expect(after.random_page_cost).toBe('4');
+    // Leaving early ends the transaction and hands the connection back.
+    for await (const rows of cursorBatches<Probe>(dataSource, probe, [450], 200)) {
+      expect(rows).toHaveLength(200);
+      break;
+    }
+    const idleInTransaction = async () =>
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+          )
+        ).rows[0].n,
+      );
+    expect(await idleInTransaction()).toBe(0);
+    // A read that fails rejects with the database's error, and leaves nothing open.
+    const failing = cursorBatches(dataSource, 'SELECT 1 / (g - 300) AS n FROM generate_series(1, $1::int) g', [450], 200);
+    await expect((async () => {
+      for await (const rows of failing) void rows;
+    })()).rejects.toThrow(/division by zero/);
+    expect(await idleInTransaction()).toBe(0);
+    await expect(dataSource.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+  });
+
+  it('plans a background read to stream in the order of its scope\'s index, with no sort before the first row', async () => {
+    // One part of twenty of a 200,000-row table, newest first, with the name of its unit: the shape
+    // of a district's export. PostgreSQL's defaults sort the whole part first (hash join and sort),
+    // or walk the whole table's primary key when a fast start is asked for.
+    await t.db.query(`CREATE TABLE stream_probe_unit (id int PRIMARY KEY, name text NOT NULL)`);
+    await t.db.query(`INSERT INTO stream_probe_unit SELECT g, 'unit ' || g FROM generate_series(1, 2000) g`);
+    await t.db.query(`CREATE TABLE stream_probe_item (id int PRIMARY KEY, unit_id int NOT NULL REFERENCES stream_probe_unit (id),
+      part int NOT NULL, title text NOT NULL)`);
+    await t.db.query(`INSERT INTO stream_probe_item SELECT g, 1 + g % 2000, g % 20, md5(g::text) FROM generate_series(1, 200000) g`);
+    await t.db.query(`CREATE INDEX stream_probe_item_part ON stream_probe_item (part, id)`);
+    await t.db.query(`ANALYZE stream_probe_unit, stream_probe_item`);
+    const client = await t.db.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query(STREAMING_READ);
+      const plan = (
+        await client.query(`EXPLAIN DECLARE probe NO SCROLL CURSOR FOR
+          SELECT i.id, i.title, u.name FROM stream_probe_item i JOIN stream_probe_unit u ON u.id = i.unit_id
+          WHERE i.part = 7 ORDER BY i.id DESC`)
+      ).rows
+        .map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN'])
+        .join('\n');
+      expect(plan).toContain('Index Scan Backward using stream_probe_item_part on stream_probe_item');
+      expect(plan).not.toMatch(/\bSort\b/);
+      expect(plan).not.toMatch(/Filter: \(part = 7\)/);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+      await t.db.query('DROP TABLE stream_probe_item, stream_probe_unit');
+    }
   });
 
   it('publishes a valid OpenAPI 3 document', async () => {
