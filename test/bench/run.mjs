@@ -19,6 +19,7 @@
 //      BENCH_API_DIST (apps/api/dist: another build of the API, e.g. to compare a change)
 //      BENCH_WAIT_QUIET_SECONDS (0: wait up to this long for other work on the machine to stop)
 //      BENCH_CPU_PROF=1 (write a V8 CPU profile of each server to bench-results/profiles)
+//      BENCH_ONLY (all: measure only the groups of these goals, comma-separated: no-io, list)
 import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -523,14 +524,19 @@ async function main() {
     `measuring ${targets.length} targets: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ` +
       `${RUNS} × ${SECONDS} s each, floors and targets alternating`,
   );
-  for (const floor of targets.filter((t) => !t.floor)) {
+  const only = process.env.BENCH_ONLY?.split(',').map((goal) => goal.trim());
+  const measured = (target) => !only || only.includes(target.goal);
+  for (const floor of targets.filter((t) => !t.floor && targets.some((o) => o.floor === t && measured(o)))) {
     await measureGroup(
       floor,
-      targets.filter((t) => t.floor === floor),
+      targets.filter((t) => t.floor === floor && measured(t)),
       monitor,
       databaseName,
     );
   }
+
+  // What BENCH_ONLY left out is neither judged nor reported.
+  targets.splice(0, targets.length, ...targets.filter((t) => t.result));
 
   // Verdicts.
   const verdicts = [];
