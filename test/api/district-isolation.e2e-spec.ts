@@ -1,5 +1,7 @@
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@xiaoshi/contracts';
 import fc from 'fast-check';
+import type { QueryRunner } from 'typeorm';
+import { AuditStreet1764000001300 } from '../../apps/api/src/database/migrations/1764000001300-AuditStreet.js';
 import { createWorker, type RunningWorker } from '../../apps/api/src/queue/worker.factory.js';
 import { approvedProjects } from '../support/fixtures.js';
 import { arbitraryOf, jsonSchemaOf } from '../support/schema-arbitrary.js';
@@ -275,6 +277,27 @@ describe('district isolation', () => {
       )
     ).rows.map((row) => Number(row.seq));
 
+  /**
+   * Each audit event's street column beside the street read through the org tree: of its account's
+   * unit, or of the record a system event is about (NULL above streets and about nothing).
+   */
+  const streetFiling = async () =>
+    (
+      await t.db.query<{ seq: string; street_id: number | null; expected: number | null }>(
+        `WITH street_of AS (
+           SELECT o.id AS unit, (SELECT x.id FROM org_unit x WHERE x.id = ANY(o.ancestor_ids || o.id) AND x.kind = 'street') AS street
+           FROM org_unit o)
+         SELECT e.seq, e.street_id,
+                CASE WHEN e.actor_user_id IS NOT NULL THEN (SELECT so.street FROM app_user u JOIN street_of so ON so.unit = u.unit_id WHERE u.id = e.actor_user_id)
+                     WHEN e.entity_type = 'org_unit' THEN (SELECT so.street FROM street_of so WHERE so.unit::text = e.entity_id)
+                     WHEN e.entity_type = 'application' THEN (SELECT x.street_id FROM application x WHERE x.id::text = e.entity_id)
+                     WHEN e.entity_type = 'project' THEN (SELECT x.street_id FROM project x WHERE x.id::text = e.entity_id)
+                     WHEN e.entity_type = 'payment' THEN (SELECT so.street FROM payment x JOIN street_of so ON so.unit = x.unit_id WHERE x.id::text = e.entity_id)
+                END AS expected
+         FROM audit_event e`,
+      )
+    ).rows;
+
   it('keeps every application in its street\'s district, and a district admin\'s list to its own district', async () => {
     // The district column is the database's own (set from the street), whoever wrote the row.
     const astray = await t.db.query(
@@ -324,11 +347,16 @@ describe('district isolation', () => {
     expect(await listed(bearer.get(second.users.admin)!)).toEqual(await expected(second.districtId));
   });
 
-  it('gives an audit reader above districts (a city) and one below (a street) exactly their subtree\'s events', async () => {
+  it('gives an audit reader above districts (a city) and below (a street, a community, an organisation) exactly their subtree\'s events', async () => {
     const city = (await t.db.query<{ id: number }>(`SELECT id FROM org_unit WHERE kind = 'city'`)).rows[0].id;
     const street = pools.street[0];
     // Auditors placed above and below districts (test arrangement: no screen places them there).
-    for (const [username, unitId] of [['city.auditor', city], ['street.auditor', street]] as const)
+    const below = [
+      ['street.auditor', street],
+      ['community.auditor', pools.community[0]],
+      ['organisation.auditor', pools.organisation[0]],
+    ] as const;
+    for (const [username, unitId] of [['city.auditor', city], ...below] as const)
       await t.db.query(
         `INSERT INTO app_user (username, display_name, password_hash, unit_id, roles, version)
          SELECT $1, $1, password_hash, $2, ARRAY['auditor']::varchar[], 1 FROM app_user WHERE username = 'admin'`,
@@ -354,6 +382,45 @@ describe('district isolation', () => {
     const streetEvents = await listed(streetReader);
     expect(streetEvents.length).toBeGreaterThan(0);
     expect(streetEvents).toEqual(await subtreeEvents(street));
+    for (const [username, unitId] of below.slice(1)) {
+      const reader = await t.login(username);
+      expect({ username, events: await listed(reader) }).toEqual({ username, events: await subtreeEvents(unitId) });
+    }
+    const filed = await streetFiling();
+    expect(filed.filter((row) => row.street_id !== row.expected)).toEqual([]);
+    expect(filed.filter((row) => row.street_id === street).length).toBeGreaterThan(0);
+  });
+
+  it('files the events written before streets were filed when the migration runs (AuditStreet)', async () => {
+    const client = await t.db.connect();
+    const runner = { query: (sql: string) => client.query(sql).then((result) => result.rows) } as unknown as QueryRunner;
+    try {
+      await client.query('BEGIN');
+      const migration = new AuditStreet1764000001300();
+      await migration.down(runner);
+      // Written while only districts were filed: an account's event and a system event of a street.
+      await client.query(
+        `INSERT INTO audit_event (actor_user_id, actor_username, action, entity_type, entity_id, prev_hash, hash)
+         SELECT id, username, 'system.test', 'org_unit', $1, '', '' FROM app_user WHERE username = 'longcheng'`,
+        [String(pools.community[0])],
+      );
+      await client.query(
+        `INSERT INTO audit_event (action, entity_type, entity_id, prev_hash, hash) VALUES ('system.test', 'application', $1, '', '')`,
+        [String(pools.application[0])],
+      );
+      await migration.up(runner);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    const filed = await streetFiling();
+    expect(filed.filter((row) => row.street_id !== row.expected)).toEqual([]);
+    expect(filed.filter((row) => row.street_id !== null).length).toBeGreaterThan(2);
+    // The append-only guard is back.
+    await expect(t.db.query(`UPDATE audit_event SET street_id = NULL`)).rejects.toThrow();
   });
 
   it('gives the city officer roll-ups only: 403 on every other route, 404/403 on district records', async () => {

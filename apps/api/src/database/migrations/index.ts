@@ -21,6 +21,7 @@ import { StipendBatchLinePages1764000000995 } from './1764000000995-StipendBatch
 import { RollupFigures1764000001000 } from './1764000001000-RollupFigures.js';
 import { ApplicationDistrict1764000001100 } from './1764000001100-ApplicationDistrict.js';
 import { AuditDistrict1764000001200 } from './1764000001200-AuditDistrict.js';
+import { AuditStreet1764000001300 } from './1764000001300-AuditStreet.js';
 
 /** Every migration in order. Never edit one that has been merged: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   RollupFigures1764000001000,
   ApplicationDistrict1764000001100,
   AuditDistrict1764000001200,
+  AuditStreet1764000001300,
 ];

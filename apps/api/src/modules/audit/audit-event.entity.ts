@@ -10,6 +10,7 @@ import { bigintAsNumber } from '../../database/transformers.js';
 @Index('idx_audit_event_entity', ['entityType', 'entityId', 'seq'])
 @Index('idx_audit_event_actor', ['actorUserId', 'seq'])
 @Index('idx_audit_event_district', ['districtId', 'seq'])
+@Index('idx_audit_event_street', ['streetId', 'seq'])
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, primaryKeyConstraintName: 'pk_audit_event' })
   seq: number;
@@ -56,6 +57,13 @@ export class AuditEvent {
    */
   @Column({ name: 'district_id', type: 'int', nullable: true, insert: false, update: false })
   readonly districtId: number | null;
+
+  /**
+   * The street the event is filed under, by the same rule one level down (migration AuditStreet);
+   * NULL above streets. A street's page of the log is one walk of (street_id, seq).
+   */
+  @Column({ name: 'street_id', type: 'int', nullable: true, insert: false, update: false })
+  readonly streetId: number | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64 })
   prevHash: string;

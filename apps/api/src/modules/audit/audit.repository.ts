@@ -62,15 +62,17 @@ const UPPER_UNITS = `(SELECT $1::int UNION ALL SELECT c.id FROM org_unit c WHERE
  * exactly that rule (the actor's unit, or the record's), so the condition reads the district column
  * wherever it can, and a page at 10,000,000 events is a short walk whoever reads it:
  * - a district: what is filed under it, one walk of (district_id, seq);
- * - a unit below a district (a street, a community): its district's events, each tested against
- *   the subtree — a walk of the district's events instead of the whole log;
+ * - a street: what is filed under it (migration AuditStreet files each event under its street by
+ *   the same rule), one walk of (street_id, seq);
+ * - a community: its street's events, each tested against the subtree; an organisation (registered
+ *   with a district, under no street): its district's events, each tested against the subtree;
  * - a province or a city: what is filed under one of its districts, or — unfiled — made by one of
  *   its accounts above districts, or about one of its org units or payments above districts. Every
  *   event about an application or a project is filed (both always have a district). The lists are
  *   computed once per page (InitPlans): the former test of every event against the subtree built a
  *   hash of every application of a city per page (100 districts: 1.1 s; now ~1.5 ms).
- * A district counts as the one an event was made in: an account moved to another district leaves
- * its earlier events where they were made.
+ * A district or a street counts as the one an event was made in: an account moved to another one
+ * leaves its earlier events where they were made.
  */
 function auditScope(kind: OrgUnitKind): { shape: string; condition: string } {
   if (kind === 'district') return { shape: 'district', condition: 'district_id = $1' };
@@ -85,9 +87,12 @@ function auditScope(kind: OrgUnitKind): { shape: string; condition: string } {
                       ELSE (SELECT x.unit_id FROM payment x WHERE x.id = entity_id::int) END) IN ${UPPER_UNITS}))))`,
     };
   }
+  if (kind === 'street') return { shape: 'street', condition: 'street_id = $1' };
+  // The filed column that holds the subtree: the community's street, the organisation's district.
+  const [shape, column, ancestor] = kind === 'community' ? ['community', 'street_id', 'street'] : ['below', 'district_id', 'district'];
   return {
-    shape: 'below',
-    condition: `district_id = (SELECT d.id FROM org_unit u JOIN org_unit d ON d.id = ANY(u.ancestor_ids) AND d.kind = 'district' WHERE u.id = $1)
+    shape,
+    condition: `${column} = (SELECT d.id FROM org_unit u JOIN org_unit d ON d.id = ANY(u.ancestor_ids) AND d.kind = '${ancestor}' WHERE u.id = $1)
       AND (actor_user_id IN (SELECT u.id FROM app_user u WHERE u.unit_id IN ${SUBTREE})
         OR (actor_user_id IS NULL AND (
           (entity_type = 'org_unit' AND entity_id IN (SELECT id::text FROM ${SUBTREE} o(id)))
@@ -152,9 +157,10 @@ export class AuditRepository {
        FROM audit_event WHERE ${conditions.join(' AND ')}
        ORDER BY seq DESC LIMIT ${limit}`,
       params,
-      // Below a district PostgreSQL kept planning every run anew (2.5–5 ms over the fifty
-      // partitions, each with the subtree's filter) for a generic plan that runs as fast: forced.
-      { genericPlan: scopeShape === 'below' },
+      // Below a street (and for an organisation) PostgreSQL kept planning every run anew (2.5–5 ms
+      // over the fifty partitions, each with the subtree's filter) for a generic plan that runs as
+      // fast: forced.
+      { genericPlan: scopeShape === 'below' || scopeShape === 'community' },
     );
   }
 
