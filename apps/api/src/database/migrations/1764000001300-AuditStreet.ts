@@ -19,11 +19,12 @@ export class AuditStreet1764000001300 implements MigrationInterface {
   name = 'AuditStreet1764000001300';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // The street of a unit: itself, or the ancestor that is one (NULL above streets).
+    // The street of a unit: itself, or for a community its parent (trigger trg_org_unit_parent_kind:
+    // a community sits only under a street, a street only under a district); NULL otherwise.
     await queryRunner.query(`
       CREATE FUNCTION org_unit_street(unit integer) RETURNS integer LANGUAGE sql STABLE AS $$
-        SELECT s.id FROM org_unit u JOIN org_unit s ON s.id = ANY(u.ancestor_ids || u.id)
-        WHERE u.id = unit AND s.kind = 'street'
+        SELECT CASE u.kind WHEN 'street' THEN u.id WHEN 'community' THEN u.parent_id END
+        FROM org_unit u WHERE u.id = unit
       $$`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "street_id" integer`);
     await queryRunner.query(`DROP TRIGGER audit_event_no_update_delete ON audit_event`);
@@ -44,40 +45,43 @@ export class AuditStreet1764000001300 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change()`,
     );
-    // New events: the district and the street of the actor's unit, or of the record, in one lookup
-    // per event (each a primary-key probe; plans kept by PL/pgSQL).
+    // New events: AuditDistrict's lookups, the street read off the same unit row (by the rule of
+    // org_unit_street) — no lookup more than before. Each a primary-key probe; plans kept by PL/pgSQL.
     await queryRunner.query(`
       CREATE FUNCTION audit_event_filing() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         entity integer;
-        unit integer;
       BEGIN
         NEW.district_id := NULL;
         NEW.street_id := NULL;
         IF NEW.actor_user_id IS NOT NULL THEN
-          SELECT u.unit_id INTO unit FROM app_user u WHERE u.id = NEW.actor_user_id;
-        ELSIF NEW.entity_id IS NULL OR NEW.entity_id !~ '^[0-9]{1,9}$' THEN
-          RETURN NEW;
-        ELSE
-          entity := NEW.entity_id::integer;
-          IF NEW.entity_type = 'application' THEN
-            SELECT a.district_id, a.street_id INTO NEW.district_id, NEW.street_id FROM application a WHERE a.id = entity;
-            RETURN NEW;
-          ELSIF NEW.entity_type = 'project' THEN
-            SELECT s.parent_id, p.street_id INTO NEW.district_id, NEW.street_id
-            FROM project p JOIN org_unit s ON s.id = p.street_id WHERE p.id = entity;
-            RETURN NEW;
-          ELSIF NEW.entity_type = 'payment' THEN
-            SELECT p.unit_id INTO unit FROM payment p WHERE p.id = entity;
-          ELSIF NEW.entity_type = 'org_unit' THEN
-            unit := entity;
-          END IF;
-        END IF;
-        IF unit IS NOT NULL THEN
-          SELECT max(x.id) FILTER (WHERE x.kind = 'district'), max(x.id) FILTER (WHERE x.kind = 'street')
+          SELECT d.id, CASE o.kind WHEN 'street' THEN o.id WHEN 'community' THEN o.parent_id END
           INTO NEW.district_id, NEW.street_id
-          FROM org_unit o JOIN org_unit x ON x.id = ANY(o.ancestor_ids || o.id)
-          WHERE o.id = unit;
+          FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+               JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
+          WHERE u.id = NEW.actor_user_id;
+          RETURN NEW;
+        END IF;
+        IF NEW.entity_id IS NULL OR NEW.entity_id !~ '^[0-9]{1,9}$' THEN
+          RETURN NEW;
+        END IF;
+        entity := NEW.entity_id::integer;
+        IF NEW.entity_type = 'application' THEN
+          SELECT a.district_id, a.street_id INTO NEW.district_id, NEW.street_id FROM application a WHERE a.id = entity;
+        ELSIF NEW.entity_type = 'project' THEN
+          SELECT s.parent_id, p.street_id INTO NEW.district_id, NEW.street_id
+          FROM project p JOIN org_unit s ON s.id = p.street_id WHERE p.id = entity;
+        ELSIF NEW.entity_type = 'payment' THEN
+          SELECT d.id, CASE o.kind WHEN 'street' THEN o.id WHEN 'community' THEN o.parent_id END
+          INTO NEW.district_id, NEW.street_id
+          FROM payment p JOIN org_unit o ON o.id = p.unit_id
+               JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
+          WHERE p.id = entity;
+        ELSIF NEW.entity_type = 'org_unit' THEN
+          SELECT d.id, CASE o.kind WHEN 'street' THEN o.id WHEN 'community' THEN o.parent_id END
+          INTO NEW.district_id, NEW.street_id
+          FROM org_unit o JOIN org_unit d ON d.id = ANY(o.ancestor_ids || o.id) AND d.kind = 'district'
+          WHERE o.id = entity;
         END IF;
         RETURN NEW;
       END $$`);
