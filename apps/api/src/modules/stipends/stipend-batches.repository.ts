@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { StipendBatchListQuery } from '@xiaoshi/contracts';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/actor.js';
+import { refreshStatisticsAfterWrite } from '../../database/statistics.js';
 import { AccessService } from '../access/access.service.js';
 import { StipendBatch, type StipendBatchKind, type StipendBatchStatus } from './stipend-batch.entity.js';
 import type { StipendProgramme } from './stipend-programme.entity.js';
@@ -454,6 +455,15 @@ export class StipendBatchesRepository {
       );
     }
     return saved;
+  }
+
+  /**
+   * After a batch's lines are committed: the planner's statistics on the lines, refreshed when they
+   * are a large part of the table (a quarter's first batch, a district's whole roster), so that the
+   * batch's pages and payroll are planned on the rows they read (`refreshStatisticsAfterWrite`).
+   */
+  refreshLineStatistics(dataSource: DataSource, written: number): Promise<boolean> {
+    return refreshStatisticsAfterWrite(dataSource, 'stipend_batch_line', written);
   }
 
   /** For each of these people, a live batch of the programme they are already paid in. */

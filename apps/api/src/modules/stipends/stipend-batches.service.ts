@@ -49,7 +49,7 @@ export class StipendBatchesService {
     body: GenerateStipendBatchRequest,
     now = new Date(),
   ): Promise<StipendBatchView> {
-    const id = await refusingDuplicates(
+    const prepared = await refusingDuplicates(
       () =>
         this.dataSource.transaction(async (manager) => {
           // The programme row lock serialises generations of one programme; the partial unique
@@ -74,11 +74,12 @@ export class StipendBatchesService {
               ruleVersionId: saved.ruleVersionId,
             },
           });
-          return saved.id;
+          return saved;
         }),
       () => new DomainError('STIPEND_BATCH_EXISTS'),
     );
-    return this.views.get(actor.user, id);
+    await this.repository.refreshLineStatistics(this.dataSource, prepared.peopleCount);
+    return this.views.get(actor.user, prepared.id);
   }
 
   /** Checker's approval: never by the preparer; commits the total on the budget line. */
