@@ -419,10 +419,11 @@ async function main() {
     ...apiEnv,
   });
 
-  log('starting servers: API, node:http floor, Fastify+pg floor');
-  const [api, nodeHttp, fastifyPg] = await Promise.all([
+  log('starting servers: API, node:http floor, bare NestJS reference, Fastify+pg floor');
+  const [api, nodeHttp, nestBare, fastifyPg] = await Promise.all([
     startServer('API', path.join(apiDist, 'main.js'), apiEnv, '/api/health'),
     startServer('node:http', path.join(ROOT, 'test/bench/servers/node-http.mjs'), {}, '/'),
+    startServer('bare NestJS', path.join(ROOT, 'test/bench/servers/nest-bare.mjs'), {}, '/api/health'),
     startServer(
       'Fastify+pg',
       path.join(ROOT, 'test/bench/servers/fastify-pg.mjs'),
@@ -456,6 +457,17 @@ async function main() {
     label: 'node:http {"status":"ok"} (floor)',
     server: nodeHttp,
     url: `${nodeHttp.base}/`,
+  });
+  // Not judged: the framework's own cost, measured beside the API so that each run shows how much of
+  // a no-I/O route's cost is NestJS on Fastify and how much is the API's (servers/nest-bare.mjs).
+  const nestReference = add({
+    id: 'reference-nest-bare',
+    label: 'bare NestJS + Fastify, one route (reference)',
+    server: nestBare,
+    url: `${nestBare.base}/api/health`,
+    floor: httpFloor,
+    goal: 'no-io',
+    reference: true,
   });
   add({
     id: 'api-health',
@@ -544,7 +556,18 @@ async function main() {
     const r = target.result;
     const ratio = target.ratio;
     const clean = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
+    if (target.reference) continue;
     if (target.goal === 'no-io') {
+      const framework = nestReference.result;
+      if (framework) {
+        verdicts.push({
+          target: target.label,
+          goal: `the API's own cost over bare NestJS (${framework.serverCpuMicrosPerRequest.toFixed(0)} µs/req, ${nestReference.ratio.toFixed(2)} × node:http)`,
+          value: `+${(r.serverCpuMicrosPerRequest - framework.serverCpuMicrosPerRequest).toFixed(0)} µs/req`,
+          pass: true,
+          informational: true,
+        });
+      }
       verdicts.push({
         target: target.label,
         goal: `≥ ${GOALS.noIoRatio} × node:http`,
@@ -671,6 +694,7 @@ async function main() {
       label: t.label,
       url: t.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
       floor: t.floor?.id ?? null,
+      reference: t.reference === true,
       rows: t.rows ?? null,
       responseBytes: t.responseBytes,
       ratioToFloor: t.ratio ?? null,
